@@ -1,0 +1,143 @@
+//! Command-line arguments (clap derive), turned into the library's `Options`.
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use pmc_migrate::load::dialect;
+use pmc_migrate::options::{Creation, DateOrder, Options, ReadOptions, ReportFormat};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "pmc-migrate",
+    version,
+    about = "Migrate Partner Membership Center exports to Partner Center"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the exports and print every finding; writes nothing to disk.
+    Validate {
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Report format on stdout.
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct Inputs {
+    /// The PMC membership export (one row per organisation).
+    #[arg(long, value_name = "FILE")]
+    pub memberships: PathBuf,
+    /// The PMC employee export (one row per person per organisation).
+    #[arg(long, value_name = "FILE")]
+    pub employees: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct Common {
+    /// Cutover date, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_as_of)]
+    pub as_of: Option<NaiveDate>,
+    /// How accounts are created in Partner Center.
+    #[arg(long, value_enum, default_value_t = CreationArg::Bulk)]
+    pub creation: CreationArg,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub strict: bool,
+    /// How to read slash dates like 3/4/2025.
+    #[arg(long, value_enum)]
+    pub date_order: Option<DateOrderArg>,
+    /// Encoding of files without a BOM (e.g. windows-1252); default UTF-8.
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Field delimiter: , ; tab or | (default: sniffed from the header line).
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub jobs: Option<u16>,
+    /// No progress bars or summaries on stderr.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    Text,
+    Json,
+    Junit,
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum CreationArg {
+    Bulk,
+    Individual,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DateOrderArg {
+    Mdy,
+    Dmy,
+}
+
+fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a date in YYYY-MM-DD form"))
+}
+
+fn parse_encoding(s: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    encoding_rs::Encoding::for_label(s.as_bytes()).ok_or_else(|| {
+        format!("{s:?} is not an encoding label (try windows-1252, iso-8859-1, shift_jis)")
+    })
+}
+
+fn parse_delimiter(s: &str) -> Result<u8, String> {
+    dialect::parse_delimiter(s).ok_or_else(|| format!("{s:?} is not one of , ; tab |"))
+}
+
+impl FormatArg {
+    pub fn to_format(self) -> ReportFormat {
+        match self {
+            FormatArg::Text => ReportFormat::Text,
+            FormatArg::Json => ReportFormat::Json,
+            FormatArg::Junit => ReportFormat::Junit,
+            FormatArg::Github => ReportFormat::Github,
+        }
+    }
+}
+
+impl Common {
+    pub fn to_options(&self, inputs: &Inputs) -> Options {
+        Options {
+            memberships: inputs.memberships.clone(),
+            employees: inputs.employees.clone(),
+            as_of: self
+                .as_of
+                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            creation: match self.creation {
+                CreationArg::Bulk => Creation::Bulk,
+                CreationArg::Individual => Creation::Individual,
+            },
+            strict: self.strict,
+            read: ReadOptions {
+                encoding: self.encoding,
+                delimiter: self.delimiter,
+                date_order: self.date_order.map(|d| match d {
+                    DateOrderArg::Mdy => DateOrder::Mdy,
+                    DateOrderArg::Dmy => DateOrder::Dmy,
+                }),
+            },
+            jobs: self.jobs.map(usize::from),
+            quiet: self.quiet,
+        }
+    }
+}

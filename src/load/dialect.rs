@@ -1,0 +1,68 @@
+//! Delimiter sniffing from the header line among `,` `;` TAB `|`.
+
+pub const CANDIDATES: [u8; 4] = [b',', b';', b'\t', b'|'];
+
+/// The candidate seen most often outside quotes on the first line; `,` when none.
+pub fn sniff_delimiter(text: &str) -> u8 {
+    let mut counts = [0usize; 4];
+    let mut in_quotes = false;
+    for b in text.bytes() {
+        match b {
+            b'"' => in_quotes = !in_quotes,
+            b'\n' | b'\r' if !in_quotes => break,
+            _ if !in_quotes => {
+                if let Some(i) = CANDIDATES.iter().position(|&c| c == b) {
+                    counts[i] += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut best = 0;
+    for i in 1..CANDIDATES.len() {
+        if counts[i] > counts[best] {
+            best = i;
+        }
+    }
+    CANDIDATES[best]
+}
+
+/// Parse a `--delimiter` value: one of the candidates, or `tab`/`\t`.
+pub fn parse_delimiter(s: &str) -> Option<u8> {
+    match s {
+        "," | "comma" => Some(b','),
+        ";" | "semicolon" => Some(b';'),
+        "\t" | "\\t" | "tab" | "TAB" => Some(b'\t'),
+        "|" | "pipe" => Some(b'|'),
+        _ => None,
+    }
+}
+
+pub fn describe(delimiter: u8) -> &'static str {
+    match delimiter {
+        b',' => "comma",
+        b';' => "semicolon",
+        b'\t' => "tab",
+        b'|' => "pipe",
+        _ => "other",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_each_candidate() {
+        assert_eq!(sniff_delimiter("a,b,c\n1;2"), b',');
+        assert_eq!(sniff_delimiter("a;b;c\r\n1,2,3,4,5"), b';');
+        assert_eq!(sniff_delimiter("a\tb\tc\n"), b'\t');
+        assert_eq!(sniff_delimiter("a|b|c"), b'|');
+    }
+
+    #[test]
+    fn ignores_delimiters_inside_quotes_and_defaults_to_comma() {
+        assert_eq!(sniff_delimiter("\"a;b;c;d\",e,f\n"), b',');
+        assert_eq!(sniff_delimiter("single\n"), b',');
+    }
+}

@@ -1,0 +1,250 @@
+//! Stage 1, **load**: read an export (any encoding and dialect spreadsheets
+//! write) into records that remember the physical line they start on.
+
+pub mod dialect;
+pub mod encoding;
+pub mod headers;
+
+use crate::finding::{Finding, Rule};
+use crate::model::InputFacts;
+use crate::options::ReadOptions;
+use headers::{ColumnSpec, HeaderMap};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// One data record: its physical start line and its trimmed fields.
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub line: u64,
+    pub fields: csv::StringRecord,
+}
+
+impl Record {
+    /// The trimmed value of schema column `i` ("" when the column is absent).
+    pub fn get<'a>(&'a self, map: &HeaderMap, i: usize) -> &'a str {
+        map.fields[i].and_then(|f| self.fields.get(f)).unwrap_or("")
+    }
+}
+
+/// A loaded file: its facts, header map, usable records and load findings.
+#[derive(Debug)]
+pub struct Table {
+    pub facts: InputFacts,
+    pub headers: HeaderMap,
+    pub records: Vec<Record>,
+    pub findings: Vec<Finding>,
+}
+
+impl Table {
+    pub fn file(&self) -> &str {
+        &self.facts.path
+    }
+}
+
+pub fn load_file(
+    path: &Path,
+    schema: &[ColumnSpec],
+    read: &ReadOptions,
+) -> Result<Table, LoadError> {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(parse_bytes(
+        &path.display().to_string(),
+        bytes,
+        schema,
+        read,
+    ))
+}
+
+/// Everything after the read, apart so tests and fuzzing can feed bytes directly.
+pub fn parse_bytes(file: &str, bytes: Vec<u8>, schema: &[ColumnSpec], read: &ReadOptions) -> Table {
+    let sha256 = hex(&Sha256::digest(&bytes));
+    let decoded = encoding::decode(bytes, read.encoding);
+    let delimiter = read
+        .delimiter
+        .unwrap_or_else(|| dialect::sniff_delimiter(&decoded.text));
+    let mut findings = Vec::new();
+
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(decoded.text.as_bytes());
+    let mut records = Vec::new();
+    let mut header_fields: Option<csv::StringRecord> = None;
+    let mut record = csv::StringRecord::new();
+    // The text is valid UTF-8 by construction, so reading can't fail.
+    while reader.read_record(&mut record).unwrap_or(false) {
+        let line = record.position().map_or(1, |p| p.line());
+        if header_fields.is_none() {
+            header_fields = Some(record.clone());
+            continue;
+        }
+        if record.iter().all(str::is_empty) {
+            continue; // blank rows that spreadsheets leave at the end
+        }
+        records.push(Record {
+            line,
+            fields: record.clone(),
+        });
+    }
+    let header_fields = header_fields.unwrap_or_default();
+    let header_names: Vec<&str> = header_fields.iter().collect();
+    let (headers, header_findings) = headers::match_headers(&header_names, schema, file);
+
+    let encoding_name = decoded.encoding.name();
+    let mut bad_records = vec![false; records.len()];
+    for &bad in &decoded.bad_lines {
+        // The record whose span holds the bad line: the last one starting at or before it.
+        let idx = records.partition_point(|r| r.line <= bad);
+        let (line, what) = if idx == 0 {
+            (1, "the header")
+        } else {
+            (records[idx - 1].line, "this row")
+        };
+        if idx > 0 {
+            bad_records[idx - 1] = true;
+        }
+        findings.push(Finding::new(
+            file,
+            line,
+            1,
+            Rule::InvalidEncoding,
+            format!(
+                "line {bad} of {what} has bytes that are not valid {encoding_name}; \
+                 if the file was saved in a legacy encoding, pass it with --encoding (for example --encoding windows-1252)"
+            ),
+        ));
+    }
+
+    let rows = records.len() as u64;
+    let header_len = header_fields.len();
+    let mut kept = Vec::with_capacity(records.len());
+    for (record, bad) in records.into_iter().zip(bad_records) {
+        if bad {
+            continue;
+        }
+        if record.fields.len() != header_len {
+            findings.push(Finding::new(
+                file,
+                record.line,
+                1,
+                Rule::MalformedRow,
+                format!(
+                    "row has {} fields but the header has {header_len}",
+                    record.fields.len()
+                ),
+            ));
+            continue;
+        }
+        kept.push(record);
+    }
+    if !header_findings.is_empty() {
+        // Without its required columns no row of the file can be used.
+        kept.clear();
+    }
+    findings.extend(header_findings);
+
+    Table {
+        facts: InputFacts {
+            path: file.to_string(),
+            sha256,
+            rows,
+            ignored_columns: headers.ignored.clone(),
+            delimiter,
+            encoding: encoding_name,
+        },
+        headers,
+        records: kept,
+        findings,
+    }
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::headers::{EMPLOYEES, e};
+    use super::*;
+
+    fn parse(text: &[u8]) -> Table {
+        parse_bytes("e.csv", text.to_vec(), &EMPLOYEES, &ReadOptions::default())
+    }
+
+    #[test]
+    fn quoted_newline_shifts_later_lines() {
+        let t = parse(b"mpn_id,first_name,email\n1234,\"two\nlines\",a@x.com\n1234,b,b@x.com\n");
+        let lines: Vec<u64> = t.records.iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![2, 4]);
+        assert_eq!(t.records[0].get(&t.headers, e::FIRST_NAME), "two\nlines");
+    }
+
+    #[test]
+    fn crlf_bom_semicolon() {
+        let t = parse(b"\xEF\xBB\xBFmpn_id;first_name;email\r\n1234;\"a;b\";a@x.com\r\n");
+        assert_eq!(t.facts.delimiter, b';');
+        assert_eq!(t.records.len(), 1);
+        assert_eq!(t.records[0].line, 2);
+        assert_eq!(t.records[0].get(&t.headers, e::FIRST_NAME), "a;b");
+    }
+
+    #[test]
+    fn field_count_mismatch_is_malformed_row() {
+        let t = parse(b"mpn_id,first_name,email\n1234,a\n1234,b,b@x.com\n");
+        assert_eq!(t.records.len(), 1);
+        assert_eq!(t.findings.len(), 1);
+        assert_eq!(
+            (t.findings[0].rule, t.findings[0].line),
+            (Rule::MalformedRow, 2)
+        );
+    }
+
+    #[test]
+    fn invalid_bytes_name_the_row_and_drop_it() {
+        let t = parse(b"mpn_id,first_name,email\n1234,Ren\xE9e,a@x.com\n1234,b,b@x.com\n");
+        assert_eq!(t.records.len(), 1);
+        assert_eq!(
+            (t.findings[0].rule, t.findings[0].line),
+            (Rule::InvalidEncoding, 2)
+        );
+    }
+
+    #[test]
+    fn missing_column_drops_all_rows() {
+        let t = parse(b"mpn_id,first_name\n1234,a\n");
+        assert!(t.records.is_empty());
+        assert_eq!(t.findings[0].rule, Rule::MissingColumn);
+    }
+
+    #[test]
+    fn empty_file_reports_missing_columns() {
+        let t = parse(b"");
+        assert!(t.records.is_empty());
+        assert!(
+            t.findings
+                .iter()
+                .all(|f| f.rule == Rule::MissingColumn && f.line == 1)
+        );
+        assert!(!t.findings.is_empty());
+    }
+}

@@ -1,0 +1,30 @@
+//! Arguments → options → the library → exit code (0 done, 1 findings, 2 usage or I/O).
+
+mod cli;
+
+use clap::Parser;
+use cli::{Cli, Command};
+use pmc_migrate::Outcome;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Validate {
+            inputs,
+            format,
+            common,
+        } => {
+            let opts = common.to_options(inputs);
+            pmc_migrate::run_validate(&opts, format.to_format(), &mut std::io::stdout().lock())
+        }
+    };
+    match result {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Errors) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("pmc-migrate: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

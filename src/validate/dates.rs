@@ -1,0 +1,95 @@
+//! Date forms of SPEC §3: `YYYY-MM-DD` always, `YYYY/MM/DD`, and the slash
+//! forms `M/D/YYYY` / `D/M/YYYY` only when `--date-order` says which.
+
+use crate::options::DateOrder;
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateError {
+    /// Not a date in any accepted form, or no such day (2023-02-29).
+    Invalid,
+    /// `1/2/2024` without `--date-order`.
+    Ambiguous,
+}
+
+pub fn parse_date(s: &str, order: Option<DateOrder>) -> Result<NaiveDate, DateError> {
+    let s = s.trim();
+    let parts: Vec<&str> = s.split(['-', '/']).collect();
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(DateError::Invalid);
+    }
+    let sep_dash = s.contains('-');
+    if sep_dash && s.contains('/') {
+        return Err(DateError::Invalid);
+    }
+    let num = |p: &str| p.parse::<u32>().map_err(|_| DateError::Invalid);
+    let (y, m, d) = if parts[0].len() == 4 {
+        // Year first: YYYY-MM-DD or YYYY/MM/DD.
+        if parts[1].len() > 2 || parts[2].len() > 2 {
+            return Err(DateError::Invalid);
+        }
+        (num(parts[0])? as i32, num(parts[1])?, num(parts[2])?)
+    } else if !sep_dash && parts[2].len() == 4 && parts[0].len() <= 2 && parts[1].len() <= 2 {
+        let (a, b, y) = (num(parts[0])?, num(parts[1])?, num(parts[2])? as i32);
+        match order {
+            Some(DateOrder::Mdy) => (y, a, b),
+            Some(DateOrder::Dmy) => (y, b, a),
+            None => return Err(DateError::Ambiguous),
+        }
+    } else {
+        return Err(DateError::Invalid);
+    };
+    NaiveDate::from_ymd_opt(y, m, d).ok_or(DateError::Invalid)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn iso_and_year_first_slash_always_work() {
+        assert_eq!(parse_date("2024-02-29", None), Ok(ymd(2024, 2, 29)));
+        assert_eq!(parse_date("2024/12/01", None), Ok(ymd(2024, 12, 1)));
+        assert_eq!(parse_date(" 2024-3-7 ", None), Ok(ymd(2024, 3, 7)));
+    }
+
+    #[test]
+    fn impossible_days_are_invalid() {
+        assert_eq!(parse_date("2023-02-29", None), Err(DateError::Invalid));
+        assert_eq!(parse_date("2024-13-01", None), Err(DateError::Invalid));
+        assert_eq!(parse_date("tomorrow", None), Err(DateError::Invalid));
+        assert_eq!(parse_date("2024-01", None), Err(DateError::Invalid));
+        assert_eq!(parse_date("2024-01/02", None), Err(DateError::Invalid));
+        assert_eq!(parse_date("", None), Err(DateError::Invalid));
+    }
+
+    #[test]
+    fn slash_dates_need_an_order() {
+        assert_eq!(parse_date("3/4/2025", None), Err(DateError::Ambiguous));
+        assert_eq!(parse_date("3/25/2025", None), Err(DateError::Ambiguous));
+        assert_eq!(
+            parse_date("3/4/2025", Some(DateOrder::Mdy)),
+            Ok(ymd(2025, 3, 4))
+        );
+        assert_eq!(
+            parse_date("3/4/2025", Some(DateOrder::Dmy)),
+            Ok(ymd(2025, 4, 3))
+        );
+        assert_eq!(
+            parse_date("2/29/2023", Some(DateOrder::Mdy)),
+            Err(DateError::Invalid)
+        );
+        assert_eq!(
+            parse_date("3-4-2025", Some(DateOrder::Mdy)),
+            Err(DateError::Invalid)
+        );
+    }
+}

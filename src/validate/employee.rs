@@ -1,0 +1,101 @@
+//! Row rules for employees.csv: required values, MPN id, email, role and exam codes.
+
+use super::RowCheck;
+use super::values;
+use crate::finding::{Rule, quote};
+use crate::load::Record;
+use crate::load::headers::{EMPLOYEES, HeaderMap, e};
+use crate::model::Employee;
+
+pub fn check_employee<'a>(
+    rec: &Record,
+    map: &'a HeaderMap,
+    file: &'a str,
+) -> RowCheck<'a, Employee> {
+    let mut out = RowCheck::new(file, rec.line, map, &EMPLOYEES);
+    let get = |i| rec.get(map, i);
+    for i in [e::MPN_ID, e::EMAIL] {
+        if get(i).is_empty() {
+            out.missing(i);
+        }
+    }
+    let (first, last) = (get(e::FIRST_NAME), get(e::LAST_NAME));
+    if first.is_empty() && last.is_empty() {
+        let col = if map.fields[e::FIRST_NAME].is_some() {
+            e::FIRST_NAME
+        } else {
+            e::LAST_NAME
+        };
+        out.push(
+            col,
+            Rule::MissingValue,
+            "first name and last name are both empty; one of them is required".to_string(),
+        );
+    }
+    let mpn_id = get(e::MPN_ID);
+    if !mpn_id.is_empty() && !values::is_mpn_id(mpn_id) {
+        out.push(
+            e::MPN_ID,
+            Rule::InvalidMpnId,
+            format!("MPN ID {} must be 4 to 10 digits", quote(mpn_id)),
+        );
+    }
+    let email = get(e::EMAIL);
+    if !email.is_empty() && !values::is_email(email) {
+        out.push(
+            e::EMAIL,
+            Rule::InvalidEmail,
+            format!("email {} is not a valid address", quote(email)),
+        );
+    }
+    let role_raw = get(e::ROLE);
+    let role = values::parse_role(role_raw);
+    if role.is_none() {
+        out.push(
+            e::ROLE,
+            Rule::InvalidRole,
+            format!(
+                "role {} is not admin or employee (Administrator and Global Admin mean admin)",
+                quote(role_raw)
+            ),
+        );
+    }
+    let mut exams: Vec<String> = Vec::new();
+    for code in values::split_list(get(e::EXAMS)) {
+        match values::normalize_exam(code) {
+            Some(c) if !exams.contains(&c) => exams.push(c),
+            Some(_) => {}
+            None => out.push(
+                e::EXAMS,
+                Rule::InvalidExamCode,
+                format!(
+                    "exam code {} is not like 70-533 or AZ-900; dropped from the list",
+                    quote(code)
+                ),
+            ),
+        }
+    }
+    let mut certifications: Vec<String> = Vec::new();
+    for cert in values::split_list(get(e::CERTIFICATIONS)) {
+        if !certifications.iter().any(|c| c == cert) {
+            certifications.push(cert.to_string());
+        }
+    }
+    if out.has_error() {
+        return out;
+    }
+    out.value = Some(Employee {
+        line: rec.line,
+        mpn_id: mpn_id.to_string(),
+        first_name: first.to_string(),
+        last_name: last.to_string(),
+        email: email.to_string(),
+        email_key: values::email_key(email),
+        role: role.expect("checked"),
+        job_title: get(e::JOB_TITLE).to_string(),
+        partner_university_id: get(e::PARTNER_UNIVERSITY_ID).to_string(),
+        exams,
+        certifications,
+    });
+    out
+}

@@ -1,0 +1,194 @@
+//! Stage 2, **validate**: every row checked in parallel (rayon), then the rules
+//! that look across rows: duplicate organisations and unknown organisations.
+//! One file per rule family; `Finding`s are data, never errors.
+
+pub mod dates;
+pub mod employee;
+pub mod membership;
+pub mod organizations;
+pub mod values;
+
+use crate::finding::{Finding, Rule, Severity, quote};
+use crate::load::Table;
+use crate::load::headers::{ColumnSpec, HeaderMap};
+use crate::model::{Employee, Membership};
+use crate::options::Options;
+use dates::DateError;
+use rayon::prelude::*;
+
+/// An organisation left out of the plan, and why.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct BlockedOrg {
+    pub mpn_id: String,
+    pub organization: String,
+    pub line: u64,
+    pub reasons: Vec<String>,
+}
+
+/// What survives validation, plus every finding so far.
+#[derive(Debug, Default)]
+pub struct Validated {
+    /// Valid, unique organisations in input-line order.
+    pub memberships: Vec<Membership>,
+    /// Valid rows of known, unblocked organisations, in input-line order (not yet deduplicated).
+    pub employees: Vec<Employee>,
+    pub blocked: Vec<BlockedOrg>,
+    pub findings: Vec<Finding>,
+}
+
+pub fn validate(memberships: &Table, employees: &Table, opts: &Options) -> Validated {
+    let m_file = memberships.file();
+    let e_file = employees.file();
+    let (m_checks, e_checks) = rayon::join(
+        || {
+            memberships
+                .records
+                .par_iter()
+                .map(|r| membership::check_membership(r, &memberships.headers, m_file, opts))
+                .collect::<Vec<_>>()
+        },
+        || {
+            employees
+                .records
+                .par_iter()
+                .map(|r| employee::check_employee(r, &employees.headers, e_file))
+                .collect::<Vec<_>>()
+        },
+    );
+
+    let mut findings: Vec<Finding> = Vec::new();
+    findings.extend(memberships.findings.iter().cloned());
+    findings.extend(employees.findings.iter().cloned());
+
+    let mut rows = Vec::with_capacity(m_checks.len());
+    let mut blocked = Vec::new();
+    for (check, rec) in m_checks.into_iter().zip(&memberships.records) {
+        match check.value {
+            Some(m) => rows.push(m),
+            None => blocked.push(BlockedOrg {
+                mpn_id: rec
+                    .get(&memberships.headers, crate::load::headers::m::MPN_ID)
+                    .to_string(),
+                organization: rec
+                    .get(&memberships.headers, crate::load::headers::m::ORGANIZATION)
+                    .to_string(),
+                line: rec.line,
+                reasons: check
+                    .findings
+                    .iter()
+                    .filter(|f| f.severity == Severity::Error)
+                    .map(reason)
+                    .collect(),
+            }),
+        }
+        findings.extend(check.findings);
+    }
+    let people: Vec<Employee> = e_checks
+        .into_iter()
+        .filter_map(|check| {
+            findings.extend(check.findings);
+            check.value
+        })
+        .collect();
+
+    let memberships_usable = !memberships
+        .findings
+        .iter()
+        .any(|f| f.rule == Rule::MissingColumn);
+    let all_ids = memberships
+        .records
+        .iter()
+        .map(|r| r.get(&memberships.headers, crate::load::headers::m::MPN_ID))
+        .collect();
+    let orgs = organizations::unique_organizations(
+        rows,
+        m_file,
+        memberships
+            .headers
+            .column_number(crate::load::headers::m::MPN_ID),
+        &mut blocked,
+        &mut findings,
+    );
+    let people = organizations::known_organizations(
+        people,
+        &orgs,
+        &all_ids,
+        memberships_usable,
+        e_file,
+        employees
+            .headers
+            .column_number(crate::load::headers::e::MPN_ID),
+        &mut findings,
+    );
+    blocked.sort_by(|a, b| a.line.cmp(&b.line));
+    Validated {
+        memberships: orgs,
+        employees: people,
+        blocked,
+        findings,
+    }
+}
+
+/// A blocked organisation's reason, as shown in the report.
+pub fn reason(f: &Finding) -> String {
+    format!("{} line {}: {} — {}", f.file, f.line, f.rule, f.message)
+}
+
+/// Per-row result: the typed value when the row has no error, and its findings.
+pub struct RowCheck<'a, T> {
+    file: &'a str,
+    line: u64,
+    map: &'a HeaderMap,
+    schema: &'a [ColumnSpec],
+    pub value: Option<T>,
+    pub findings: Vec<Finding>,
+}
+
+impl<'a, T> RowCheck<'a, T> {
+    pub fn new(file: &'a str, line: u64, map: &'a HeaderMap, schema: &'a [ColumnSpec]) -> Self {
+        RowCheck {
+            file,
+            line,
+            map,
+            schema,
+            value: None,
+            findings: Vec::new(),
+        }
+    }
+
+    /// A finding about schema column `i` of this row.
+    pub fn push(&mut self, i: usize, rule: Rule, message: String) {
+        let column = self.map.column_number(i);
+        self.findings
+            .push(Finding::new(self.file, self.line, column, rule, message));
+    }
+
+    pub fn missing(&mut self, i: usize) {
+        let name = self.map.header_name(i, self.schema);
+        self.push(
+            i,
+            Rule::MissingValue,
+            format!("required value {} is empty", quote(&name)),
+        );
+    }
+
+    pub fn has_error(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+}
+
+pub fn date_finding(raw: &str, e: DateError) -> (Rule, String) {
+    match e {
+        DateError::Invalid => (
+            Rule::InvalidDate,
+            format!("date {} is not a valid date (write YYYY-MM-DD)", quote(raw)),
+        ),
+        DateError::Ambiguous => (
+            Rule::AmbiguousDate,
+            format!(
+                "date {} could be month/day or day/month: pass --date-order mdy or --date-order dmy",
+                quote(raw)
+            ),
+        ),
+    }
+}

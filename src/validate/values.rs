@@ -1,0 +1,197 @@
+//! Checks of single values: MPN ids, emails, domains, roles, flags, exam codes.
+
+use crate::model::Role;
+use unicode_normalization::UnicodeNormalization;
+
+/// 4–10 ASCII digits.
+pub fn is_mpn_id(s: &str) -> bool {
+    (4..=10).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A tenant domain usable in a user principal name: at most 48 characters
+/// (Entra's limit for the domain part), two or more labels of letters, digits
+/// and inner hyphens, an alphabetic top-level label.
+pub fn is_domain(s: &str) -> bool {
+    if s.is_empty() || s.len() > 48 {
+        return false;
+    }
+    let labels: Vec<&str> = s.split('.').collect();
+    labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
+}
+
+/// A deliverable address: one `@`, a local part of 1–64 characters without
+/// spaces or control characters or stray dots, and a domain with a dot.
+pub fn is_email(s: &str) -> bool {
+    if s.len() > 254 {
+        return false;
+    }
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && local
+            .chars()
+            .all(|c| !c.is_whitespace() && !c.is_control() && !"@<>()[]\\,;:\"".contains(c));
+    let domain_ok = domain.contains('.')
+        && domain.split('.').all(|l| {
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+        });
+    local_ok && domain_ok
+}
+
+/// Trimmed, Unicode NFC, case-folded: two spellings of one address are one person.
+pub fn email_key(email: &str) -> String {
+    let nfc: String = email.trim().nfc().collect();
+    caseless::default_case_fold_str(&nfc)
+}
+
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, ' ' | '_' | '-' | '.'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// `None` when the value names no known role.
+pub fn parse_role(s: &str) -> Option<Role> {
+    match squash(s).as_str() {
+        "" | "employee" | "user" | "member" | "standarduser" => Some(Role::Employee),
+        "admin" | "administrator" | "globaladmin" | "globaladministrator" => Some(Role::Admin),
+        _ => None,
+    }
+}
+
+/// yes/no, true/false, y/n, 1/0 (any case).
+pub fn parse_flag(s: &str) -> Option<bool> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "yes" | "true" | "y" | "1" => Some(true),
+        "no" | "false" | "n" | "0" => Some(false),
+        _ => None,
+    }
+}
+
+pub const KNOWN_LEVELS: [&str; 4] = ["Network Member", "Action Pack", "Silver", "Gold"];
+
+pub fn is_known_level(s: &str) -> bool {
+    let key = squash(s);
+    KNOWN_LEVELS.iter().any(|k| squash(k) == key)
+}
+
+/// `az-900` → `AZ-900`; valid codes are two or three letters or two or three
+/// digits, a hyphen, three digits and an optional letter (70-533, AZ-900, MB-210T).
+pub fn normalize_exam(code: &str) -> Option<String> {
+    let code = code.trim().to_ascii_uppercase();
+    let (prefix, number) = code.split_once('-')?;
+    let prefix_ok = (2..=3).contains(&prefix.len())
+        && (prefix.bytes().all(|b| b.is_ascii_uppercase())
+            || prefix.bytes().all(|b| b.is_ascii_digit()));
+    let digits = number.trim_end_matches(|c: char| c.is_ascii_uppercase());
+    let number_ok = digits.len() == 3
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && number.len() - digits.len() <= 1;
+    (prefix_ok && number_ok).then_some(code)
+}
+
+/// A `;`-separated list, trimmed, empty items dropped.
+pub fn split_list(s: &str) -> impl Iterator<Item = &str> {
+    s.split(';').map(str::trim).filter(|x| !x.is_empty())
+}
+
+/// ISO 3166-1 alpha-2 shape: two ASCII letters (upper-cased).
+pub fn normalize_country(s: &str) -> Option<String> {
+    (s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic())).then(|| s.to_ascii_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mpn_ids_are_4_to_10_digits() {
+        assert!(is_mpn_id("1234"));
+        assert!(is_mpn_id("0123456789"));
+        assert!(!is_mpn_id("123"));
+        assert!(!is_mpn_id("12345678901"));
+        assert!(!is_mpn_id("12a4"));
+        assert!(!is_mpn_id("../1234"));
+    }
+
+    #[test]
+    fn domains() {
+        assert!(is_domain("contoso.onmicrosoft.com"));
+        assert!(is_domain("Fabrikam.com"));
+        assert!(!is_domain("contoso"));
+        assert!(!is_domain("-bad.com"));
+        assert!(!is_domain("a..com"));
+        assert!(!is_domain("con toso.com"));
+        assert!(!is_domain(&format!("{}.com", "a".repeat(45))));
+    }
+
+    #[test]
+    fn emails() {
+        assert!(is_email("anna.lee+pmc@contoso.com"));
+        assert!(is_email("jürgen@müller.de"));
+        assert!(!is_email("no-at-sign"));
+        assert!(!is_email("two@@x.com"));
+        assert!(!is_email("a b@x.com"));
+        assert!(!is_email("a@localhost"));
+        assert!(!is_email(".a@x.com"));
+    }
+
+    #[test]
+    fn email_key_folds_case_and_normalizes() {
+        assert_eq!(email_key(" Anna@Contoso.COM "), "anna@contoso.com");
+        assert_eq!(email_key("Jose\u{301}@x.com"), email_key("JOS\u{c9}@x.com"));
+        assert_eq!(email_key("STRASSE@x.de"), email_key("straße@x.de"));
+    }
+
+    #[test]
+    fn roles() {
+        assert_eq!(parse_role(""), Some(Role::Employee));
+        assert_eq!(parse_role("Global Admin"), Some(Role::Admin));
+        assert_eq!(parse_role("Administrator"), Some(Role::Admin));
+        assert_eq!(parse_role("owner"), None);
+    }
+
+    #[test]
+    fn flags_levels_countries() {
+        assert_eq!(parse_flag("Y"), Some(true));
+        assert_eq!(parse_flag("0"), Some(false));
+        assert_eq!(parse_flag("maybe"), None);
+        assert!(is_known_level("network member"));
+        assert!(!is_known_level("Platinum"));
+        assert_eq!(normalize_country("de"), Some("DE".into()));
+        assert_eq!(normalize_country("Germany"), None);
+    }
+
+    #[test]
+    fn exam_codes() {
+        assert_eq!(normalize_exam("az-900"), Some("AZ-900".into()));
+        assert_eq!(normalize_exam("70-533"), Some("70-533".into()));
+        assert_eq!(normalize_exam("MB-210T"), Some("MB-210T".into()));
+        assert_eq!(normalize_exam("AZ900"), None);
+        assert_eq!(normalize_exam("A-900"), None);
+        assert_eq!(normalize_exam("AZ-9000"), None);
+        assert_eq!(
+            split_list(" 70-533; ;AZ-900 ").collect::<Vec<_>>(),
+            vec!["70-533", "AZ-900"]
+        );
+    }
+}
