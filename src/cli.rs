@@ -90,14 +90,12 @@ pub enum DateOrderArg {
 }
 
 fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("{s:?} is not a date in YYYY-MM-DD form"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date in YYYY-MM-DD form"))
 }
 
 fn parse_encoding(s: &str) -> Result<&'static encoding_rs::Encoding, String> {
-    encoding_rs::Encoding::for_label(s.as_bytes()).ok_or_else(|| {
-        format!("{s:?} is not an encoding label (try windows-1252, iso-8859-1, shift_jis)")
-    })
+    encoding_rs::Encoding::for_label(s.as_bytes())
+        .ok_or_else(|| format!("{s:?} is not an encoding label (try windows-1252, iso-8859-1, shift_jis)"))
 }
 
 fn parse_delimiter(s: &str) -> Result<u8, String> {
@@ -120,9 +118,7 @@ impl Common {
         Options {
             memberships: inputs.memberships.clone(),
             employees: inputs.employees.clone(),
-            as_of: self
-                .as_of
-                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            as_of: self.as_of.unwrap_or_else(|| chrono::Local::now().date_naive()),
             creation: match self.creation {
                 CreationArg::Bulk => Creation::Bulk,
                 CreationArg::Individual => Creation::Individual,

@@ -18,11 +18,7 @@ pub struct Deduped {
 pub struct DedupError(#[from] PolarsError);
 
 /// Row-index groups of equal keys, each ascending, ordered by first row.
-fn groups_by(
-    columns: Vec<Column>,
-    keys: &[&str],
-    height: usize,
-) -> Result<Vec<Vec<u32>>, DedupError> {
+fn groups_by(columns: Vec<Column>, keys: &[&str], height: usize) -> Result<Vec<Vec<u32>>, DedupError> {
     if height == 0 {
         return Ok(Vec::new());
     }
@@ -56,10 +52,7 @@ pub fn dedup(people: Vec<Employee>, file: &str, email_col: u32) -> Result<Dedupe
     );
     let key = Column::new(
         "email_key".into(),
-        people
-            .iter()
-            .map(|p| p.email_key.as_str())
-            .collect::<Vec<_>>(),
+        people.iter().map(|p| p.email_key.as_str()).collect::<Vec<_>>(),
     );
     let groups = groups_by(vec![mpn, key], &["mpn_id", "email_key"], n)?;
 
@@ -72,9 +65,7 @@ pub fn dedup(people: Vec<Employee>, file: &str, email_col: u32) -> Result<Dedupe
         for (k, &j) in group.iter().enumerate().skip(1) {
             let row = &people[j as usize];
             drop[j as usize] = true;
-            let exact = group[..k]
-                .iter()
-                .find(|&&i| same_data(&people[i as usize], row));
+            let exact = group[..k].iter().find(|&&i| same_data(&people[i as usize], row));
             if let Some(&i) = exact {
                 findings.push(Finding::new(
                     file,
@@ -118,25 +109,15 @@ pub fn dedup(people: Vec<Employee>, file: &str, email_col: u32) -> Result<Dedupe
         }
     }
     findings.extend(cross_org(&employees, file, email_col)?);
-    Ok(Deduped {
-        employees,
-        findings,
-    })
+    Ok(Deduped { employees, findings })
 }
 
 /// `cross-org-employee`: the same email in several organisations gets one
 /// account in each tenant; said once per later organisation.
-fn cross_org(
-    employees: &[Employee],
-    file: &str,
-    email_col: u32,
-) -> Result<Vec<Finding>, DedupError> {
+fn cross_org(employees: &[Employee], file: &str, email_col: u32) -> Result<Vec<Finding>, DedupError> {
     let key = Column::new(
         "email_key".into(),
-        employees
-            .iter()
-            .map(|p| p.email_key.as_str())
-            .collect::<Vec<_>>(),
+        employees.iter().map(|p| p.email_key.as_str()).collect::<Vec<_>>(),
     );
     let groups = groups_by(vec![key], &["email_key"], employees.len())?;
     let mut findings = Vec::new();
@@ -198,10 +179,7 @@ fn merge_into(person: &mut Employee, row: &Employee) {
         (&mut person.first_name, &row.first_name),
         (&mut person.last_name, &row.last_name),
         (&mut person.job_title, &row.job_title),
-        (
-            &mut person.partner_university_id,
-            &row.partner_university_id,
-        ),
+        (&mut person.partner_university_id, &row.partner_university_id),
     ] {
         if mine.is_empty() && !theirs.is_empty() {
             mine.clone_from(theirs);

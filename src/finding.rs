@@ -183,20 +183,13 @@ impl Finding {
 /// the same bytes whatever the thread count.
 pub fn sort_findings(findings: &mut [Finding]) {
     findings.sort_unstable_by(|a, b| {
-        (
-            a.file.as_str(),
-            a.line,
-            a.rule.id(),
-            a.column,
-            a.message.as_str(),
-        )
-            .cmp(&(
-                b.file.as_str(),
-                b.line,
-                b.rule.id(),
-                b.column,
-                b.message.as_str(),
-            ))
+        (a.file.as_str(), a.line, a.rule.id(), a.column, a.message.as_str()).cmp(&(
+            b.file.as_str(),
+            b.line,
+            b.rule.id(),
+            b.column,
+            b.message.as_str(),
+        ))
     });
 }
 
@@ -272,10 +265,7 @@ mod tests {
             Finding::new("a.csv", 3, 4, Rule::MissingValue, "m".into()),
         ];
         sort_findings(&mut v);
-        let got: Vec<_> = v
-            .iter()
-            .map(|f| (f.file.as_str(), f.line, f.rule.id()))
-            .collect();
+        let got: Vec<_> = v.iter().map(|f| (f.file.as_str(), f.line, f.rule.id())).collect();
         assert_eq!(
             got,
             vec![

@@ -109,21 +109,14 @@ impl Checked {
 }
 
 /// `pmc-migrate validate`: check, then the report on `out`; nothing on disk.
-pub fn run_validate(
-    opts: &Options,
-    format: ReportFormat,
-    out: &mut dyn std::io::Write,
-) -> Result<Outcome, Error> {
+pub fn run_validate(opts: &Options, format: ReportFormat, out: &mut dyn std::io::Write) -> Result<Outcome, Error> {
     let checked = with_jobs(opts.jobs, || check(opts))?;
     emit::validate_report(&checked, format, out)?;
     Ok(checked.outcome())
 }
 
 /// Run `f` on a rayon pool of `jobs` threads (the global pool when `None`).
-pub fn with_jobs<T: Send>(
-    jobs: Option<usize>,
-    f: impl FnOnce() -> Result<T, Error> + Send,
-) -> Result<T, Error> {
+pub fn with_jobs<T: Send>(jobs: Option<usize>, f: impl FnOnce() -> Result<T, Error> + Send) -> Result<T, Error> {
     match jobs {
         None => f(),
         Some(n) => rayon::ThreadPoolBuilder::new()

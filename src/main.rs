@@ -10,11 +10,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Command::Validate {
-            inputs,
-            format,
-            common,
-        } => {
+        Command::Validate { inputs, format, common } => {
             let opts = common.to_options(inputs);
             pmc_migrate::run_validate(&opts, format.to_format(), &mut std::io::stdout().lock())
         }

@@ -83,12 +83,9 @@ pub fn assemble(
             findings.push(f);
             continue;
         }
-        teams.push(Team {
-            membership,
-            employees,
-        });
+        teams.push(Team { membership, employees });
     }
-    blocked.sort_by(|a, b| a.line.cmp(&b.line));
+    blocked.sort_by_key(|b| b.line);
     Teams {
         teams,
         blocked,

@@ -26,9 +26,7 @@ pub fn write(findings: &[Finding], out: &mut dyn Write) -> io::Result<()> {
 
 /// The escaping GitHub's runner expects for a command's message.
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// Properties also escape `:` and `,`, which separate them.

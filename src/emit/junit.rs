@@ -21,10 +21,7 @@ pub fn write(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
     )?;
     for file in files {
         let in_file: Vec<&Finding> = checked.findings.iter().filter(|f| f.file == file).collect();
-        let file_failures = in_file
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .count();
+        let file_failures = in_file.iter().filter(|f| f.severity == Severity::Error).count();
         writeln!(
             out,
             r#"  <testsuite name="{}" tests="{}" failures="{file_failures}" errors="0" skipped="0">"#,
@@ -34,18 +31,10 @@ pub fn write(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
         for rule in Rule::ALL {
             let hits: Vec<&&Finding> = in_file.iter().filter(|f| f.rule == rule).collect();
             if hits.is_empty() {
-                writeln!(
-                    out,
-                    r#"    <testcase classname="{}" name="{rule}"/>"#,
-                    escape(file)
-                )?;
+                writeln!(out, r#"    <testcase classname="{}" name="{rule}"/>"#, escape(file))?;
                 continue;
             }
-            writeln!(
-                out,
-                r#"    <testcase classname="{}" name="{rule}">"#,
-                escape(file)
-            )?;
+            writeln!(out, r#"    <testcase classname="{}" name="{rule}">"#, escape(file))?;
             let mut notes = String::new();
             for f in hits {
                 let text = format!("{}:{}:{}: {}", f.file, f.line, f.column, f.message);

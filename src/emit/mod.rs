@@ -10,11 +10,7 @@ use crate::options::ReportFormat;
 use std::io::{self, Write};
 
 /// `validate`'s report on stdout in the chosen format.
-pub fn validate_report(
-    checked: &Checked,
-    format: ReportFormat,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+pub fn validate_report(checked: &Checked, format: ReportFormat, out: &mut dyn Write) -> io::Result<()> {
     match format {
         ReportFormat::Text => text::write(checked, out),
         ReportFormat::Json => json::write(&checked.findings, out),

@@ -26,11 +26,7 @@ pub fn write(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
             dialect::describe(input.delimiter)
         )?;
         if !input.ignored_columns.is_empty() {
-            writeln!(
-                out,
-                "  ignored columns: {}",
-                input.ignored_columns.join(", ")
-            )?;
+            writeln!(out, "  ignored columns: {}", input.ignored_columns.join(", "))?;
         }
     }
     let people: usize = checked.teams.iter().map(|t| t.employees.len()).sum();
@@ -50,10 +46,6 @@ pub fn write(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     let c = checked.counts;
-    writeln!(
-        out,
-        "{} errors, {} warnings, {} info",
-        c.errors, c.warnings, c.infos
-    )?;
+    writeln!(out, "{} errors, {} warnings, {} info", c.errors, c.warnings, c.infos)?;
     out.flush()
 }

@@ -37,11 +37,7 @@ pub fn decode(bytes: Vec<u8>, fallback: Option<&'static Encoding>) -> Decoded {
 /// A NUL byte in the header line almost always means UTF-16 written without a BOM.
 fn nul_in_first_line(text: &str) -> Vec<u64> {
     let first = text.split('\n').next().unwrap_or("");
-    if first.contains('\0') {
-        vec![1]
-    } else {
-        Vec::new()
-    }
+    if first.contains('\0') { vec![1] } else { Vec::new() }
 }
 
 fn decode_slow(src: &[u8], encoding: &'static Encoding) -> Decoded {
@@ -56,8 +52,7 @@ fn decode_slow(src: &[u8], encoding: &'static Encoding) -> Decoded {
     let mut counted_upto = 0usize;
     let mut pos = 0usize;
     loop {
-        let (result, read) =
-            decoder.decode_to_string_without_replacement(&src[pos..], &mut text, true);
+        let (result, read) = decoder.decode_to_string_without_replacement(&src[pos..], &mut text, true);
         pos += read;
         match result {
             DecoderResult::InputEmpty => break,

@@ -19,11 +19,7 @@ pub struct ColumnSpec {
 }
 
 const fn col(name: &'static str, aliases: &'static [&'static str], need: Need) -> ColumnSpec {
-    ColumnSpec {
-        name,
-        aliases,
-        need,
-    }
+    ColumnSpec { name, aliases, need }
 }
 
 /// Column positions inside [`MEMBERSHIPS`].
@@ -39,11 +35,7 @@ pub mod m {
 }
 
 pub static MEMBERSHIPS: [ColumnSpec; 8] = [
-    col(
-        "mpn_id",
-        &["MPN ID", "Partner ID", "PartnerId"],
-        Need::Required,
-    ),
+    col("mpn_id", &["MPN ID", "Partner ID", "PartnerId"], Need::Required),
     col(
         "organization",
         &["Organization Name", "Company Name", "Company"],
@@ -83,22 +75,10 @@ pub mod e {
 }
 
 pub static EMPLOYEES: [ColumnSpec; 9] = [
-    col(
-        "mpn_id",
-        &["MPN ID", "Partner ID", "PartnerId"],
-        Need::Required,
-    ),
+    col("mpn_id", &["MPN ID", "Partner ID", "PartnerId"], Need::Required),
     col("first_name", &["First Name", "Given Name"], Need::OneOf),
-    col(
-        "last_name",
-        &["Last Name", "Surname", "Family Name"],
-        Need::OneOf,
-    ),
-    col(
-        "email",
-        &["Email", "Email Address", "Work Email"],
-        Need::Required,
-    ),
+    col("last_name", &["Last Name", "Surname", "Family Name"], Need::OneOf),
+    col("email", &["Email", "Email Address", "Work Email"], Need::Required),
     col("role", &["Role", "User Role"], Need::Optional),
     col("job_title", &["Job Title", "Title"], Need::Optional),
     col(
@@ -107,11 +87,7 @@ pub static EMPLOYEES: [ColumnSpec; 9] = [
         Need::Optional,
     ),
     col("exams", &["Exams", "Exam Codes"], Need::Optional),
-    col(
-        "certifications",
-        &["Certifications", "Certs"],
-        Need::Optional,
-    ),
+    col("certifications", &["Certifications", "Certs"], Need::Optional),
 ];
 
 /// Column positions inside [`STATUS`].
@@ -123,22 +99,14 @@ pub mod s {
 }
 
 pub static STATUS: [ColumnSpec; 4] = [
-    col(
-        "username",
-        &["User Name", "User Principal Name", "UPN"],
-        Need::Required,
-    ),
+    col("username", &["User Name", "User Principal Name", "UPN"], Need::Required),
     col("signed_in", &["Signed In", "Has Signed In"], Need::Required),
     col(
         "pu_connected",
         &["PU Connected", "Partner University Connected"],
         Need::Optional,
     ),
-    col(
-        "associated_at",
-        &["Associated At", "Associated"],
-        Need::Optional,
-    ),
+    col("associated_at", &["Associated At", "Associated"], Need::Optional),
 ];
 
 /// `Email_Address` → `emailaddress`.
@@ -175,18 +143,14 @@ impl HeaderMap {
 
 /// Match a header row against a schema. Returns the map and any `missing-column`
 /// findings (which make the whole file unusable).
-pub fn match_headers(
-    headers: &[&str],
-    schema: &[ColumnSpec],
-    file: &str,
-) -> (HeaderMap, Vec<Finding>) {
+pub fn match_headers(headers: &[&str], schema: &[ColumnSpec], file: &str) -> (HeaderMap, Vec<Finding>) {
     let mut fields = vec![None; schema.len()];
     let mut ignored = Vec::new();
     for (pos, header) in headers.iter().enumerate() {
         let key = normalize(header);
-        let hit = schema.iter().position(|spec| {
-            normalize(spec.name) == key || spec.aliases.iter().any(|a| normalize(a) == key)
-        });
+        let hit = schema
+            .iter()
+            .position(|spec| normalize(spec.name) == key || spec.aliases.iter().any(|a| normalize(a) == key));
         match hit {
             Some(i) if fields[i].is_none() => fields[i] = Some(pos),
             _ => {
@@ -212,9 +176,7 @@ pub fn match_headers(
             ));
         }
     }
-    let one_of: Vec<usize> = (0..schema.len())
-        .filter(|&i| schema[i].need == Need::OneOf)
-        .collect();
+    let one_of: Vec<usize> = (0..schema.len()).filter(|&i| schema[i].need == Need::OneOf).collect();
     if !one_of.is_empty() && one_of.iter().all(|&i| fields[i].is_none()) {
         let names: Vec<String> = one_of.iter().map(|&i| quote(schema[i].name)).collect();
         findings.push(Finding::new(
@@ -222,21 +184,11 @@ pub fn match_headers(
             1,
             1,
             Rule::MissingColumn,
-            format!(
-                "at least one of the columns {} is required",
-                names.join(" or ")
-            ),
+            format!("at least one of the columns {} is required", names.join(" or ")),
         ));
     }
     let names = headers.iter().map(|h| h.trim().to_string()).collect();
-    (
-        HeaderMap {
-            fields,
-            names,
-            ignored,
-        },
-        findings,
-    )
+    (HeaderMap { fields, names, ignored }, findings)
 }
 
 fn accepted(spec: &ColumnSpec) -> String {
@@ -259,13 +211,7 @@ mod tests {
     #[test]
     fn matches_aliases_and_lists_unknown_columns() {
         let (map, findings) = match_headers(
-            &[
-                "Partner ID",
-                "Given Name",
-                "SURNAME",
-                "Work Email",
-                "Favourite Colour",
-            ],
+            &["Partner ID", "Given Name", "SURNAME", "Work Email", "Favourite Colour"],
             &EMPLOYEES,
             "e.csv",
         );
@@ -280,10 +226,7 @@ mod tests {
     fn missing_required_and_one_of_columns_are_reported() {
         let (_, findings) = match_headers(&["mpn_id", "role"], &EMPLOYEES, "e.csv");
         let rules: Vec<_> = findings.iter().map(|f| (f.rule, f.line)).collect();
-        assert_eq!(
-            rules,
-            vec![(Rule::MissingColumn, 1), (Rule::MissingColumn, 1)]
-        );
+        assert_eq!(rules, vec![(Rule::MissingColumn, 1), (Rule::MissingColumn, 1)]);
         assert!(findings[0].message.contains("email"));
     }
 

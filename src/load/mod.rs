@@ -15,10 +15,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     #[error("cannot read {path}: {source}")]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Read { path: PathBuf, source: std::io::Error },
 }
 
 /// One data record: its physical start line and its trimmed fields.
@@ -50,21 +47,12 @@ impl Table {
     }
 }
 
-pub fn load_file(
-    path: &Path,
-    schema: &[ColumnSpec],
-    read: &ReadOptions,
-) -> Result<Table, LoadError> {
+pub fn load_file(path: &Path, schema: &[ColumnSpec], read: &ReadOptions) -> Result<Table, LoadError> {
     let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
         path: path.to_path_buf(),
         source,
     })?;
-    Ok(parse_bytes(
-        &path.display().to_string(),
-        bytes,
-        schema,
-        read,
-    ))
+    Ok(parse_bytes(&path.display().to_string(), bytes, schema, read))
 }
 
 /// Everything after the read, apart so tests and fuzzing can feed bytes directly.
@@ -85,9 +73,10 @@ pub fn parse_bytes(file: &str, bytes: Vec<u8>, schema: &[ColumnSpec], read: &Rea
     let mut records = Vec::new();
     let mut header_fields: Option<csv::StringRecord> = None;
     let mut record = csv::StringRecord::new();
+    let mut lines = LineCounter::new(decoded.text.as_bytes());
     // The text is valid UTF-8 by construction, so reading can't fail.
     while reader.read_record(&mut record).unwrap_or(false) {
-        let line = record.position().map_or(1, |p| p.line());
+        let line = lines.line_at(record.position().map_or(0, |p| p.byte()) as usize);
         if header_fields.is_none() {
             header_fields = Some(record.clone());
             continue;
@@ -142,10 +131,7 @@ pub fn parse_bytes(file: &str, bytes: Vec<u8>, schema: &[ColumnSpec], read: &Rea
                 record.line,
                 1,
                 Rule::MalformedRow,
-                format!(
-                    "row has {} fields but the header has {header_len}",
-                    record.fields.len()
-                ),
+                format!("row has {} fields but the header has {header_len}", record.fields.len()),
             ));
             continue;
         }
@@ -172,14 +158,45 @@ pub fn parse_bytes(file: &str, bytes: Vec<u8>, schema: &[ColumnSpec], read: &Rea
     }
 }
 
+/// Physical line numbers from byte offsets. csv's own line count lags by one
+/// after a CR LF, so lines are counted here: LF, CR LF and a lone CR each end one.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    pos: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a [u8]) -> Self {
+        LineCounter { text, pos: 0, line: 1 }
+    }
+
+    /// The line of the first byte at or after `offset` that is not a line
+    /// terminator (a record's position can point at the terminator before it).
+    /// Offsets must not decrease between calls.
+    fn line_at(&mut self, offset: usize) -> u64 {
+        let mut start = offset.max(self.pos);
+        while start < self.text.len() && matches!(self.text[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        for i in self.pos..start {
+            match self.text[i] {
+                b'\n' => self.line += 1,
+                b'\r' if self.text.get(i + 1) != Some(&b'\n') => self.line += 1,
+                _ => {}
+            }
+        }
+        self.pos = start;
+        self.line
+    }
+}
+
 pub fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
-    bytes
-        .iter()
-        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-            let _ = write!(s, "{b:02x}");
-            s
-        })
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
 }
 
 #[cfg(test)]
@@ -209,24 +226,25 @@ mod tests {
     }
 
     #[test]
+    fn mixed_line_endings_count_physical_lines() {
+        let t = parse(b"mpn_id,first_name,email\r\n1234,a,a@x.com\n\n1234,b,b@x.com\r1234,c,c@x.com\r\n");
+        let lines: Vec<u64> = t.records.iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![2, 4, 5]);
+    }
+
+    #[test]
     fn field_count_mismatch_is_malformed_row() {
         let t = parse(b"mpn_id,first_name,email\n1234,a\n1234,b,b@x.com\n");
         assert_eq!(t.records.len(), 1);
         assert_eq!(t.findings.len(), 1);
-        assert_eq!(
-            (t.findings[0].rule, t.findings[0].line),
-            (Rule::MalformedRow, 2)
-        );
+        assert_eq!((t.findings[0].rule, t.findings[0].line), (Rule::MalformedRow, 2));
     }
 
     #[test]
     fn invalid_bytes_name_the_row_and_drop_it() {
         let t = parse(b"mpn_id,first_name,email\n1234,Ren\xE9e,a@x.com\n1234,b,b@x.com\n");
         assert_eq!(t.records.len(), 1);
-        assert_eq!(
-            (t.findings[0].rule, t.findings[0].line),
-            (Rule::InvalidEncoding, 2)
-        );
+        assert_eq!((t.findings[0].rule, t.findings[0].line), (Rule::InvalidEncoding, 2));
     }
 
     #[test]
@@ -240,11 +258,7 @@ mod tests {
     fn empty_file_reports_missing_columns() {
         let t = parse(b"");
         assert!(t.records.is_empty());
-        assert!(
-            t.findings
-                .iter()
-                .all(|f| f.rule == Rule::MissingColumn && f.line == 1)
-        );
+        assert!(t.findings.iter().all(|f| f.rule == Rule::MissingColumn && f.line == 1));
         assert!(!t.findings.is_empty());
     }
 }

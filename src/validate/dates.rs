@@ -75,21 +75,9 @@ mod tests {
     fn slash_dates_need_an_order() {
         assert_eq!(parse_date("3/4/2025", None), Err(DateError::Ambiguous));
         assert_eq!(parse_date("3/25/2025", None), Err(DateError::Ambiguous));
-        assert_eq!(
-            parse_date("3/4/2025", Some(DateOrder::Mdy)),
-            Ok(ymd(2025, 3, 4))
-        );
-        assert_eq!(
-            parse_date("3/4/2025", Some(DateOrder::Dmy)),
-            Ok(ymd(2025, 4, 3))
-        );
-        assert_eq!(
-            parse_date("2/29/2023", Some(DateOrder::Mdy)),
-            Err(DateError::Invalid)
-        );
-        assert_eq!(
-            parse_date("3-4-2025", Some(DateOrder::Mdy)),
-            Err(DateError::Invalid)
-        );
+        assert_eq!(parse_date("3/4/2025", Some(DateOrder::Mdy)), Ok(ymd(2025, 3, 4)));
+        assert_eq!(parse_date("3/4/2025", Some(DateOrder::Dmy)), Ok(ymd(2025, 4, 3)));
+        assert_eq!(parse_date("2/29/2023", Some(DateOrder::Mdy)), Err(DateError::Invalid));
+        assert_eq!(parse_date("3-4-2025", Some(DateOrder::Mdy)), Err(DateError::Invalid));
     }
 }

@@ -7,11 +7,7 @@ use crate::load::Record;
 use crate::load::headers::{EMPLOYEES, HeaderMap, e};
 use crate::model::Employee;
 
-pub fn check_employee<'a>(
-    rec: &Record,
-    map: &'a HeaderMap,
-    file: &'a str,
-) -> RowCheck<'a, Employee> {
+pub fn check_employee<'a>(rec: &Record, map: &'a HeaderMap, file: &'a str) -> RowCheck<'a, Employee> {
     let mut out = RowCheck::new(file, rec.line, map, &EMPLOYEES);
     let get = |i| rec.get(map, i);
     for i in [e::MPN_ID, e::EMAIL] {

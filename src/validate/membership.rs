@@ -72,7 +72,10 @@ pub fn check_membership<'a>(
         out.push(
             m::TENANT_DOMAIN,
             Rule::InvalidDomain,
-            format!("tenant domain {} is not a domain name of at most 48 characters (e.g. contoso.onmicrosoft.com)", quote(domain)),
+            format!(
+                "tenant domain {} is not a domain name of at most 48 characters (e.g. contoso.onmicrosoft.com)",
+                quote(domain)
+            ),
         );
     }
     let level = get(m::MEMBERSHIP);

@@ -91,10 +91,7 @@ pub fn validate(memberships: &Table, employees: &Table, opts: &Options) -> Valid
         })
         .collect();
 
-    let memberships_usable = !memberships
-        .findings
-        .iter()
-        .any(|f| f.rule == Rule::MissingColumn);
+    let memberships_usable = !memberships.findings.iter().any(|f| f.rule == Rule::MissingColumn);
     let all_ids = memberships
         .records
         .iter()
@@ -103,9 +100,7 @@ pub fn validate(memberships: &Table, employees: &Table, opts: &Options) -> Valid
     let orgs = organizations::unique_organizations(
         rows,
         m_file,
-        memberships
-            .headers
-            .column_number(crate::load::headers::m::MPN_ID),
+        memberships.headers.column_number(crate::load::headers::m::MPN_ID),
         &mut blocked,
         &mut findings,
     );
@@ -115,12 +110,10 @@ pub fn validate(memberships: &Table, employees: &Table, opts: &Options) -> Valid
         &all_ids,
         memberships_usable,
         e_file,
-        employees
-            .headers
-            .column_number(crate::load::headers::e::MPN_ID),
+        employees.headers.column_number(crate::load::headers::e::MPN_ID),
         &mut findings,
     );
-    blocked.sort_by(|a, b| a.line.cmp(&b.line));
+    blocked.sort_by_key(|b| b.line);
     Validated {
         memberships: orgs,
         employees: people,

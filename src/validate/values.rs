@@ -100,12 +100,9 @@ pub fn normalize_exam(code: &str) -> Option<String> {
     let code = code.trim().to_ascii_uppercase();
     let (prefix, number) = code.split_once('-')?;
     let prefix_ok = (2..=3).contains(&prefix.len())
-        && (prefix.bytes().all(|b| b.is_ascii_uppercase())
-            || prefix.bytes().all(|b| b.is_ascii_digit()));
+        && (prefix.bytes().all(|b| b.is_ascii_uppercase()) || prefix.bytes().all(|b| b.is_ascii_digit()));
     let digits = number.trim_end_matches(|c: char| c.is_ascii_uppercase());
-    let number_ok = digits.len() == 3
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && number.len() - digits.len() <= 1;
+    let number_ok = digits.len() == 3 && digits.bytes().all(|b| b.is_ascii_digit()) && number.len() - digits.len() <= 1;
     (prefix_ok && number_ok).then_some(code)
 }
 
