@@ -29,6 +29,17 @@ pub enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// The dry run: plan every organisation and account, write plan.json,
+    /// findings.csv and the HTML report into --out. No credentials.
+    Plan {
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Output folder (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        #[command(flatten)]
+        common: Common,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -8,6 +8,7 @@ pub mod finding;
 pub mod load;
 pub mod model;
 pub mod options;
+pub mod plan;
 pub mod progress;
 pub mod teams;
 pub mod validate;
@@ -16,8 +17,10 @@ use finding::{Counts, Finding};
 use load::headers::{EMPLOYEES, MEMBERSHIPS, e, m};
 use model::InputFacts;
 use options::{Options, ReportFormat};
+use plan::Plan;
 use progress::Progress;
-use teams::Team;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 use validate::BlockedOrg;
 
 #[derive(Debug, thiserror::Error)]
@@ -28,22 +31,27 @@ pub enum Error {
     Dedup(#[from] dedup::DedupError),
     #[error("cannot write the report: {0}")]
     Write(#[from] std::io::Error),
+    #[error("cannot write {path}: {source}")]
+    Output {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
     #[error("cannot start {jobs} worker threads: {message}")]
     Threads { jobs: usize, message: String },
 }
 
-/// Everything known after checking the inputs: what can be planned, what is
-/// left out, and every finding (sorted; `--strict` applied).
+/// Everything known after checking and planning: the plan, what is left out,
+/// and every finding (sorted; `--strict` applied).
 #[derive(Debug)]
 pub struct Checked {
     pub inputs: Vec<InputFacts>,
-    pub teams: Vec<Team>,
+    pub plan: Plan,
     pub blocked: Vec<BlockedOrg>,
     pub findings: Vec<Finding>,
     pub counts: Counts,
 }
 
-/// load → validate → dedup → teams.
+/// load → validate → dedup → teams → plan.
 pub fn check(opts: &Options) -> Result<Checked, Error> {
     let progress = Progress::new(opts.quiet);
     let stage = progress.stage("loading");
@@ -72,9 +80,18 @@ pub fn check(opts: &Options) -> Result<Checked, Error> {
     );
     drop(stage);
 
+    let stage = progress.stage("planning");
+    let source = plan::Source {
+        file: employees.file(),
+        email_col: employees.headers.column_number(e::EMAIL),
+    };
+    let (plan, plan_findings) = plan::plan(&teams.teams, opts, &HashSet::new(), &source);
+    drop(stage);
+
     let mut findings = validated.findings;
     findings.extend(deduped.findings);
     findings.extend(teams.findings);
+    findings.extend(plan_findings);
     if opts.strict {
         finding::apply_strict(&mut findings);
     }
@@ -82,7 +99,7 @@ pub fn check(opts: &Options) -> Result<Checked, Error> {
     let counts = finding::count(&findings);
     Ok(Checked {
         inputs: vec![memberships.facts, employees.facts],
-        teams: teams.teams,
+        plan,
         blocked: teams.blocked,
         findings,
         counts,
@@ -113,6 +130,33 @@ pub fn run_validate(opts: &Options, format: ReportFormat, out: &mut dyn std::io:
     let checked = with_jobs(opts.jobs, || check(opts))?;
     emit::validate_report(&checked, format, out)?;
     Ok(checked.outcome())
+}
+
+/// `pmc-migrate plan` (the dry run): check and plan, then write plan.json,
+/// findings.csv and the HTML report into `out_dir`.
+pub fn run_plan(opts: &Options, out_dir: &Path) -> Result<Checked, Error> {
+    let checked = with_jobs(opts.jobs, || {
+        let checked = check(opts)?;
+        let _stage = Progress::new(opts.quiet).stage("writing reports");
+        write_dry_run(&checked, out_dir)?;
+        Ok(checked)
+    })?;
+    Ok(checked)
+}
+
+fn write_dry_run(checked: &Checked, out_dir: &Path) -> Result<(), Error> {
+    let out = |path: PathBuf| move |source| Error::Output { path, source };
+    std::fs::create_dir_all(out_dir).map_err(out(out_dir.to_path_buf()))?;
+    let (plan_json, findings_csv) = rayon::join(
+        || emit::plan_json::render(checked),
+        || emit::findings_csv::render(&checked.findings),
+    );
+    let path = out_dir.join("plan.json");
+    emit::atomic::write_atomic(&path, &plan_json, None).map_err(out(path.clone()))?;
+    let path = out_dir.join("findings.csv");
+    emit::atomic::write_atomic(&path, &findings_csv, None).map_err(out(path.clone()))?;
+    emit::report::write_report(checked, out_dir).map_err(out(out_dir.to_path_buf()))?;
+    Ok(())
 }
 
 /// Run `f` on a rayon pool of `jobs` threads (the global pool when `None`).

@@ -14,6 +14,13 @@ fn main() -> ExitCode {
             let opts = common.to_options(inputs);
             pmc_migrate::run_validate(&opts, format.to_format(), &mut std::io::stdout().lock())
         }
+        Command::Plan { inputs, out, common } => {
+            let opts = common.to_options(inputs);
+            pmc_migrate::run_plan(&opts, out).map(|checked| {
+                print!("{}", pmc_migrate::emit::text::plan_summary(&checked, out));
+                checked.outcome()
+            })
+        }
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

@@ -1,8 +1,12 @@
 //! Stage 6, **emit**: findings and plans in the formats people and CI read.
 
+pub mod atomic;
+pub mod findings_csv;
 pub mod github;
 pub mod json;
 pub mod junit;
+pub mod plan_json;
+pub mod report;
 pub mod text;
 
 use crate::Checked;

@@ -29,12 +29,12 @@ pub fn write(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out, "  ignored columns: {}", input.ignored_columns.join(", "))?;
         }
     }
-    let people: usize = checked.teams.iter().map(|t| t.employees.len()).sum();
+    let accounts: usize = checked.plan.organizations.iter().map(|o| o.accounts.len()).sum();
     writeln!(
         out,
-        "ready to plan: {} organisations, {} people",
-        checked.teams.len(),
-        people
+        "ready to plan: {} organisations, {} accounts",
+        checked.plan.organizations.len(),
+        accounts
     )?;
     if !checked.blocked.is_empty() {
         let ids: Vec<&str> = checked.blocked.iter().map(|b| b.mpn_id.as_str()).collect();
@@ -48,4 +48,17 @@ pub fn write(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
     let c = checked.counts;
     writeln!(out, "{} errors, {} warnings, {} info", c.errors, c.warnings, c.infos)?;
     out.flush()
+}
+
+/// The few lines `plan` prints when it is done.
+pub fn plan_summary(checked: &Checked, out_dir: &std::path::Path) -> String {
+    let s = crate::emit::plan_json::summary(checked);
+    let mut text = format!(
+        "planned {} organisations, {} accounts for {} people; {} left out by errors\n{} errors, {} warnings, {} info\n",
+        s.organizations, s.accounts, s.employees, s.blocked_organizations, s.errors, s.warnings, s.infos
+    );
+    text.push_str(&format!("report: {}\n", out_dir.join("index.html").display()));
+    text.push_str(&format!("plan:   {}\n", out_dir.join("plan.json").display()));
+    text.push_str(&format!("findings: {}\n", out_dir.join("findings.csv").display()));
+    text
 }
