@@ -43,6 +43,9 @@ pub struct Plan {
     pub organizations: Vec<OrgPlan>,
 }
 
+/// (team index, employee index, username) of one person.
+type Named = (usize, usize, String);
+
 /// Where findings of this stage point (the employees file and its email column).
 pub struct Source<'a> {
     pub file: &'a str,
@@ -55,7 +58,7 @@ pub fn plan(teams: &[Team], opts: &Options, reserved: &HashSet<String>, source: 
     for (i, t) in teams.iter().enumerate() {
         tenants.entry(t.membership.tenant_domain.as_str()).or_default().push(i);
     }
-    let named: Vec<(Vec<(usize, usize, String)>, Vec<Finding>)> = tenants
+    let named: Vec<(Vec<Named>, Vec<Finding>)> = tenants
         .into_par_iter()
         .map(|(domain, team_ids)| {
             let mut slots = Vec::new();
