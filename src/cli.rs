@@ -40,6 +40,23 @@ pub enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// The real run: everything plan writes, plus credential files, sign-on
+    /// emails (--creation individual) and the ledger for incremental re-runs.
+    Apply {
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Output folder (created if missing); holds the ledger between runs.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Only plan: the same as `pmc-migrate plan`.
+        #[arg(long)]
+        dry_run: bool,
+        /// Apply the valid rows even when others have errors (they are reported).
+        #[arg(long)]
+        skip_invalid: bool,
+        #[command(flatten)]
+        common: Common,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -78,6 +95,10 @@ pub struct Common {
     /// No progress bars or summaries on stderr.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Partner Center team-status export (username, signed_in, ...): accounts
+    /// past 90 days without a sign-in are reissued (R7).
+    #[arg(long, value_name = "FILE")]
+    pub status: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -145,6 +166,7 @@ impl Common {
             },
             jobs: self.jobs.map(usize::from),
             quiet: self.quiet,
+            status: self.status.clone(),
         }
     }
 }

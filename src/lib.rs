@@ -1,26 +1,31 @@
 //! pmc-migrate: Partner Membership Center exports → a reviewed Partner Center
 //! migration. The stages run forward, each in its own module:
-//! load → validate → dedup → teams → (plan) → emit.
+//! load → validate → dedup → teams → plan → emit (and, for apply, credentials + ledger).
 
+pub mod apply;
+pub mod credentials;
 pub mod dedup;
 pub mod emit;
 pub mod finding;
+pub mod ledger;
 pub mod load;
 pub mod model;
 pub mod options;
 pub mod plan;
 pub mod progress;
+pub mod team_status;
 pub mod teams;
 pub mod validate;
 
 use finding::{Counts, Finding};
+use ledger::Ledger;
 use load::headers::{EMPLOYEES, MEMBERSHIPS, e, m};
 use model::InputFacts;
 use options::{Options, ReportFormat};
-use plan::Plan;
+use plan::{History, Plan};
 use progress::Progress;
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use team_status::TeamStatus;
 use validate::BlockedOrg;
 
 #[derive(Debug, thiserror::Error)]
@@ -29,13 +34,14 @@ pub enum Error {
     Load(#[from] load::LoadError),
     #[error(transparent)]
     Dedup(#[from] dedup::DedupError),
+    #[error(transparent)]
+    Ledger(#[from] ledger::LedgerError),
+    #[error(transparent)]
+    Apply(#[from] apply::ApplyError),
     #[error("cannot write the report: {0}")]
     Write(#[from] std::io::Error),
     #[error("cannot write {path}: {source}")]
-    Output {
-        path: std::path::PathBuf,
-        source: std::io::Error,
-    },
+    Output { path: PathBuf, source: std::io::Error },
     #[error("cannot start {jobs} worker threads: {message}")]
     Threads { jobs: usize, message: String },
 }
@@ -51,8 +57,8 @@ pub struct Checked {
     pub counts: Counts,
 }
 
-/// load → validate → dedup → teams → plan.
-pub fn check(opts: &Options) -> Result<Checked, Error> {
+/// load → validate → dedup → teams → plan, against what earlier applies did.
+pub fn check(opts: &Options, ledger: &Ledger, status: Option<&TeamStatus>) -> Result<Checked, Error> {
     let progress = Progress::new(opts.quiet);
     let stage = progress.stage("loading");
     let (memberships, employees) = rayon::join(
@@ -77,6 +83,7 @@ pub fn check(opts: &Options) -> Result<Checked, Error> {
         validated.blocked,
         memberships.file(),
         memberships.headers.column_number(m::MPN_ID),
+        !employees.unusable(),
     );
     drop(stage);
 
@@ -85,13 +92,16 @@ pub fn check(opts: &Options) -> Result<Checked, Error> {
         file: employees.file(),
         email_col: employees.headers.column_number(e::EMAIL),
     };
-    let (plan, plan_findings) = plan::plan(&teams.teams, opts, &HashSet::new(), &source);
+    let (plan, plan_findings) = plan::plan(&teams.teams, opts, History { ledger, status }, &source);
     drop(stage);
 
     let mut findings = validated.findings;
     findings.extend(deduped.findings);
     findings.extend(teams.findings);
     findings.extend(plan_findings);
+    if let Some(status) = status {
+        findings.extend(status.findings.iter().cloned());
+    }
     if opts.strict {
         finding::apply_strict(&mut findings);
     }
@@ -111,7 +121,7 @@ pub fn check(opts: &Options) -> Result<Checked, Error> {
 pub enum Outcome {
     /// Done, no errors.
     Clean,
-    /// Validation errors (or warnings under `--strict`).
+    /// Validation errors (or warnings under `--strict`), or apply refused.
     Errors,
 }
 
@@ -125,30 +135,43 @@ impl Checked {
     }
 }
 
+/// The `--status` export, when one was given.
+pub fn load_status(opts: &Options) -> Result<Option<TeamStatus>, Error> {
+    match &opts.status {
+        Some(path) => Ok(Some(team_status::load(path, &opts.read)?)),
+        None => Ok(None),
+    }
+}
+
 /// `pmc-migrate validate`: check, then the report on `out`; nothing on disk.
 pub fn run_validate(opts: &Options, format: ReportFormat, out: &mut dyn std::io::Write) -> Result<Outcome, Error> {
-    let checked = with_jobs(opts.jobs, || check(opts))?;
+    let checked = with_jobs(opts.jobs, || {
+        let status = load_status(opts)?;
+        check(opts, &Ledger::default(), status.as_ref())
+    })?;
     emit::validate_report(&checked, format, out)?;
     Ok(checked.outcome())
 }
 
-/// `pmc-migrate plan` (the dry run): check and plan, then write plan.json,
-/// findings.csv and the HTML report into `out_dir`.
+/// `pmc-migrate plan` (the dry run): check and plan against the ledger in
+/// `out_dir`, if any, then write plan.json, findings.csv and the HTML report.
 pub fn run_plan(opts: &Options, out_dir: &Path) -> Result<Checked, Error> {
-    let checked = with_jobs(opts.jobs, || {
-        let checked = check(opts)?;
+    with_jobs(opts.jobs, || {
+        let ledger = Ledger::load(out_dir)?;
+        let status = load_status(opts)?;
+        let checked = check(opts, &ledger, status.as_ref())?;
         let _stage = Progress::new(opts.quiet).stage("writing reports");
-        write_dry_run(&checked, out_dir)?;
+        write_reports(&checked, None, out_dir)?;
         Ok(checked)
-    })?;
-    Ok(checked)
+    })
 }
 
-fn write_dry_run(checked: &Checked, out_dir: &Path) -> Result<(), Error> {
+/// plan.json, findings.csv, index.html and orgs/*.html, each written atomically.
+pub fn write_reports(checked: &Checked, applied: Option<&apply::Applied>, out_dir: &Path) -> Result<(), Error> {
     let out = |path: PathBuf| move |source| Error::Output { path, source };
     std::fs::create_dir_all(out_dir).map_err(out(out_dir.to_path_buf()))?;
     let (plan_json, findings_csv) = rayon::join(
-        || emit::plan_json::render(checked),
+        || emit::plan_json::render(checked, applied),
         || emit::findings_csv::render(&checked.findings),
     );
     let path = out_dir.join("plan.json");

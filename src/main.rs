@@ -21,6 +21,34 @@ fn main() -> ExitCode {
                 checked.outcome()
             })
         }
+        Command::Apply {
+            inputs,
+            out,
+            dry_run,
+            skip_invalid,
+            common,
+        } => {
+            let opts = common.to_options(inputs);
+            if *dry_run {
+                pmc_migrate::run_plan(&opts, out).map(|checked| {
+                    print!("{}", pmc_migrate::emit::text::plan_summary(&checked, out));
+                    checked.outcome()
+                })
+            } else {
+                let apply = pmc_migrate::apply::ApplyOptions {
+                    out_dir: out.clone(),
+                    skip_invalid: *skip_invalid,
+                };
+                pmc_migrate::apply::run_apply(&opts, &apply).map(|(checked, applied)| {
+                    print!("{}", pmc_migrate::emit::text::apply_summary(&checked, &applied, out));
+                    if applied.refused {
+                        Outcome::Errors
+                    } else {
+                        checked.outcome()
+                    }
+                })
+            }
+        }
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

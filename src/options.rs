@@ -56,6 +56,8 @@ pub struct Options {
     /// Worker threads; `None` lets rayon choose.
     pub jobs: Option<usize>,
     pub quiet: bool,
+    /// `--status`: the Partner Center team-status export (who signed in).
+    pub status: Option<PathBuf>,
 }
 
 impl Options {
@@ -69,6 +71,7 @@ impl Options {
             read: ReadOptions::default(),
             jobs: None,
             quiet: true,
+            status: None,
         }
     }
 }

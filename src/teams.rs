@@ -29,6 +29,7 @@ pub fn assemble(
     mut blocked: Vec<BlockedOrg>,
     file: &str,
     mpn_col: u32,
+    employees_usable: bool,
 ) -> Teams {
     let index: HashMap<&str, usize> = memberships
         .iter()
@@ -50,6 +51,11 @@ pub fn assemble(
     let mut teams = Vec::with_capacity(memberships.len());
     for (membership, employees) in memberships.into_iter().zip(people) {
         if employees.is_empty() {
+            // With an unusable employees file nobody knows who works where: say nothing.
+            if !employees_usable {
+                teams.push(Team { membership, employees });
+                continue;
+            }
             findings.push(Finding::new(
                 file,
                 membership.line,

@@ -5,7 +5,11 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
 
-/// Write `bytes` to `path` atomically; `mode` (e.g. 0o600) is set before the rename.
+/// Mode of files that hold no secret (temporary files start out private).
+pub const PUBLIC_MODE: u32 = 0o644;
+
+/// Write `bytes` to `path` atomically; `mode` (e.g. 0o600) is set before the
+/// rename, [`PUBLIC_MODE`] when `None`.
 pub fn write_atomic(path: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -18,9 +22,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<
     tmp.write_all(bytes)?;
     tmp.flush()?;
     #[cfg(unix)]
-    if let Some(mode) = mode {
+    {
         use std::os::unix::fs::PermissionsExt;
-        tmp.as_file().set_permissions(fs::Permissions::from_mode(mode))?;
+        tmp.as_file()
+            .set_permissions(fs::Permissions::from_mode(mode.unwrap_or(PUBLIC_MODE)))?;
     }
     #[cfg(not(unix))]
     let _ = mode;
@@ -46,6 +51,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("a.txt");
         write_atomic(&p, b"one", None).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(fs::metadata(&p).unwrap().permissions().mode() & 0o777, PUBLIC_MODE);
+        }
         write_atomic(&p, b"two", Some(0o600)).unwrap();
         assert_eq!(fs::read(&p).unwrap(), b"two");
         let names: Vec<_> = fs::read_dir(dir.path())

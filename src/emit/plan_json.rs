@@ -1,9 +1,10 @@
 //! plan.json: the whole plan, no passwords. Field names of SPEC §7.
 
 use crate::Checked;
+use crate::apply::Applied;
 use crate::finding::Severity;
 use crate::model::InputFacts;
-use crate::plan::OrgPlan;
+use crate::plan::{LeftAccount, OrgPlan};
 use crate::validate::BlockedOrg;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -37,6 +38,10 @@ struct PlanDoc<'a> {
     summary: Summary,
     organizations: &'a [OrgPlan],
     blocked_organizations: &'a [BlockedOrg],
+    /// People in the ledger who are gone from the export: reported, never deleted.
+    left: &'a [LeftAccount],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    apply: Option<&'a Applied>,
 }
 
 pub fn summary(checked: &Checked) -> Summary {
@@ -56,7 +61,7 @@ pub fn summary(checked: &Checked) -> Summary {
     }
 }
 
-pub fn render(checked: &Checked) -> Vec<u8> {
+pub fn render(checked: &Checked, applied: Option<&Applied>) -> Vec<u8> {
     let doc = PlanDoc {
         as_of: checked.plan.as_of,
         tool: Tool {
@@ -68,6 +73,8 @@ pub fn render(checked: &Checked) -> Vec<u8> {
         summary: summary(checked),
         organizations: &checked.plan.organizations,
         blocked_organizations: &checked.blocked,
+        left: &checked.plan.left,
+        apply: applied,
     };
     let mut out = serde_json::to_vec_pretty(&doc).expect("plan serializes");
     out.push(b'\n');

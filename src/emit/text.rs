@@ -62,3 +62,30 @@ pub fn plan_summary(checked: &Checked, out_dir: &std::path::Path) -> String {
     text.push_str(&format!("findings: {}\n", out_dir.join("findings.csv").display()));
     text
 }
+
+/// What `apply` prints when it is done: what was issued, and where, never a password.
+pub fn apply_summary(checked: &Checked, applied: &crate::apply::Applied, out_dir: &std::path::Path) -> String {
+    let mut text = plan_summary(checked, out_dir);
+    if applied.refused {
+        text.push_str(
+            "apply refused: fix the errors above (see findings.csv) or pass --skip-invalid; no credentials written\n",
+        );
+        return text;
+    }
+    let (mut created, mut kept, mut reissued, mut left) = (0, 0, 0, 0);
+    for o in applied.organizations.values() {
+        created += o.created;
+        kept += o.kept;
+        reissued += o.reissued;
+        left += o.left;
+    }
+    text.push_str(&format!(
+        "run {}: {created} created, {reissued} reissued, {kept} kept, {left} left the export\n",
+        applied.run
+    ));
+    text.push_str(&format!(
+        "credentials: {} (mode 0600)\n",
+        out_dir.join("credentials").display()
+    ));
+    text
+}

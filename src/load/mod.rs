@@ -38,7 +38,17 @@ pub struct Table {
     pub facts: InputFacts,
     pub headers: HeaderMap,
     pub records: Vec<Record>,
+    /// Records left out by a load error (encoding, field count), already reported:
+    /// later rules still need to know they exist (an organisation is not "unknown").
+    pub rejected: Vec<Record>,
     pub findings: Vec<Finding>,
+}
+
+impl Table {
+    /// True when the file lacks a required column, so none of its rows can be used.
+    pub fn unusable(&self) -> bool {
+        self.findings.iter().any(|f| f.rule == Rule::MissingColumn)
+    }
 }
 
 impl Table {
@@ -121,8 +131,10 @@ pub fn parse_bytes(file: &str, bytes: Vec<u8>, schema: &[ColumnSpec], read: &Rea
     let rows = records.len() as u64;
     let header_len = header_fields.len();
     let mut kept = Vec::with_capacity(records.len());
+    let mut rejected = Vec::new();
     for (record, bad) in records.into_iter().zip(bad_records) {
         if bad {
+            rejected.push(record);
             continue;
         }
         if record.fields.len() != header_len {
@@ -133,6 +145,7 @@ pub fn parse_bytes(file: &str, bytes: Vec<u8>, schema: &[ColumnSpec], read: &Rea
                 Rule::MalformedRow,
                 format!("row has {} fields but the header has {header_len}", record.fields.len()),
             ));
+            rejected.push(record);
             continue;
         }
         kept.push(record);
@@ -140,6 +153,7 @@ pub fn parse_bytes(file: &str, bytes: Vec<u8>, schema: &[ColumnSpec], read: &Rea
     if !header_findings.is_empty() {
         // Without its required columns no row of the file can be used.
         kept.clear();
+        rejected.clear();
     }
     findings.extend(header_findings);
 
@@ -154,6 +168,7 @@ pub fn parse_bytes(file: &str, bytes: Vec<u8>, schema: &[ColumnSpec], read: &Rea
         },
         headers,
         records: kept,
+        rejected,
         findings,
     }
 }

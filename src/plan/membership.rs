@@ -43,6 +43,15 @@ pub fn membership_dates(pmc_end: NaiveDate, as_of: NaiveDate) -> MembershipDates
     }
 }
 
+/// The dates of an organisation enrolled by an earlier apply: its recorded
+/// start and end, and the overlap measured from that start.
+pub fn enrolled_dates(pmc_end: NaiveDate, pc_start: NaiveDate, pc_end: NaiveDate) -> MembershipDates {
+    MembershipDates {
+        pc_end,
+        ..membership_dates(pmc_end, pc_start)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,9 +6,11 @@ pub mod membership;
 pub mod username;
 
 use crate::finding::Finding;
+use crate::ledger::Ledger;
 use crate::options::{Creation, Options};
+use crate::team_status::TeamStatus;
 use crate::teams::Team;
-use accounts::{AccountPlan, Candidate};
+use accounts::{AccountPlan, Action, Candidate};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -36,11 +38,28 @@ pub struct OrgPlan {
     pub line: u64,
 }
 
+/// An account in the ledger whose person is gone from the export: reported, never deleted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LeftAccount {
+    pub mpn_id: String,
+    pub email: String,
+    pub username: String,
+    pub run: u32,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plan {
     pub as_of: NaiveDate,
     pub creation: Creation,
     pub organizations: Vec<OrgPlan>,
+    pub left: Vec<LeftAccount>,
+}
+
+/// What earlier applies did, and what Partner Center says since.
+#[derive(Clone, Copy)]
+pub struct History<'a> {
+    pub ledger: &'a Ledger,
+    pub status: Option<&'a TeamStatus>,
 }
 
 /// (team index, employee index, username) of one person.
@@ -52,7 +71,10 @@ pub struct Source<'a> {
     pub email_col: u32,
 }
 
-pub fn plan(teams: &[Team], opts: &Options, reserved: &HashSet<String>, source: &Source<'_>) -> (Plan, Vec<Finding>) {
+pub fn plan(teams: &[Team], opts: &Options, history: History<'_>, source: &Source<'_>) -> (Plan, Vec<Finding>) {
+    let ledger = history.ledger;
+    let issued = ledger.usernames_by_tenant();
+    let empty = Vec::new();
     // Usernames are unique per tenant, and two organisations may share one.
     let mut tenants: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, t) in teams.iter().enumerate() {
@@ -61,10 +83,23 @@ pub fn plan(teams: &[Team], opts: &Options, reserved: &HashSet<String>, source: 
     let named: Vec<(Vec<Named>, Vec<Finding>)> = tenants
         .into_par_iter()
         .map(|(domain, team_ids)| {
+            // A username in the ledger keeps its owner; nobody else gets it.
+            let reserved: HashSet<String> = issued
+                .get(domain)
+                .unwrap_or(&empty)
+                .iter()
+                .map(|(local, _, _)| local.clone())
+                .collect();
+            let mut named: Vec<Named> = Vec::new();
             let mut slots = Vec::new();
             let mut people = Vec::new();
             for &t in &team_ids {
+                let mpn_id = &teams[t].membership.mpn_id;
                 for (k, e) in teams[t].employees.iter().enumerate() {
+                    if let Some(existing) = ledger.account(mpn_id, &e.email_key) {
+                        named.push((t, k, existing.username.clone()));
+                        continue;
+                    }
                     slots.push((t, k));
                     people.push(Candidate {
                         line: e.line,
@@ -76,12 +111,13 @@ pub fn plan(teams: &[Team], opts: &Options, reserved: &HashSet<String>, source: 
             }
             let mut findings = Vec::new();
             let names =
-                accounts::assign_usernames(&people, domain, reserved, source.file, source.email_col, &mut findings);
-            let named = slots
-                .into_iter()
-                .zip(names)
-                .map(|((t, k), n)| (t, k, format!("{n}@{domain}")))
-                .collect();
+                accounts::assign_usernames(&people, domain, &reserved, source.file, source.email_col, &mut findings);
+            named.extend(
+                slots
+                    .into_iter()
+                    .zip(names)
+                    .map(|((t, k), n)| (t, k, format!("{n}@{domain}"))),
+            );
             (named, findings)
         })
         .collect();
@@ -95,29 +131,72 @@ pub fn plan(teams: &[Team], opts: &Options, reserved: &HashSet<String>, source: 
         findings.extend(f);
     }
 
-    let organizations = teams
+    let organizations: Vec<OrgPlan> = teams
         .par_iter()
         .zip(usernames)
-        .map(|(team, names)| org_plan(team, names, opts))
+        .map(|(team, names)| org_plan(team, names, opts, history))
         .collect();
+    let left = left_accounts(&organizations, ledger);
     (
         Plan {
             as_of: opts.as_of,
             creation: opts.creation,
             organizations,
+            left,
         },
         findings,
     )
 }
 
-fn org_plan(team: &Team, usernames: Vec<String>, opts: &Options) -> OrgPlan {
+/// Ledger accounts nobody in this plan stands for.
+fn left_accounts(organizations: &[OrgPlan], ledger: &Ledger) -> Vec<LeftAccount> {
+    let present: HashSet<(&str, &str)> = organizations
+        .iter()
+        .flat_map(|o| {
+            o.accounts
+                .iter()
+                .map(move |a| (o.mpn_id.as_str(), a.email_key.as_str()))
+        })
+        .collect();
+    ledger
+        .accounts
+        .values()
+        .filter(|a| !present.contains(&(a.mpn_id.as_str(), a.email_key.as_str())))
+        .map(|a| LeftAccount {
+            mpn_id: a.mpn_id.clone(),
+            email: a.email.clone(),
+            username: a.username.clone(),
+            run: a.run,
+        })
+        .collect()
+}
+
+fn org_plan(team: &Team, usernames: Vec<String>, opts: &Options, history: History<'_>) -> OrgPlan {
     let m = &team.membership;
-    let dates = membership::membership_dates(m.end, opts.as_of);
+    // Re-enrolment happens once: a later apply keeps the first enrolment's dates.
+    let dates = match history.ledger.enrolments.get(&m.mpn_id) {
+        Some(en) => membership::enrolled_dates(m.end, en.pc_start, en.pc_end),
+        None => membership::membership_dates(m.end, opts.as_of),
+    };
     let accounts = team
         .employees
         .iter()
         .zip(usernames)
-        .map(|(e, name)| accounts::account_plan(e, opts.creation, opts.as_of, name))
+        .map(|(e, name)| {
+            let mut plan = accounts::account_plan(e, opts.creation, opts.as_of, name);
+            if let Some(existing) = history.ledger.account(&m.mpn_id, &e.email_key) {
+                let status = history.status.and_then(|s| s.get(&existing.username));
+                // R7: past its 90 days without a sign-in, the account must be removed and added again.
+                let lapsed = status.is_some_and(|s| !s.signed_in) && opts.as_of > existing.password_expires;
+                if lapsed {
+                    plan.action = Action::Reissue;
+                } else {
+                    plan.action = Action::Keep;
+                    plan.password_expires = existing.password_expires;
+                }
+            }
+            plan
+        })
         .collect();
     OrgPlan {
         mpn_id: m.mpn_id.clone(),

@@ -91,12 +91,31 @@ pub fn validate(memberships: &Table, employees: &Table, opts: &Options) -> Valid
         })
         .collect();
 
-    let memberships_usable = !memberships.findings.iter().any(|f| f.rule == Rule::MissingColumn);
+    let memberships_usable = !memberships.unusable();
     let all_ids = memberships
         .records
         .iter()
+        .chain(&memberships.rejected)
         .map(|r| r.get(&memberships.headers, crate::load::headers::m::MPN_ID))
         .collect();
+    for rec in &memberships.rejected {
+        let reasons = memberships
+            .findings
+            .iter()
+            .filter(|f| f.line == rec.line)
+            .map(reason)
+            .collect();
+        blocked.push(BlockedOrg {
+            mpn_id: rec
+                .get(&memberships.headers, crate::load::headers::m::MPN_ID)
+                .to_string(),
+            organization: rec
+                .get(&memberships.headers, crate::load::headers::m::ORGANIZATION)
+                .to_string(),
+            line: rec.line,
+            reasons,
+        });
+    }
     let orgs = organizations::unique_organizations(
         rows,
         m_file,

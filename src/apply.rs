@@ -1,0 +1,400 @@
+//! `apply`, the real run: passwords, credential files, sign-on emails and the
+//! ledger, crash-safe. Files are staged under `.staging/run<N>/`, the ledger
+//! is the commit point, and staged files are then moved into place; a run cut
+//! short is finished (ledger written) or rolled back (ledger not written) by
+//! the next apply. A lock file keeps two applies out of one folder.
+
+use crate::credentials::outbox::{self, Letter};
+use crate::credentials::password;
+use crate::credentials::{Issued, file};
+use crate::emit::atomic::write_atomic;
+use crate::ledger::{Enrolment, Ledger, LedgerAccount};
+use crate::model::Role;
+use crate::options::{Creation, Options};
+use crate::plan::OrgPlan;
+use crate::plan::accounts::Action;
+use crate::{Checked, Error, Outcome, check, load_status, write_reports};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+pub const LOCK_FILE: &str = ".pmc-migrate.lock";
+const STAGING: &str = ".staging";
+/// Test-only fault injection: abort at a named step to prove crash safety.
+const FAULT_ENV: &str = "PMC_MIGRATE_FAULT";
+const SECRET_MODE: u32 = 0o600;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApplyError {
+    #[error(
+        "another pmc-migrate apply is running in {0} (it holds {LOCK_FILE}); wait for it to finish, or use another --out"
+    )]
+    Locked(PathBuf),
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error(
+        "{0} already exists and was not written by this ledger; move it away before applying (credential files are never overwritten)"
+    )]
+    WouldOverwrite(PathBuf),
+    #[error(transparent)]
+    Rng(#[from] password::RngError),
+    #[error("cannot render a sign-on email: {0}")]
+    Template(#[from] tera::Error),
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ApplyError + '_ {
+    move |source| ApplyError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// What an apply did, for plan.json and the report. Never a password.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Applied {
+    /// This run's number, or the last one when nothing new was issued.
+    pub run: u32,
+    /// True when errors stopped the apply: reports only, no credentials.
+    pub refused: bool,
+    pub organizations: BTreeMap<String, OrgApplied>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct OrgApplied {
+    pub created: usize,
+    pub kept: usize,
+    pub reissued: usize,
+    pub left: usize,
+    /// Credential files of this organisation, oldest first (relative to --out).
+    pub credential_files: Vec<String>,
+    pub outbox: Option<String>,
+}
+
+pub struct ApplyOptions {
+    pub out_dir: PathBuf,
+    pub skip_invalid: bool,
+}
+
+/// Holds the folder's lock for as long as it lives.
+struct DirLock(#[allow(dead_code)] fs::File);
+
+fn lock(dir: &Path) -> Result<DirLock, ApplyError> {
+    let path = dir.join(LOCK_FILE);
+    let f = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(io(&path))?;
+    match f.try_lock() {
+        Ok(()) => Ok(DirLock(f)),
+        Err(fs::TryLockError::WouldBlock) => Err(ApplyError::Locked(dir.to_path_buf())),
+        Err(fs::TryLockError::Error(e)) => Err(ApplyError::Io { path, source: e }),
+    }
+}
+
+fn fault(step: &str) {
+    if std::env::var(FAULT_ENV).is_ok_and(|v| v == step) {
+        eprintln!("pmc-migrate: fault injected at {step}");
+        std::process::abort();
+    }
+}
+
+pub fn run_apply(opts: &Options, apply: &ApplyOptions) -> Result<(Checked, Applied), Error> {
+    let dir = &apply.out_dir;
+    fs::create_dir_all(dir).map_err(|source| Error::Output {
+        path: dir.clone(),
+        source,
+    })?;
+    let _lock = lock(dir)?;
+    let ledger = Ledger::load(dir)?;
+    recover(dir, &ledger)?;
+    let status = load_status(opts)?;
+    let checked = crate::with_jobs(opts.jobs, || check(opts, &ledger, status.as_ref()))?;
+
+    if checked.outcome() == Outcome::Errors && !apply.skip_invalid {
+        let applied = Applied {
+            run: ledger.last_run(),
+            refused: true,
+            organizations: summarize(&checked, &ledger),
+        };
+        write_reports(&checked, Some(&applied), dir)?;
+        return Ok((checked, applied));
+    }
+
+    let run = ledger.last_run() + 1;
+    let (issued, new_ledger) = issue(&checked, &ledger, opts, run, dir)?;
+    if issued.is_empty() && new_ledger == ledger {
+        // Nothing new: the ledger and every credential file stay as they are.
+        let applied = Applied {
+            run: ledger.last_run(),
+            refused: false,
+            organizations: summarize(&checked, &ledger),
+        };
+        write_reports(&checked, Some(&applied), dir)?;
+        return Ok((checked, applied));
+    }
+
+    let staging = dir.join(STAGING).join(format!("run{run}"));
+    stage(&issued, &checked, opts, &staging)?;
+    fault("before-ledger");
+    write_atomic(&dir.join(crate::ledger::FILE_NAME), &new_ledger.render(), None).map_err(io(dir))?;
+    fault("after-ledger");
+    move_into_place(&staging, dir)?;
+    let applied = Applied {
+        run,
+        refused: false,
+        organizations: summarize(&checked, &new_ledger),
+    };
+    write_reports(&checked, Some(&applied), dir)?;
+    Ok((checked, applied))
+}
+
+/// One credentials file (relative path) and the accounts it holds.
+type Batch = (String, Vec<Issued>);
+
+/// Passwords for every create and reissue, and the ledger that records them.
+fn issue(
+    checked: &Checked,
+    ledger: &Ledger,
+    opts: &Options,
+    run: u32,
+    dir: &Path,
+) -> Result<(Vec<Batch>, Ledger), ApplyError> {
+    let mut next = ledger.clone();
+    let mut out = Vec::new();
+    for org in &checked.plan.organizations {
+        next.enrolments.entry(org.mpn_id.clone()).or_insert(Enrolment {
+            pc_start: org.pc_start,
+            pc_end: org.pc_end,
+            run,
+        });
+        let fresh: Vec<_> = org
+            .accounts
+            .iter()
+            .filter(|a| matches!(a.action, Action::Create | Action::Reissue))
+            .collect();
+        if fresh.is_empty() {
+            continue;
+        }
+        let file_name = credentials_file_name(org, ledger, run, dir)?;
+        let mut issued = Vec::with_capacity(fresh.len());
+        for a in fresh {
+            issued.push(Issued {
+                mpn_id: org.mpn_id.clone(),
+                username: a.username.clone(),
+                display_name: a.display_name.clone(),
+                email: a.email.clone(),
+                password: password::generate()?,
+                password_expires: a.password_expires,
+            });
+            next.accounts.insert(
+                (org.mpn_id.clone(), a.email_key.clone()),
+                LedgerAccount {
+                    mpn_id: org.mpn_id.clone(),
+                    email_key: a.email_key.clone(),
+                    email: a.email.clone(),
+                    username: a.username.clone(),
+                    issued: opts.as_of,
+                    password_expires: a.password_expires,
+                    run,
+                    credentials_file: file_name.clone(),
+                },
+            );
+        }
+        out.push((file_name, issued));
+    }
+    Ok((out, next))
+}
+
+/// `credentials/<mpn_id>.csv` the first time, `credentials/<mpn_id>.run<N>.csv` after.
+fn credentials_file_name(org: &OrgPlan, ledger: &Ledger, run: u32, dir: &Path) -> Result<String, ApplyError> {
+    assert!(
+        org.mpn_id.bytes().all(|b| b.is_ascii_digit()),
+        "MPN ids are validated as digits"
+    );
+    let first = format!("credentials/{}.csv", org.mpn_id);
+    let had_any = ledger.accounts.values().any(|a| a.mpn_id == org.mpn_id);
+    let name = if had_any || dir.join(&first).exists() {
+        format!("credentials/{}.run{run}.csv", org.mpn_id)
+    } else {
+        first
+    };
+    if dir.join(&name).exists() {
+        return Err(ApplyError::WouldOverwrite(dir.join(name)));
+    }
+    Ok(name)
+}
+
+/// Write every secret file into the staging folder, mode 0600, synced.
+fn stage(issued: &[Batch], checked: &Checked, opts: &Options, staging: &Path) -> Result<(), ApplyError> {
+    if staging.exists() {
+        fs::remove_dir_all(staging).map_err(io(staging))?;
+    }
+    let orgs: BTreeMap<&str, &OrgPlan> = checked
+        .plan
+        .organizations
+        .iter()
+        .map(|o| (o.mpn_id.as_str(), o))
+        .collect();
+    for (name, accounts) in issued {
+        let path = staging.join(name);
+        create_private_dir(path.parent().expect("has parent"))?;
+        write_atomic(&path, &file::render(accounts), Some(SECRET_MODE)).map_err(io(&path))?;
+        if opts.creation != Creation::Individual {
+            continue;
+        }
+        let org = orgs[accounts[0].mpn_id.as_str()];
+        let admin = org.accounts.iter().find(|a| a.role == Role::Admin);
+        for i in accounts {
+            let plan = org
+                .accounts
+                .iter()
+                .find(|a| a.username == i.username)
+                .expect("issued from the plan");
+            let letter = Letter {
+                issued: i,
+                organization: &org.organization,
+                admin_name: admin.map_or("Your administrator", |a| a.display_name.as_str()),
+                admin_email: admin.map_or("", |a| a.email.as_str()),
+                partner_university: plan.tasks.contains(&crate::plan::accounts::TASK_PARTNER_UNIVERSITY),
+                exams: &plan.exams,
+                date: opts.as_of,
+            };
+            let local = i.username.split('@').next().unwrap_or("user");
+            assert!(
+                local
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+            );
+            let path = staging
+                .join("outbox")
+                .join(&org.mpn_id)
+                .join(format!("{}.eml", i.username));
+            create_private_dir(path.parent().expect("has parent"))?;
+            write_atomic(&path, &outbox::render(&letter)?, Some(SECRET_MODE)).map_err(io(&path))?;
+        }
+    }
+    Ok(())
+}
+
+fn create_private_dir(dir: &Path) -> Result<(), ApplyError> {
+    fs::create_dir_all(dir).map_err(io(dir))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(io(dir))?;
+    }
+    Ok(())
+}
+
+/// Move staged files to their places (never over an existing file), then drop the staging folder.
+fn move_into_place(staging: &Path, dir: &Path) -> Result<(), ApplyError> {
+    let mut files = Vec::new();
+    collect_files(staging, &mut files)?;
+    files.sort();
+    for (n, from) in files.iter().enumerate() {
+        let rel = from.strip_prefix(staging).expect("inside staging");
+        let to = dir.join(rel);
+        if to.exists() {
+            // Moved by an earlier, interrupted pass: the staged copy is the same file.
+            fs::remove_file(from).map_err(io(from))?;
+            continue;
+        }
+        create_private_dir(to.parent().expect("has parent"))?;
+        fs::rename(from, &to).map_err(io(&to))?;
+        if n == 0 {
+            fault("mid-move");
+        }
+    }
+    fs::remove_dir_all(staging).map_err(io(staging))?;
+    let parent = dir.join(STAGING);
+    if fs::read_dir(&parent).map(|mut d| d.next().is_none()).unwrap_or(false) {
+        let _ = fs::remove_dir(&parent);
+    }
+    Ok(())
+}
+
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), ApplyError> {
+    for entry in fs::read_dir(dir).map_err(io(dir))? {
+        let entry = entry.map_err(io(dir))?;
+        let path = entry.path();
+        if entry.file_type().map_err(io(&path))?.is_dir() {
+            collect_files(&path, out)?;
+        } else if !path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with(".pmc-migrate-"))
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Finish (ledger committed) or roll back (not committed) a run cut short.
+fn recover(dir: &Path, ledger: &Ledger) -> Result<(), ApplyError> {
+    let root = dir.join(STAGING);
+    let Ok(entries) = fs::read_dir(&root) else {
+        return Ok(());
+    };
+    let mut runs: Vec<(u32, PathBuf)> = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(io(&root))?;
+        let name = entry.file_name().to_string_lossy().to_string();
+        if let Some(n) = name.strip_prefix("run").and_then(|n| n.parse::<u32>().ok()) {
+            runs.push((n, entry.path()));
+        }
+    }
+    runs.sort();
+    for (n, path) in runs {
+        if n <= ledger.last_run() {
+            eprintln!("pmc-migrate: finishing run {n}, which was interrupted after its ledger was written");
+            move_into_place(&path, dir)?;
+        } else {
+            eprintln!("pmc-migrate: discarding run {n}, which was interrupted before its ledger was written");
+            fs::remove_dir_all(&path).map_err(io(&path))?;
+        }
+    }
+    let _ = fs::remove_dir(&root);
+    Ok(())
+}
+
+/// Per organisation: created, kept, reissued, left, and its credential files.
+fn summarize(checked: &Checked, ledger: &Ledger) -> BTreeMap<String, OrgApplied> {
+    let mut out: BTreeMap<String, OrgApplied> = BTreeMap::new();
+    for org in &checked.plan.organizations {
+        let e = out.entry(org.mpn_id.clone()).or_default();
+        for a in &org.accounts {
+            match a.action {
+                Action::Create => e.created += 1,
+                Action::Keep => e.kept += 1,
+                Action::Reissue => e.reissued += 1,
+            }
+        }
+    }
+    for l in &checked.plan.left {
+        out.entry(l.mpn_id.clone()).or_default().left += 1;
+    }
+    for a in ledger.accounts.values() {
+        if let Some(e) = out.get_mut(&a.mpn_id)
+            && !e.credential_files.contains(&a.credentials_file)
+        {
+            e.credential_files.push(a.credentials_file.clone());
+        }
+    }
+    for (mpn_id, e) in out.iter_mut() {
+        e.credential_files
+            .sort_by_key(|f| (f.matches(".run").count(), run_number(f), f.clone()));
+        if ledger.accounts.values().any(|a| &a.mpn_id == mpn_id) && checked.plan.creation == Creation::Individual {
+            e.outbox = Some(format!("outbox/{mpn_id}/"));
+        }
+    }
+    out
+}
+
+fn run_number(f: &str) -> u32 {
+    f.rsplit_once(".run")
+        .and_then(|(_, r)| r.trim_end_matches(".csv").parse().ok())
+        .unwrap_or(0)
+}

@@ -1,0 +1,105 @@
+//! Temporary passwords (SPEC §5): 16 characters from the OS CSPRNG with upper,
+//! lower, digit and symbol; no look-alikes; never starting with `= + - @`.
+
+/// A password that never prints itself: `Debug` and `Display` show a mask,
+/// so it can't reach a log, a report or a finding by accident.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// The only way to read it: for credential files and the outbox.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(****)")
+    }
+}
+
+pub const LENGTH: usize = 16;
+const UPPER: &str = "ABCDEFGHJKLMNPQRSTUVWXYZ"; // no I, O
+const LOWER: &str = "abcdefghijkmnpqrstuvwxyz"; // no l, o
+const DIGITS: &str = "23456789"; // no 0, 1
+/// Entra-allowed symbols that need no quoting in CSV or mail.
+const SYMBOLS: &str = "#$%&*!?@^_+=-";
+const NOT_FIRST: &str = "=+-@";
+
+#[derive(Debug, thiserror::Error)]
+#[error("the operating system's random number generator failed: {0}")]
+pub struct RngError(String);
+
+fn alphabet() -> Vec<u8> {
+    [UPPER, LOWER, DIGITS, SYMBOLS].concat().into_bytes()
+}
+
+/// Uniform over all valid passwords: draw each character uniformly (rejection
+/// sampling on random bytes), retry the whole password until every rule holds.
+pub fn generate() -> Result<Secret, RngError> {
+    let alphabet = alphabet();
+    let n = alphabet.len();
+    let limit = 256 - (256 % n); // bytes at or above this would bias the draw
+    loop {
+        let mut out = Vec::with_capacity(LENGTH);
+        while out.len() < LENGTH {
+            let mut buf = [0u8; 64];
+            getrandom::fill(&mut buf).map_err(|e| RngError(e.to_string()))?;
+            for &b in &buf {
+                if (b as usize) < limit && out.len() < LENGTH {
+                    out.push(alphabet[b as usize % n]);
+                }
+            }
+        }
+        let s = String::from_utf8(out).expect("ASCII alphabet");
+        if is_valid(&s) {
+            return Ok(Secret(s));
+        }
+    }
+}
+
+pub fn is_valid(s: &str) -> bool {
+    let has = |set: &str| s.chars().any(|c| set.contains(c));
+    s.len() == LENGTH
+        && s.chars().all(|c| alphabet().contains(&(c as u8)))
+        && has(UPPER)
+        && has(LOWER)
+        && has(DIGITS)
+        && has(SYMBOLS)
+        && !s.starts_with(|c| NOT_FIRST.contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_password_follows_the_rules() {
+        let mut seen = HashSet::new();
+        for _ in 0..2000 {
+            let p = generate().unwrap();
+            let s = p.expose();
+            assert!(is_valid(s), "{s}");
+            assert!(!s.contains(['0', 'O', 'o', '1', 'l', 'I']));
+            seen.insert(s.to_string());
+        }
+        assert_eq!(seen.len(), 2000, "passwords repeat");
+    }
+
+    #[test]
+    fn debug_never_shows_the_secret() {
+        let p = generate().unwrap();
+        assert!(!format!("{p:?}").contains(p.expose()));
+    }
+
+    #[test]
+    fn first_characters_cover_the_allowed_set_only() {
+        let firsts: HashSet<char> = (0..3000)
+            .map(|_| generate().unwrap().expose().chars().next().unwrap())
+            .collect();
+        assert!(firsts.iter().all(|c| !NOT_FIRST.contains(*c)));
+        assert!(firsts.len() > 40, "first character looks biased: {}", firsts.len());
+    }
+}

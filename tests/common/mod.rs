@@ -1,0 +1,253 @@
+//! A small harness in the style of xsv's tests: every test gets a fresh
+//! temporary directory, writes its input files there, and runs the real
+//! `pmc-migrate` binary with that directory as the current directory, so that
+//! file names in findings are the short relative paths given on the command line.
+
+#![allow(dead_code)]
+
+use serde::Deserialize;
+use std::ffi::OsStr;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The fixed cutover date of every test.
+pub const AS_OF: &str = "2025-06-01";
+
+pub const MEMBERSHIPS_HEADER: &str = "mpn_id,organization,membership,start_date,end_date,renewed,tenant_domain,country";
+pub const EMPLOYEES_HEADER: &str =
+    "mpn_id,first_name,last_name,email,role,job_title,partner_university_id,exams,certifications";
+
+// A clean baseline: two organisations, each with an admin; no findings at AS_OF.
+// memberships.csv columns: 1 mpn_id, 2 organization, 3 membership, 4 start_date,
+// 5 end_date, 6 renewed, 7 tenant_domain, 8 country.
+pub const CONTOSO: &str = "1234567,Contoso Ltd,Gold,2024-09-01,2025-08-31,yes,contoso.onmicrosoft.com,US";
+pub const FABRIKAM: &str = "2345678,Fabrikam Inc,Silver,2024-10-01,2025-09-30,no,fabrikam.onmicrosoft.com,DE";
+// employees.csv columns: 1 mpn_id, 2 first_name, 3 last_name, 4 email, 5 role,
+// 6 job_title, 7 partner_university_id, 8 exams, 9 certifications.
+pub const ANNA: &str = "1234567,Anna,Lee,anna@contoso.com,admin,CTO,PU-1,AZ-900;70-533,MCSE";
+pub const BEN: &str = "1234567,Ben,Ng,ben@contoso.com,employee,Developer,,AZ-104,";
+pub const CARLA: &str = "2345678,Carla,Diaz,carla@fabrikam.com,Administrator,,,,";
+
+/// `header` and `rows`, one per line, LF-terminated.
+pub fn csv(header: &str, rows: &[&str]) -> String {
+    let mut out = String::from(header);
+    out.push('\n');
+    for row in rows {
+        out.push_str(row);
+        out.push('\n');
+    }
+    out
+}
+
+pub fn memberships(rows: &[&str]) -> String {
+    csv(MEMBERSHIPS_HEADER, rows)
+}
+
+pub fn employees(rows: &[&str]) -> String {
+    csv(EMPLOYEES_HEADER, rows)
+}
+
+/// UTF-16 little endian with its BOM.
+pub fn utf16le_bom(text: &str) -> Vec<u8> {
+    let mut out = vec![0xFF, 0xFE];
+    out.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    out
+}
+
+/// UTF-16 big endian with its BOM.
+pub fn utf16be_bom(text: &str) -> Vec<u8> {
+    let mut out = vec![0xFE, 0xFF];
+    out.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    out
+}
+
+pub struct Workdir {
+    dir: tempfile::TempDir,
+}
+
+impl Default for Workdir {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Workdir {
+    pub fn new() -> Workdir {
+        let dir = tempfile::Builder::new()
+            .prefix("pmc-migrate-test")
+            .tempdir()
+            .expect("create a temporary directory");
+        Workdir { dir }
+    }
+
+    /// A work directory holding `memberships.csv` and `employees.csv`.
+    pub fn with_inputs(memberships: impl AsRef<[u8]>, employees: impl AsRef<[u8]>) -> Workdir {
+        let wrk = Workdir::new();
+        wrk.create("memberships.csv", memberships);
+        wrk.create("employees.csv", employees);
+        wrk
+    }
+
+    /// The clean baseline inputs.
+    pub fn baseline() -> Workdir {
+        Workdir::with_inputs(memberships(&[CONTOSO, FABRIKAM]), employees(&[ANNA, BEN, CARLA]))
+    }
+
+    /// Write `contents` (bytes as given) to `name`, relative to the work directory.
+    pub fn create(&self, name: &str, contents: impl AsRef<[u8]>) {
+        let path = self.path(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create parent directories");
+        }
+        std::fs::write(&path, contents).expect("write input file");
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Every file and directory below the work directory, relative and sorted.
+    pub fn listing(&self) -> Vec<String> {
+        fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).expect("read_dir") {
+                let path = entry.expect("dir entry").path();
+                out.push(path.strip_prefix(base).expect("below base").display().to_string());
+                if path.is_dir() {
+                    walk(base, &path, out);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(self.root(), self.root(), &mut out);
+        out.sort();
+        out
+    }
+
+    /// The binary with `args`, run in the work directory.
+    pub fn command<I, S>(&self, args: I) -> Command
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_pmc-migrate"));
+        cmd.current_dir(self.root()).args(args);
+        cmd
+    }
+
+    pub fn run<I, S>(&self, args: I) -> Run
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        let args: Vec<String> = args
+            .into_iter()
+            .map(|a| a.as_ref().to_string_lossy().into_owned())
+            .collect();
+        let output = self.command(&args).output().expect("run pmc-migrate");
+        Run {
+            args,
+            code: output.status.code().expect("pmc-migrate exited by a signal"),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            stdout_bytes: output.stdout,
+        }
+    }
+
+    /// `validate` on `memberships.csv` and `employees.csv` at [`AS_OF`], quiet, plus `extra`.
+    pub fn validate(&self, extra: &[&str]) -> Run {
+        let mut args = vec![
+            "validate",
+            "--memberships",
+            "memberships.csv",
+            "--employees",
+            "employees.csv",
+            "--as-of",
+            AS_OF,
+            "--quiet",
+        ];
+        args.extend_from_slice(extra);
+        self.run(args)
+    }
+
+    /// `validate --format json` plus `extra`; the run and its parsed findings.
+    pub fn validate_json(&self, extra: &[&str]) -> (Run, Vec<Finding>) {
+        let mut args = vec!["--format", "json"];
+        args.extend_from_slice(extra);
+        let run = self.validate(&args);
+        let findings = run.findings();
+        (run, findings)
+    }
+}
+
+/// What one run of the binary printed and how it exited.
+pub struct Run {
+    pub args: Vec<String>,
+    pub code: i32,
+    pub stdout: String,
+    pub stdout_bytes: Vec<u8>,
+    pub stderr: String,
+}
+
+impl fmt::Debug for Run {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "pmc-migrate {:?}\nexit code: {}\n--- stdout ---\n{}\n--- stderr ---\n{}",
+            self.args, self.code, self.stdout, self.stderr
+        )
+    }
+}
+
+impl Run {
+    /// Parse `--format json` output.
+    pub fn findings(&self) -> Vec<Finding> {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not a JSON finding array ({e}): {self:?}"))
+    }
+
+    pub fn assert_code(&self, code: i32) {
+        assert_eq!(self.code, code, "unexpected exit code: {self:?}");
+    }
+}
+
+/// One finding of `--format json`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Finding {
+    pub file: String,
+    pub line: u64,
+    pub column: u32,
+    pub rule: String,
+    pub severity: String,
+    pub message: String,
+}
+
+impl Finding {
+    /// Everything but the message.
+    pub fn key(&self) -> (&str, u64, u32, &str, &str) {
+        (&self.file, self.line, self.column, &self.rule, &self.severity)
+    }
+}
+
+/// Assert the findings are exactly `expected` (file, line, column, rule, severity), in order.
+pub fn assert_findings(findings: &[Finding], expected: &[(&str, u64, u32, &str, &str)]) {
+    let got: Vec<_> = findings.iter().map(Finding::key).collect();
+    assert_eq!(got, expected, "all findings: {findings:#?}");
+}
+
+/// The only finding, which must have `rule`.
+pub fn only<'a>(findings: &'a [Finding], rule: &str) -> &'a Finding {
+    assert_eq!(findings.len(), 1, "expected exactly one {rule} finding: {findings:#?}");
+    assert_eq!(findings[0].rule, rule, "{findings:#?}");
+    &findings[0]
+}
+
+/// Findings with `rule`.
+pub fn with_rule<'a>(findings: &'a [Finding], rule: &str) -> Vec<&'a Finding> {
+    findings.iter().filter(|f| f.rule == rule).collect()
+}

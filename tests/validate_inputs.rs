@@ -1,0 +1,544 @@
+//! Inputs (SPEC §3): line numbers, encodings, dialects, headers, dates, delimiters.
+
+mod common;
+
+use common::*;
+
+const M: &str = "memberships.csv";
+const E: &str = "employees.csv";
+
+fn tabs(text: &str) -> String {
+    text.replace(',', "\t")
+}
+
+fn crlf(text: &str) -> String {
+    text.replace('\n', "\r\n")
+}
+
+fn with_bom(text: &str) -> Vec<u8> {
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    out.extend_from_slice(text.as_bytes());
+    out
+}
+
+// ---- line numbers ----
+
+#[test]
+fn quoted_newline_shifts_later_line_numbers() {
+    let wrk = Workdir::with_inputs(
+        memberships(&[
+            "1234567,\"Contoso\nLtd\",Gold,2024-09-01,2025-08-31,yes,contoso.onmicrosoft.com,US",
+            "2345678,Fabrikam Inc,Silver,2024-10-01,2025-09-30,no,fabrikam,DE",
+        ]),
+        employees(&[
+            ANNA,
+            "1234567,Ben,Ng,ben@contoso.com,employee,\"Dev\nOps, \"\"Tools\"\"\n& more\",,,",
+            CARLA,
+            "2345678,Dan,Ray,dan(at)fabrikam.com,employee,,,,",
+        ]),
+    );
+    let (run, findings) = wrk.validate_json(&[]);
+    // memberships: Contoso spans lines 2–3, Fabrikam is on line 4.
+    // employees: Ben spans lines 3–5, Carla is line 6, Dan line 7.
+    assert_findings(
+        &findings,
+        &[
+            (E, 7, 4, "invalid-email", "error"),
+            (M, 4, 7, "invalid-domain", "error"),
+        ],
+    );
+    run.assert_code(1);
+}
+
+#[test]
+fn finding_in_a_multiline_record_names_its_first_line() {
+    let wrk = Workdir::with_inputs(
+        memberships(&[CONTOSO, FABRIKAM]),
+        employees(&[
+            ANNA,
+            "1234567,Ben,Ng,ben@contoso.com,owner,\"two\nline title\",,,",
+            CARLA,
+        ]),
+    );
+    let (run, findings) = wrk.validate_json(&[]);
+    assert_findings(&findings, &[(E, 3, 5, "invalid-role", "error")]);
+    run.assert_code(1);
+}
+
+#[test]
+fn invalid_bytes_in_a_multiline_record_name_the_record_and_the_physical_line() {
+    let mut bytes = employees(&[ANNA]).into_bytes();
+    bytes.extend_from_slice(b"1234567,Ben,Ng,ben@contoso.com,employee,\"Dev\nOps \xE9\",,,\n");
+    bytes.extend_from_slice(b"1234567,Dan,Ray,dan(at)contoso.com,employee,,,,\n");
+    bytes.extend_from_slice(format!("{CARLA}\n").as_bytes());
+    let wrk = Workdir::with_inputs(memberships(&[CONTOSO, FABRIKAM]), bytes);
+    let (run, findings) = wrk.validate_json(&[]);
+    assert_findings(
+        &findings,
+        &[
+            (E, 3, 1, "invalid-encoding", "error"),
+            (E, 5, 4, "invalid-email", "error"),
+        ],
+    );
+    assert!(findings[0].message.contains("line 4"), "{findings:#?}");
+    run.assert_code(1);
+}
+
+#[test]
+fn blank_rows_are_skipped_but_still_counted_as_lines() {
+    let wrk = Workdir::with_inputs(
+        memberships(&[CONTOSO, FABRIKAM, ",,,,,,,"]),
+        employees(&[ANNA, "", CARLA, ",,,,,,,,", "1234567,Ben,Ng,ben@contoso.com,boss,,,,"]),
+    );
+    let (run, findings) = wrk.validate_json(&[]);
+    assert_findings(&findings, &[(E, 6, 5, "invalid-role", "error")]);
+    run.assert_code(1);
+}
+
+// ---- dialects and encodings ----
+
+#[test]
+fn utf8_bom_crlf_and_semicolons() {
+    let m = crlf(&memberships(&[CONTOSO, FABRIKAM]).replace(',', ";"));
+    let e = crlf(
+        &employees(&[
+            "1234567,Anna,Lee,anna@contoso.com,admin,CTO,PU-1,\"AZ-900;70-533\",MCSE",
+            BEN,
+            CARLA,
+            "2345678,Dan,Ray,dan@fabrikam.com,employee,\"Sales; EMEA\",,\"AZ-900;bad\",",
+        ])
+        .replace(',', ";"),
+    );
+    let wrk = Workdir::with_inputs(with_bom(&m), with_bom(&e));
+    let (run, findings) = wrk.validate_json(&[]);
+    assert_findings(&findings, &[(E, 5, 8, "invalid-exam-code", "warning")]);
+    assert!(findings[0].message.contains("\"bad\""), "{findings:#?}");
+    run.assert_code(0);
+}
+
+#[test]
+fn utf8_bom_crlf_semicolons_line_numbers() {
+    let m = crlf(&memberships(&[CONTOSO, FABRIKAM]).replace(',', ";"));
+    let e = crlf(
+        &employees(&[
+            "1234567,Anna,Lee,anna@contoso.com,admin,CTO,PU-1,\"AZ-900;70-533\",MCSE",
+            "1234567,Ben,Ng,ben@contoso.com,employee,\"Dev\nOps\",,,",
+            CARLA,
+            "2345678,Dan,Ray,dan(at)fabrikam.com,employee,,,,",
+        ])
+        .replace(',', ";"),
+    );
+    let wrk = Workdir::with_inputs(with_bom(&m), with_bom(&e));
+    let (run, findings) = wrk.validate_json(&[]);
+    assert_findings(&findings, &[(E, 6, 4, "invalid-email", "error")]);
+    run.assert_code(1);
+}
+
+fn unicode_employees() -> String {
+    employees(&[
+        ANNA,
+        BEN,
+        CARLA,
+        "2345678,Jürgen,Groß,jürgen.groß@fabrikam.de,employee,Ingenieur,,,",
+        "2345678,Zoë,Åberg,zoë at fabrikam,employee,,,,",
+    ])
+}
+
+#[test]
+fn utf16_le_with_bom_tab_delimited_crlf() {
+    let wrk = Workdir::with_inputs(
+        utf16le_bom(&crlf(&tabs(&memberships(&[CONTOSO, FABRIKAM])))),
+        utf16le_bom(&crlf(&tabs(&unicode_employees()))),
+    );
+    let (run, findings) = wrk.validate_json(&[]);
+    assert_findings(&findings, &[(E, 6, 4, "invalid-email", "error")]);
+    assert!(findings[0].message.contains("\"zoë at fabrikam\""), "{findings:#?}");
+    run.assert_code(1);
+}
+
+#[test]
+fn utf16_be_with_bom_tab_delimited() {
+    let wrk = Workdir::with_inputs(
+        utf16be_bom(&tabs(&memberships(&[CONTOSO, FABRIKAM]))),
+        utf16be_bom(&tabs(&unicode_employees())),
+    );
+    let (run, findings) = wrk.validate_json(&[]);
+    assert_findings(&findings, &[(E, 6, 4, "invalid-email", "error")]);
+    assert!(findings[0].message.contains("\"zoë at fabrikam\""), "{findings:#?}");
+    run.assert_code(1);
+}
+
+#[test]
+fn utf16_without_bom_is_invalid_encoding() {
+    let bytes: Vec<u8> = employees(&[ANNA, BEN, CARLA])
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let wrk = Workdir::with_inputs(memberships(&[CONTOSO, FABRIKAM]), bytes);
+    let (run, findings) = wrk.validate_json(&[]);
+    let bad = with_rule(&findings, "invalid-encoding");
+    assert!(!bad.is_empty(), "{findings:#?}");
+    assert_eq!(bad[0].key(), (E, 1, 1, "invalid-encoding", "error"));
+    run.assert_code(1);
+}
+
+fn windows_1252_inputs() -> Workdir {
+    let mut m = memberships(&[CONTOSO, FABRIKAM]).into_bytes();
+    m.extend_from_slice(
+        b"3456789,Soci\xE9t\xE9 G\xE9n\xE9rale,Gold,2024-09-01,2025-08-31,yes,societe.onmicrosoft.com,FR\n",
+    );
+    let mut e = employees(&[ANNA]).into_bytes();
+    e.extend_from_slice(b"1234567,Ren\xE9e,M\xFCller,renee@contoso.com,employee,Caf\xE9 manager,,,\n");
+    e.extend_from_slice(format!("{CARLA}\n").as_bytes());
+    Workdir::with_inputs(m, e)
+}
+
+#[test]
+fn windows_1252_without_flag_is_invalid_encoding() {
+    let wrk = windows_1252_inputs();
+    let (run, findings) = wrk.validate_json(&[]);
+    assert_findings(
+        &findings,
+        &[
+            (E, 3, 1, "invalid-encoding", "error"),
+            (M, 4, 1, "invalid-encoding", "error"),
+        ],
+    );
+    for f in &findings {
+        assert!(f.message.contains("--encoding"), "{findings:#?}");
+    }
+    run.assert_code(1);
+}
+
+#[test]
+fn windows_1252_with_encoding_flag_decodes() {
+    let wrk = windows_1252_inputs();
+    let (run, findings) = wrk.validate_json(&["--encoding", "windows-1252"]);
+    // Société Générale has nobody to migrate: its warning quotes the decoded name.
+    assert_findings(&findings, &[(M, 4, 1, "org-without-employees", "warning")]);
+    assert!(findings[0].message.contains("Société Générale"), "{findings:#?}");
+    for f in &findings {
+        assert!(!f.message.contains('\u{FFFD}'), "{findings:#?}");
+        assert!(!f.message.contains("Ren"), "{findings:#?}");
+    }
+    run.assert_code(0);
+
+    let text = wrk.validate(&["--encoding", "windows-1252"]);
+    text.assert_code(0);
+    assert!(!text.stdout.contains("error["), "{text:?}");
+    assert!(!text.stdout.contains('\u{FFFD}'), "{text:?}");
+}
+
+#[test]
+fn employees_of_an_undecodable_membership_row_are_not_unknown_organizations() {
+    // Contoso's row is in the memberships file but can't be decoded: Contoso is
+    // left out by that error; its employees are not "not in the memberships file".
+    let mut m = memberships(&[]).into_bytes();
+    m.extend_from_slice(b"1234567,Contoso Caf\xE9,Gold,2024-09-01,2025-08-31,yes,contoso.onmicrosoft.com,US\n");
+    m.extend_from_slice(format!("{FABRIKAM}\n").as_bytes());
+    let wrk = Workdir::with_inputs(m, employees(&[ANNA, BEN, CARLA]));
+    let (run, findings) = wrk.validate_json(&[]);
+    assert_findings(&findings, &[(M, 2, 1, "invalid-encoding", "error")]);
+    run.assert_code(1);
+}
+
+#[test]
+fn employees_of_a_malformed_membership_row_are_not_unknown_organizations() {
+    let wrk = Workdir::with_inputs(
+        memberships(&[
+            "1234567,Contoso, Ltd,Gold,2024-09-01,2025-08-31,yes,contoso.onmicrosoft.com,US",
+            FABRIKAM,
+        ]),
+        employees(&[ANNA, BEN, CARLA]),
+    );
+    let (run, findings) = wrk.validate_json(&[]);
+    assert_findings(&findings, &[(M, 2, 1, "malformed-row", "error")]);
+    run.assert_code(1);
+}
+
+// ---- headers ----
+
+#[test]
+fn header_aliases_first_set() {
+    let wrk = Workdir::with_inputs(
+        csv(
+            "Partner ID,Company Name,Membership Type,Membership Start,Expiration Date,Auto Renew,Partner Center Domain,Country Code",
+            &[CONTOSO, FABRIKAM],
+        ),
+        csv(
+            "PartnerId,Given Name,Family Name,Work Email,User Role,Title,PU ID,Exam Codes,Certs",
+            &[ANNA, "1234567,Ben,Ng,ben@contoso.com,employee,,,AZ900,", CARLA],
+        ),
+    );
+    let (run, findings) = wrk.validate_json(&[]);
+    assert_findings(&findings, &[(E, 3, 8, "invalid-exam-code", "warning")]);
+    run.assert_code(0);
+}
+
+#[test]
+fn header_aliases_second_set() {
+    let wrk = Workdir::with_inputs(
+        csv(
+            "MPN ID,Organization Name,Membership Level,Start,End,Renewed,Domain,Country",
+            &[
+                CONTOSO,
+                "2345678,Fabrikam Inc,Silver,2024-10-01,2025-09-30,perhaps,fabrikam.onmicrosoft.com,DE",
+            ],
+        ),
+        csv(
+            "MPN ID,First Name,Surname,Email Address,Role,Job Title,Partner University ID,Exams,Certifications",
+            &[ANNA, BEN, CARLA],
+        ),
+    );
+    let (run, findings) = wrk.validate_json(&[]);
+    assert_findings(&findings, &[(M, 3, 6, "invalid-value", "warning")]);
+    run.assert_code(0);
+}
+
+#[test]
+fn header_aliases_third_set() {
+    let wrk = Workdir::with_inputs(
+        csv(
+            "PartnerId,Company,Level,start_date,Membership End,renewed,Tenant,country",
+            &[
+                CONTOSO,
+                "2345678,Fabrikam Inc,Bronze,2024-10-01,2025-09-30,no,fabrikam.onmicrosoft.com,DE",
+            ],
+        ),
+        csv(
+            "Partner ID,First Name,Last Name,Email,Role,Title,PU ID,Exams,Certs",
+            &[ANNA, BEN, CARLA],
+        ),
+    );
+    let (run, findings) = wrk.validate_json(&[]);
+    assert_findings(&findings, &[(M, 3, 3, "unknown-membership-level", "warning")]);
+    run.assert_code(0);
+}
+
+#[test]
+fn headers_ignore_case_spaces_underscores_hyphens_and_dots() {
+    let wrk = Workdir::with_inputs(
+        csv(
+            "MPN_ID, Organization ,MEMBERSHIP,Start-Date,end.date,RENEWED,Tenant_Domain,COUNTRY",
+            &[CONTOSO, FABRIKAM],
+        ),
+        csv(
+            "Mpn Id,FIRST_NAME,last-name,E-Mail,ROLE,Job.Title,Partner_University_ID,EXAMS,certifications",
+            &[ANNA, "1234567,Ben,Ng,ben(at)contoso.com,employee,,,,", CARLA],
+        ),
+    );
+    let (run, findings) = wrk.validate_json(&[]);
+    assert_findings(&findings, &[(E, 3, 4, "invalid-email", "error")]);
+    run.assert_code(1);
+}
+
+#[test]
+fn columns_are_numbered_as_in_the_file() {
+    let wrk = Workdir::with_inputs(
+        memberships(&[CONTOSO, FABRIKAM]),
+        csv(
+            "email,Notes,mpn_id,last_name,first_name,role",
+            &[
+                "anna@contoso.com,,1234567,Lee,Anna,admin",
+                "ben(at)contoso.com,,1234567,Ng,Ben,owner",
+                "carla@fabrikam.com,,2345678,Diaz,Carla,admin",
+            ],
+        ),
+    );
+    let (run, findings) = wrk.validate_json(&[]);
+    assert_findings(
+        &findings,
+        &[(E, 3, 1, "invalid-email", "error"), (E, 3, 6, "invalid-role", "error")],
+    );
+    run.assert_code(1);
+}
+
+#[test]
+fn unknown_columns_are_ignored_and_listed_once() {
+    let wrk = Workdir::with_inputs(
+        csv(
+            &format!("{MEMBERSHIPS_HEADER},Account Manager"),
+            &[&format!("{CONTOSO},Zed"), &format!("{FABRIKAM},Yan")],
+        ),
+        csv(
+            &format!("Favourite Colour,{EMPLOYEES_HEADER}"),
+            &[
+                &format!("blue,{ANNA}"),
+                &format!("red,{BEN}"),
+                &format!("green,{CARLA}"),
+            ],
+        ),
+    );
+    let (run, findings) = wrk.validate_json(&[]);
+    assert_findings(&findings, &[]);
+    run.assert_code(0);
+
+    let text = wrk.validate(&[]);
+    text.assert_code(0);
+    assert_eq!(text.stdout.matches("Favourite Colour").count(), 1, "{text:?}");
+    assert_eq!(text.stdout.matches("Account Manager").count(), 1, "{text:?}");
+}
+
+#[test]
+fn file_names_are_as_given_on_the_command_line() {
+    let wrk = Workdir::new();
+    wrk.create(
+        "exports/pmc memberships.csv",
+        memberships(&[
+            CONTOSO,
+            "2345678,Fabrikam Inc,Silver,2024-10-01,2025-09-30,no,fabrikam,DE",
+        ]),
+    );
+    wrk.create(
+        "exports/employees.csv",
+        employees(&[ANNA, BEN, "2345678,Carla,Diaz,carla@fabrikam.com,owner,,,,"]),
+    );
+    let run = wrk.run([
+        "validate",
+        "--memberships",
+        "exports/pmc memberships.csv",
+        "--employees",
+        "./exports/employees.csv",
+        "--as-of",
+        AS_OF,
+        "--format",
+        "json",
+    ]);
+    assert_findings(
+        &run.findings(),
+        &[
+            ("./exports/employees.csv", 4, 5, "invalid-role", "error"),
+            ("exports/pmc memberships.csv", 3, 7, "invalid-domain", "error"),
+        ],
+    );
+    run.assert_code(1);
+}
+
+// ---- dates ----
+
+fn slash_dates(end_of_contoso: &str) -> Workdir {
+    Workdir::with_inputs(
+        memberships(&[
+            &format!("1234567,Contoso Ltd,Gold,1/2/2025,{end_of_contoso},yes,contoso.onmicrosoft.com,US"),
+            "2345678,Fabrikam Inc,Silver,2024/10/01,2025/9/30,no,fabrikam.onmicrosoft.com,DE",
+        ]),
+        employees(&[ANNA, BEN, CARLA]),
+    )
+}
+
+#[test]
+fn slash_dates_without_order_are_ambiguous_but_year_first_works() {
+    let wrk = slash_dates("8/31/2025");
+    let (run, findings) = wrk.validate_json(&[]);
+    assert_findings(
+        &findings,
+        &[
+            (M, 2, 4, "ambiguous-date", "error"),
+            (M, 2, 5, "ambiguous-date", "error"),
+        ],
+    );
+    run.assert_code(1);
+}
+
+#[test]
+fn slash_dates_mdy() {
+    let wrk = slash_dates("8/31/2025");
+    let (run, findings) = wrk.validate_json(&["--date-order", "mdy"]);
+    assert_findings(&findings, &[]);
+    run.assert_code(0);
+}
+
+#[test]
+fn slash_dates_dmy() {
+    let wrk = slash_dates("31/8/2025");
+    let (run, findings) = wrk.validate_json(&["--date-order", "dmy"]);
+    assert_findings(&findings, &[]);
+    run.assert_code(0);
+
+    // 31/8/2025 is no date month first.
+    let (run, findings) = wrk.validate_json(&["--date-order", "mdy"]);
+    assert_findings(&findings, &[(M, 2, 5, "invalid-date", "error")]);
+    run.assert_code(1);
+}
+
+#[test]
+fn date_order_flag_decides_the_day() {
+    // 5/6/2025 is 6 May (mdy: expired before the 1 June cutover) or 5 June (dmy).
+    let wrk = slash_dates("5/6/2025");
+    let (run, findings) = wrk.validate_json(&["--date-order", "mdy"]);
+    assert_findings(&findings, &[(M, 2, 5, "membership-expired", "warning")]);
+    run.assert_code(0);
+
+    let (run, findings) = wrk.validate_json(&["--date-order", "dmy"]);
+    assert_findings(&findings, &[]);
+    run.assert_code(0);
+}
+
+// ---- delimiters ----
+
+#[test]
+fn pipe_and_tab_are_sniffed() {
+    let wrk = Workdir::with_inputs(
+        memberships(&[CONTOSO, FABRIKAM]).replace(',', "|"),
+        tabs(&employees(&[ANNA, "1234567,Ben,Ng,ben@contoso.com,owner,,,,", CARLA])),
+    );
+    let (run, findings) = wrk.validate_json(&[]);
+    assert_findings(&findings, &[(E, 3, 5, "invalid-role", "error")]);
+    run.assert_code(1);
+}
+
+#[test]
+fn delimiter_flag_overrides_sniffing() {
+    // The header of this pipe-delimited file has more commas than pipes.
+    let e = "Notes (a, b, c, d, e, f, g)|mpn_id|first_name|last_name|email|role\n\
+             x|1234567|Anna|Lee|anna@contoso.com|admin\n\
+             y|1234567|Ben|Ng|ben@contoso.com|owner\n\
+             z|2345678|Carla|Diaz|carla@fabrikam.com|admin\n";
+    let wrk = Workdir::with_inputs(memberships(&[CONTOSO, FABRIKAM]).replace(',', "|"), e);
+
+    let (run, findings) = wrk.validate_json(&[]);
+    assert!(!with_rule(&findings, "missing-column").is_empty(), "{run:?}");
+    run.assert_code(1);
+
+    let (run, findings) = wrk.validate_json(&["--delimiter", "|"]);
+    assert_findings(&findings, &[(E, 3, 6, "invalid-role", "error")]);
+    run.assert_code(1);
+
+    // Forcing a delimiter the files don't use: both files lack their columns.
+    let (run, findings) = wrk.validate_json(&["--delimiter", ";"]);
+    assert!(!findings.is_empty(), "{run:?}");
+    assert!(
+        findings.iter().all(|f| f.rule == "missing-column" && f.line == 1),
+        "{findings:#?}"
+    );
+    assert!(findings.iter().any(|f| f.file == M) && findings.iter().any(|f| f.file == E));
+    run.assert_code(1);
+}
+
+#[test]
+fn delimiter_flag_accepts_tab_by_name() {
+    let wrk = Workdir::with_inputs(
+        tabs(&memberships(&[CONTOSO, FABRIKAM])),
+        tabs(&employees(&[ANNA, BEN, CARLA])),
+    );
+    let (run, findings) = wrk.validate_json(&["--delimiter", "tab"]);
+    assert_findings(&findings, &[]);
+    run.assert_code(0);
+}
+
+#[test]
+fn bad_delimiter_is_a_usage_error() {
+    let wrk = Workdir::baseline();
+    let run = wrk.validate(&["--delimiter", "x"]);
+    run.assert_code(2);
+    assert!(run.stdout.is_empty(), "{run:?}");
+    assert!(run.stderr.contains("delimiter"), "{run:?}");
+}
+
+#[test]
+fn bad_encoding_label_is_a_usage_error() {
+    let wrk = Workdir::baseline();
+    let run = wrk.validate(&["--encoding", "klingon-8"]);
+    run.assert_code(2);
+    assert!(run.stderr.contains("klingon-8"), "{run:?}");
+}
