@@ -57,6 +57,57 @@ pub enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// After cutover: who signed in, who must be removed and added again,
+    /// and when competency credit shows. Writes status.html and status.json.
+    Status {
+        #[command(flatten)]
+        args: StatusArgs,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// The migration folder an apply wrote (holds ledger.csv).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Partner Center team-status export: username, signed_in, pu_connected, associated_at.
+    #[arg(long, value_name = "FILE")]
+    pub status: PathBuf,
+    /// When to judge: YYYY-MM-DD (midnight) or YYYY-MM-DDTHH:MM (default: now).
+    #[arg(long, value_name = "WHEN", value_parser = parse_when)]
+    pub as_of: Option<chrono::NaiveDateTime>,
+    /// Exit 1 when someone's temporary password expires within this many days without a sign-in.
+    #[arg(long, value_name = "N", default_value_t = 7)]
+    pub warn_days: u32,
+    /// Encoding of a status file without a BOM (e.g. windows-1252).
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Field delimiter: , ; tab or | (default: sniffed).
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
+    /// No summary on stdout.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+fn parse_when(s: &str) -> Result<chrono::NaiveDateTime, String> {
+    pmc_migrate::team_status::parse_datetime(s).ok_or_else(|| format!("{s:?} is not YYYY-MM-DD or YYYY-MM-DDTHH:MM"))
+}
+
+impl StatusArgs {
+    pub fn to_options(&self) -> pmc_migrate::StatusOptions {
+        pmc_migrate::StatusOptions {
+            out_dir: self.out.clone(),
+            status: self.status.clone(),
+            as_of: self.as_of.unwrap_or_else(|| chrono::Local::now().naive_local()),
+            warn_days: i64::from(self.warn_days),
+            read: ReadOptions {
+                encoding: self.encoding,
+                delimiter: self.delimiter,
+                date_order: None,
+            },
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -54,10 +54,12 @@ pub enum Rule {
     InvalidValue,
     ExactDuplicate,
     CrossOrgEmployee,
+    UnknownAccount,
+    MissingStatus,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 23] = [
+    pub const ALL: [Rule; 25] = [
         Rule::MissingColumn,
         Rule::InvalidEncoding,
         Rule::MalformedRow,
@@ -81,6 +83,8 @@ impl Rule {
         Rule::InvalidValue,
         Rule::ExactDuplicate,
         Rule::CrossOrgEmployee,
+        Rule::UnknownAccount,
+        Rule::MissingStatus,
     ];
 
     pub fn id(self) -> &'static str {
@@ -108,6 +112,8 @@ impl Rule {
             Rule::InvalidValue => "invalid-value",
             Rule::ExactDuplicate => "exact-duplicate",
             Rule::CrossOrgEmployee => "cross-org-employee",
+            Rule::UnknownAccount => "unknown-account",
+            Rule::MissingStatus => "missing-status",
         }
     }
 
@@ -135,7 +141,9 @@ impl Rule {
             | InvalidExamCode
             | UsernameCollision
             | OrgWithoutEmployees
-            | InvalidValue => Severity::Warning,
+            | InvalidValue
+            | UnknownAccount
+            | MissingStatus => Severity::Warning,
             ExactDuplicate | CrossOrgEmployee => Severity::Info,
         }
     }

@@ -13,6 +13,7 @@ pub mod model;
 pub mod options;
 pub mod plan;
 pub mod progress;
+pub mod status;
 pub mod team_status;
 pub mod teams;
 pub mod validate;
@@ -180,6 +181,41 @@ pub fn write_reports(checked: &Checked, applied: Option<&apply::Applied>, out_di
     emit::atomic::write_atomic(&path, &findings_csv, None).map_err(out(path.clone()))?;
     emit::report::write_report(checked, out_dir).map_err(out(out_dir.to_path_buf()))?;
     Ok(())
+}
+
+/// What `status` was asked.
+pub struct StatusOptions {
+    pub out_dir: PathBuf,
+    pub status: PathBuf,
+    pub as_of: chrono::NaiveDateTime,
+    pub warn_days: i64,
+    pub read: options::ReadOptions,
+}
+
+/// `pmc-migrate status`: the ledger of `out_dir` against a Partner Center
+/// team-status export; writes status.json and status.html into `out_dir`.
+pub fn run_status(opts: &StatusOptions) -> Result<status::StatusReport, Error> {
+    let ledger_path = opts.out_dir.join(ledger::FILE_NAME);
+    if !ledger_path.exists() {
+        return Err(Error::Output {
+            path: ledger_path,
+            source: std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "no ledger here: run `pmc-migrate apply` into this folder first",
+            ),
+        });
+    }
+    let ledger = Ledger::load(&opts.out_dir)?;
+    let team = team_status::load(&opts.status, &opts.read)?;
+    let file = opts.status.display().to_string();
+    let report = status::assess(&ledger, &team, opts.as_of, opts.warn_days, &file);
+    let out = |path: PathBuf| move |source| Error::Output { path, source };
+    let mut json = serde_json::to_vec_pretty(&report).expect("status serializes");
+    json.push(b'\n');
+    let path = opts.out_dir.join("status.json");
+    emit::atomic::write_atomic(&path, &json, None).map_err(out(path.clone()))?;
+    emit::status_page::write(&report, &opts.out_dir).map_err(out(opts.out_dir.clone()))?;
+    Ok(report)
 }
 
 /// Run `f` on a rayon pool of `jobs` threads (the global pool when `None`).

@@ -7,6 +7,7 @@ pub mod json;
 pub mod junit;
 pub mod plan_json;
 pub mod report;
+pub mod status_page;
 pub mod text;
 
 use crate::Checked;

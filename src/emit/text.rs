@@ -89,3 +89,43 @@ pub fn apply_summary(checked: &Checked, applied: &crate::apply::Applied, out_dir
     ));
     text
 }
+
+/// What `status` prints: counts, then everyone who needs action.
+pub fn status_summary(report: &crate::status::StatusReport, out_dir: &std::path::Path) -> String {
+    use crate::status::SignIn;
+    let mut counts = [0usize; 5];
+    let mut lines = String::new();
+    for o in &report.organizations {
+        counts[0] += o.signed_in;
+        counts[1] += o.waiting;
+        counts[2] += o.expires_soon;
+        counts[3] += o.must_reissue;
+        counts[4] += o.unknown;
+        for e in &o.employees {
+            match e.sign_in {
+                SignIn::MustReissue => lines.push_str(&format!(
+                    "  {} ({}): temporary password expired {}, never signed in: remove and add again (next apply --status reissues)\n",
+                    e.username, o.mpn_id, e.password_expires
+                )),
+                SignIn::ExpiresSoon => lines.push_str(&format!(
+                    "  {} ({}): not signed in, temporary password expires {} ({} days)\n",
+                    e.username, o.mpn_id, e.password_expires, e.days_left
+                )),
+                _ => {}
+            }
+        }
+    }
+    let mut text = format!(
+        "{} signed in, {} waiting, {} expiring within {} days, {} to remove and add again, {} not in the status export\n",
+        counts[0], counts[1], counts[2], report.warn_days, counts[3], counts[4]
+    );
+    text.push_str(&lines);
+    for f in &report.findings {
+        text.push_str(&format!(
+            "{}:{}:{}: {}[{}]: {}\n",
+            f.file, f.line, f.column, f.severity, f.rule, f.message
+        ));
+    }
+    text.push_str(&format!("status: {}\n", out_dir.join("status.html").display()));
+    text
+}
