@@ -12,10 +12,11 @@ use crate::ledger::{Enrolment, Ledger, LedgerAccount};
 use crate::model::Role;
 use crate::options::{Creation, Options};
 use crate::plan::OrgPlan;
+use crate::plan::accounts::AccountPlan;
 use crate::plan::accounts::Action;
 use crate::{Checked, Error, Outcome, check, load_status, write_reports};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -44,10 +45,7 @@ pub enum ApplyError {
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ApplyError + '_ {
-    move |source| ApplyError::Io {
-        path: path.to_path_buf(),
-        source,
-    }
+    move |source| ApplyError::Io { path: path.to_path_buf(), source }
 }
 
 /// What an apply did, for plan.json and the report. Never a password.
@@ -81,12 +79,7 @@ struct DirLock(#[allow(dead_code)] fs::File);
 
 fn lock(dir: &Path) -> Result<DirLock, ApplyError> {
     let path = dir.join(LOCK_FILE);
-    let f = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(io(&path))?;
+    let f = fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(io(&path))?;
     match f.try_lock() {
         Ok(()) => Ok(DirLock(f)),
         Err(fs::TryLockError::WouldBlock) => Err(ApplyError::Locked(dir.to_path_buf())),
@@ -103,10 +96,7 @@ fn fault(step: &str) {
 
 pub fn run_apply(opts: &Options, apply: &ApplyOptions) -> Result<(Checked, Applied), Error> {
     let dir = &apply.out_dir;
-    fs::create_dir_all(dir).map_err(|source| Error::Output {
-        path: dir.clone(),
-        source,
-    })?;
+    fs::create_dir_all(dir).map_err(|source| Error::Output { path: dir.clone(), source })?;
     let _lock = lock(dir)?;
     let ledger = Ledger::load(dir)?;
     recover(dir, &ledger)?;
@@ -114,11 +104,7 @@ pub fn run_apply(opts: &Options, apply: &ApplyOptions) -> Result<(Checked, Appli
     let checked = crate::with_jobs(opts.jobs, || check(opts, &ledger, status.as_ref()))?;
 
     if checked.outcome() == Outcome::Errors && !apply.skip_invalid {
-        let applied = Applied {
-            run: ledger.last_run(),
-            refused: true,
-            organizations: summarize(&checked, &ledger),
-        };
+        let applied = Applied { run: ledger.last_run(), refused: true, organizations: summarize(&checked, &ledger) };
         write_reports(&checked, Some(&applied), dir)?;
         return Ok((checked, applied));
     }
@@ -127,26 +113,18 @@ pub fn run_apply(opts: &Options, apply: &ApplyOptions) -> Result<(Checked, Appli
     let (issued, new_ledger) = issue(&checked, &ledger, opts, run, dir)?;
     if issued.is_empty() && new_ledger == ledger {
         // Nothing new: the ledger and every credential file stay as they are.
-        let applied = Applied {
-            run: ledger.last_run(),
-            refused: false,
-            organizations: summarize(&checked, &ledger),
-        };
+        let applied = Applied { run: ledger.last_run(), refused: false, organizations: summarize(&checked, &ledger) };
         write_reports(&checked, Some(&applied), dir)?;
         return Ok((checked, applied));
     }
 
     let staging = dir.join(STAGING).join(format!("run{run}"));
-    stage(&issued, &checked, opts, &staging)?;
+    stage(&issued, &checked, opts, run, dir, &staging)?;
     fault("before-ledger");
     write_atomic(&dir.join(crate::ledger::FILE_NAME), &new_ledger.render(), None).map_err(io(dir))?;
     fault("after-ledger");
     move_into_place(&staging, dir)?;
-    let applied = Applied {
-        run,
-        refused: false,
-        organizations: summarize(&checked, &new_ledger),
-    };
+    let applied = Applied { run, refused: false, organizations: summarize(&checked, &new_ledger) };
     write_reports(&checked, Some(&applied), dir)?;
     Ok((checked, applied))
 }
@@ -170,11 +148,8 @@ fn issue(
             pc_end: org.pc_end,
             run,
         });
-        let fresh: Vec<_> = org
-            .accounts
-            .iter()
-            .filter(|a| matches!(a.action, Action::Create | Action::Reissue))
-            .collect();
+        let fresh: Vec<_> =
+            org.accounts.iter().filter(|a| matches!(a.action, Action::Create | Action::Reissue)).collect();
         if fresh.is_empty() {
             continue;
         }
@@ -210,17 +185,11 @@ fn issue(
 
 /// `credentials/<mpn_id>.csv` the first time, `credentials/<mpn_id>.run<N>.csv` after.
 fn credentials_file_name(org: &OrgPlan, ledger: &Ledger, run: u32, dir: &Path) -> Result<String, ApplyError> {
-    assert!(
-        org.mpn_id.bytes().all(|b| b.is_ascii_digit()),
-        "MPN ids are validated as digits"
-    );
+    assert!(org.mpn_id.bytes().all(|b| b.is_ascii_digit()), "MPN ids are validated as digits");
     let first = format!("credentials/{}.csv", org.mpn_id);
     let had_any = ledger.accounts.values().any(|a| a.mpn_id == org.mpn_id);
-    let name = if had_any || dir.join(&first).exists() {
-        format!("credentials/{}.run{run}.csv", org.mpn_id)
-    } else {
-        first
-    };
+    let name =
+        if had_any || dir.join(&first).exists() { format!("credentials/{}.run{run}.csv", org.mpn_id) } else { first };
     if dir.join(&name).exists() {
         return Err(ApplyError::WouldOverwrite(dir.join(name)));
     }
@@ -228,16 +197,18 @@ fn credentials_file_name(org: &OrgPlan, ledger: &Ledger, run: u32, dir: &Path) -
 }
 
 /// Write every secret file into the staging folder, mode 0600, synced.
-fn stage(issued: &[Batch], checked: &Checked, opts: &Options, staging: &Path) -> Result<(), ApplyError> {
+fn stage(
+    issued: &[Batch],
+    checked: &Checked,
+    opts: &Options,
+    run: u32,
+    dir: &Path,
+    staging: &Path,
+) -> Result<(), ApplyError> {
     if staging.exists() {
         fs::remove_dir_all(staging).map_err(io(staging))?;
     }
-    let orgs: BTreeMap<&str, &OrgPlan> = checked
-        .plan
-        .organizations
-        .iter()
-        .map(|o| (o.mpn_id.as_str(), o))
-        .collect();
+    let orgs: BTreeMap<&str, &OrgPlan> = checked.plan.organizations.iter().map(|o| (o.mpn_id.as_str(), o)).collect();
     for (name, accounts) in issued {
         let path = staging.join(name);
         create_private_dir(path.parent().expect("has parent"))?;
@@ -247,12 +218,9 @@ fn stage(issued: &[Batch], checked: &Checked, opts: &Options, staging: &Path) ->
         }
         let org = orgs[accounts[0].mpn_id.as_str()];
         let admin = org.accounts.iter().find(|a| a.role == Role::Admin);
+        let by_username: HashMap<&str, &AccountPlan> = org.accounts.iter().map(|a| (a.username.as_str(), a)).collect();
         for i in accounts {
-            let plan = org
-                .accounts
-                .iter()
-                .find(|a| a.username == i.username)
-                .expect("issued from the plan");
+            let plan = by_username[i.username.as_str()];
             let letter = Letter {
                 issued: i,
                 organization: &org.organization,
@@ -262,16 +230,13 @@ fn stage(issued: &[Batch], checked: &Checked, opts: &Options, staging: &Path) ->
                 exams: &plan.exams,
                 date: opts.as_of,
             };
-            let local = i.username.split('@').next().unwrap_or("user");
-            assert!(
-                local
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
-            );
-            let path = staging
-                .join("outbox")
-                .join(&org.mpn_id)
-                .join(format!("{}.eml", i.username));
+            // Usernames are built from [a-z0-9._-] and a validated domain: never a path.
+            assert!(i.username.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'@')));
+            let rel = Path::new("outbox").join(&org.mpn_id);
+            // A reissue writes a new message beside the first one, never over it.
+            let first = rel.join(format!("{}.eml", i.username));
+            let rel = if dir.join(&first).exists() { rel.join(format!("{}.run{run}.eml", i.username)) } else { first };
+            let path = staging.join(rel);
             create_private_dir(path.parent().expect("has parent"))?;
             write_atomic(&path, &outbox::render(&letter)?, Some(SECRET_MODE)).map_err(io(&path))?;
         }
@@ -322,10 +287,7 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), ApplyError> {
         let path = entry.path();
         if entry.file_type().map_err(io(&path))?.is_dir() {
             collect_files(&path, out)?;
-        } else if !path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with(".pmc-migrate-"))
-        {
+        } else if !path.file_name().is_some_and(|n| n.to_string_lossy().starts_with(".pmc-migrate-")) {
             out.push(path);
         }
     }
@@ -384,8 +346,7 @@ fn summarize(checked: &Checked, ledger: &Ledger) -> BTreeMap<String, OrgApplied>
         }
     }
     for (mpn_id, e) in out.iter_mut() {
-        e.credential_files
-            .sort_by_key(|f| (f.matches(".run").count(), run_number(f), f.clone()));
+        e.credential_files.sort_by_key(|f| (f.matches(".run").count(), run_number(f), f.clone()));
         if ledger.accounts.values().any(|a| &a.mpn_id == mpn_id) && checked.plan.creation == Creation::Individual {
             e.outbox = Some(format!("outbox/{mpn_id}/"));
         }
@@ -394,7 +355,5 @@ fn summarize(checked: &Checked, ledger: &Ledger) -> BTreeMap<String, OrgApplied>
 }
 
 fn run_number(f: &str) -> u32 {
-    f.rsplit_once(".run")
-        .and_then(|(_, r)| r.trim_end_matches(".csv").parse().ok())
-        .unwrap_or(0)
+    f.rsplit_once(".run").and_then(|(_, r)| r.trim_end_matches(".csv").parse().ok()).unwrap_or(0)
 }

@@ -7,11 +7,7 @@ use pmc_migrate::options::{Creation, DateOrder, Options, ReadOptions, ReportForm
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "pmc-migrate",
-    version,
-    about = "Migrate Partner Membership Center exports to Partner Center"
-)]
+#[command(name = "pmc-migrate", version, about = "Migrate Partner Membership Center exports to Partner Center")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -63,6 +59,34 @@ pub enum Command {
         #[command(flatten)]
         args: StatusArgs,
     },
+    /// Write realistic memberships.csv and employees.csv of any size (benchmarks, demos).
+    Generate {
+        /// Number of organisations.
+        #[arg(long, value_name = "N")]
+        orgs: usize,
+        /// Number of employee rows.
+        #[arg(long, value_name = "M")]
+        employees: usize,
+        /// Output folder.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Same seed (and --as-of) → same bytes.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Fraction of rows to break in every way the validation rules name (e.g. 0.05).
+        #[arg(long, default_value_t = 0.0, value_parser = parse_fraction)]
+        dirty: f64,
+        /// Dates are spread around this day (default 2026-12-01, so output never depends on today).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_as_of)]
+        as_of: Option<NaiveDate>,
+    },
+}
+
+fn parse_fraction(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(f) if (0.0..=1.0).contains(&f) => Ok(f),
+        _ => Err(format!("{s:?} is not a fraction between 0 and 1")),
+    }
 }
 
 #[derive(Debug, Args)]
@@ -101,11 +125,7 @@ impl StatusArgs {
             status: self.status.clone(),
             as_of: self.as_of.unwrap_or_else(|| chrono::Local::now().naive_local()),
             warn_days: i64::from(self.warn_days),
-            read: ReadOptions {
-                encoding: self.encoding,
-                delimiter: self.delimiter,
-                date_order: None,
-            },
+            read: ReadOptions { encoding: self.encoding, delimiter: self.delimiter, date_order: None },
         }
     }
 }

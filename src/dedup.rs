@@ -34,11 +34,9 @@ fn groups_by(columns: Vec<Column>, keys: &[&str], height: usize) -> Result<Vec<V
                 v
             })
             .collect(),
-        GroupsType::Slice { groups, .. } => groups
-            .iter()
-            .filter(|[_, len]| *len > 1)
-            .map(|[first, len]| (*first..first + len).collect())
-            .collect(),
+        GroupsType::Slice { groups, .. } => {
+            groups.iter().filter(|[_, len]| *len > 1).map(|[first, len]| (*first..first + len).collect()).collect()
+        }
     };
     out.sort_unstable_by_key(|g| g[0]);
     Ok(out)
@@ -46,14 +44,8 @@ fn groups_by(columns: Vec<Column>, keys: &[&str], height: usize) -> Result<Vec<V
 
 pub fn dedup(people: Vec<Employee>, file: &str, email_col: u32) -> Result<Deduped, DedupError> {
     let n = people.len();
-    let mpn = Column::new(
-        "mpn_id".into(),
-        people.iter().map(|p| p.mpn_id.as_str()).collect::<Vec<_>>(),
-    );
-    let key = Column::new(
-        "email_key".into(),
-        people.iter().map(|p| p.email_key.as_str()).collect::<Vec<_>>(),
-    );
+    let mpn = Column::new("mpn_id".into(), people.iter().map(|p| p.mpn_id.as_str()).collect::<Vec<_>>());
+    let key = Column::new("email_key".into(), people.iter().map(|p| p.email_key.as_str()).collect::<Vec<_>>());
     let groups = groups_by(vec![mpn, key], &["mpn_id", "email_key"], n)?;
 
     let mut findings = Vec::new();
@@ -72,11 +64,7 @@ pub fn dedup(people: Vec<Employee>, file: &str, email_col: u32) -> Result<Dedupe
                     row.line,
                     email_col,
                     Rule::ExactDuplicate,
-                    format!(
-                        "{} repeats line {} exactly; row dropped",
-                        quote(&row.email),
-                        people[i as usize].line
-                    ),
+                    format!("{} repeats line {} exactly; row dropped", quote(&row.email), people[i as usize].line),
                 ));
                 continue;
             }
@@ -115,10 +103,7 @@ pub fn dedup(people: Vec<Employee>, file: &str, email_col: u32) -> Result<Dedupe
 /// `cross-org-employee`: the same email in several organisations gets one
 /// account in each tenant; said once per later organisation.
 fn cross_org(employees: &[Employee], file: &str, email_col: u32) -> Result<Vec<Finding>, DedupError> {
-    let key = Column::new(
-        "email_key".into(),
-        employees.iter().map(|p| p.email_key.as_str()).collect::<Vec<_>>(),
-    );
+    let key = Column::new("email_key".into(), employees.iter().map(|p| p.email_key.as_str()).collect::<Vec<_>>());
     let groups = groups_by(vec![key], &["email_key"], employees.len())?;
     let mut findings = Vec::new();
     for group in groups {
@@ -143,10 +128,7 @@ fn cross_org(employees: &[Employee], file: &str, email_col: u32) -> Result<Vec<F
 }
 
 fn same_data(a: &Employee, b: &Employee) -> bool {
-    Employee {
-        line: b.line,
-        ..a.clone()
-    } == *b
+    Employee { line: b.line, ..a.clone() } == *b
 }
 
 fn differing_fields(a: &Employee, b: &Employee) -> Vec<&'static str> {
@@ -157,10 +139,7 @@ fn differing_fields(a: &Employee, b: &Employee) -> Vec<&'static str> {
         ("email", a.email != b.email),
         ("role", a.role != b.role),
         ("job_title", a.job_title != b.job_title),
-        (
-            "partner_university_id",
-            a.partner_university_id != b.partner_university_id,
-        ),
+        ("partner_university_id", a.partner_university_id != b.partner_university_id),
         ("exams", a.exams != b.exams),
         ("certifications", a.certifications != b.certifications),
         ("mpn_id", a.mpn_id != b.mpn_id),
@@ -235,14 +214,7 @@ mod tests {
         assert_eq!((ann.line, ann.role), (2, Role::Admin));
         assert_eq!(ann.exams, vec!["AZ-900", "AZ-104"]);
         let got: Vec<_> = out.findings.iter().map(|f| (f.rule, f.line)).collect();
-        assert_eq!(
-            got,
-            vec![
-                (Rule::ExactDuplicate, 3),
-                (Rule::ConflictingDuplicate, 4),
-                (Rule::CrossOrgEmployee, 5)
-            ]
-        );
+        assert_eq!(got, vec![(Rule::ExactDuplicate, 3), (Rule::ConflictingDuplicate, 4), (Rule::CrossOrgEmployee, 5)]);
     }
 
     #[test]

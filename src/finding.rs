@@ -176,14 +176,7 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(file: &str, line: u64, column: u32, rule: Rule, message: String) -> Self {
-        Finding {
-            file: file.to_string(),
-            line,
-            column,
-            rule,
-            severity: rule.severity(),
-            message,
-        }
+        Finding { file: file.to_string(), line, column, rule, severity: rule.severity(), message }
     }
 }
 

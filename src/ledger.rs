@@ -98,11 +98,7 @@ impl Ledger {
     }
 
     pub fn parse(bytes: &[u8], path: &Path) -> Result<Ledger, LedgerError> {
-        let corrupt = |line: u64, message: String| LedgerError::Corrupt {
-            path: path.to_path_buf(),
-            line,
-            message,
-        };
+        let corrupt = |line: u64, message: String| LedgerError::Corrupt { path: path.to_path_buf(), line, message };
         let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(bytes);
         let header = reader.headers().map_err(|e| corrupt(1, e.to_string()))?.clone();
         if header.iter().collect::<Vec<_>>() != HEADER {
@@ -117,19 +113,12 @@ impl Ledger {
                 NaiveDate::parse_from_str(f(k), "%Y-%m-%d")
                     .map_err(|_| corrupt(line, format!("{} {:?} is not a date", HEADER[k], f(k))))
             };
-            let run: u32 = f(7)
-                .parse()
-                .map_err(|_| corrupt(line, format!("run {:?} is not a number", f(7))))?;
+            let run: u32 = f(7).parse().map_err(|_| corrupt(line, format!("run {:?} is not a number", f(7))))?;
             match f(0) {
                 "enrolment" => {
-                    ledger.enrolments.insert(
-                        f(1).to_string(),
-                        Enrolment {
-                            pc_start: date(9)?,
-                            pc_end: date(10)?,
-                            run,
-                        },
-                    );
+                    ledger
+                        .enrolments
+                        .insert(f(1).to_string(), Enrolment { pc_start: date(9)?, pc_end: date(10)?, run });
                 }
                 "account" => {
                     let a = LedgerAccount {
@@ -199,14 +188,7 @@ mod tests {
     #[test]
     fn round_trips() {
         let mut l = Ledger::default();
-        l.enrolments.insert(
-            "1234".into(),
-            Enrolment {
-                pc_start: d("2026-12-01"),
-                pc_end: d("2028-02-28"),
-                run: 1,
-            },
-        );
+        l.enrolments.insert("1234".into(), Enrolment { pc_start: d("2026-12-01"), pc_end: d("2028-02-28"), run: 1 });
         let a = LedgerAccount {
             mpn_id: "1234".into(),
             email_key: "ann@x.com".into(),

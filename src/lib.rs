@@ -7,6 +7,7 @@ pub mod credentials;
 pub mod dedup;
 pub mod emit;
 pub mod finding;
+pub mod generate;
 pub mod ledger;
 pub mod load;
 pub mod model;
@@ -70,14 +71,11 @@ pub fn check(opts: &Options, ledger: &Ledger, status: Option<&TeamStatus>) -> Re
     drop(stage);
 
     let stage = progress.stage("validating");
-    let validated = validate::validate(&memberships, &employees, opts);
+    let mut validated = validate::validate(&memberships, &employees, opts);
+    let in_export = std::mem::take(&mut validated.in_export);
     drop(stage);
     let stage = progress.stage("deduplicating");
-    let deduped = dedup::dedup(
-        validated.employees,
-        employees.file(),
-        employees.headers.column_number(e::EMAIL),
-    )?;
+    let deduped = dedup::dedup(validated.employees, employees.file(), employees.headers.column_number(e::EMAIL))?;
     let teams = teams::assemble(
         validated.memberships,
         deduped.employees,
@@ -89,11 +87,9 @@ pub fn check(opts: &Options, ledger: &Ledger, status: Option<&TeamStatus>) -> Re
     drop(stage);
 
     let stage = progress.stage("planning");
-    let source = plan::Source {
-        file: employees.file(),
-        email_col: employees.headers.column_number(e::EMAIL),
-    };
-    let (plan, plan_findings) = plan::plan(&teams.teams, opts, History { ledger, status }, &source);
+    let source = plan::Source { file: employees.file(), email_col: employees.headers.column_number(e::EMAIL) };
+    let (plan, plan_findings) =
+        plan::plan(&teams.teams, opts, History { ledger, status, in_export: &in_export }, &source);
     drop(stage);
 
     let mut findings = validated.findings;
@@ -108,13 +104,7 @@ pub fn check(opts: &Options, ledger: &Ledger, status: Option<&TeamStatus>) -> Re
     }
     finding::sort_findings(&mut findings);
     let counts = finding::count(&findings);
-    Ok(Checked {
-        inputs: vec![memberships.facts, employees.facts],
-        plan,
-        blocked: teams.blocked,
-        findings,
-        counts,
-    })
+    Ok(Checked { inputs: vec![memberships.facts, employees.facts], plan, blocked: teams.blocked, findings, counts })
 }
 
 /// What the run means for the exit code.
@@ -128,11 +118,7 @@ pub enum Outcome {
 
 impl Checked {
     pub fn outcome(&self) -> Outcome {
-        if self.counts.errors > 0 {
-            Outcome::Errors
-        } else {
-            Outcome::Clean
-        }
+        if self.counts.errors > 0 { Outcome::Errors } else { Outcome::Clean }
     }
 }
 
@@ -171,10 +157,8 @@ pub fn run_plan(opts: &Options, out_dir: &Path) -> Result<Checked, Error> {
 pub fn write_reports(checked: &Checked, applied: Option<&apply::Applied>, out_dir: &Path) -> Result<(), Error> {
     let out = |path: PathBuf| move |source| Error::Output { path, source };
     std::fs::create_dir_all(out_dir).map_err(out(out_dir.to_path_buf()))?;
-    let (plan_json, findings_csv) = rayon::join(
-        || emit::plan_json::render(checked, applied),
-        || emit::findings_csv::render(&checked.findings),
-    );
+    let (plan_json, findings_csv) =
+        rayon::join(|| emit::plan_json::render(checked, applied), || emit::findings_csv::render(&checked.findings));
     let path = out_dir.join("plan.json");
     emit::atomic::write_atomic(&path, &plan_json, None).map_err(out(path.clone()))?;
     let path = out_dir.join("findings.csv");
@@ -225,10 +209,7 @@ pub fn with_jobs<T: Send>(jobs: Option<usize>, f: impl FnOnce() -> Result<T, Err
         Some(n) => rayon::ThreadPoolBuilder::new()
             .num_threads(n)
             .build()
-            .map_err(|e| Error::Threads {
-                jobs: n,
-                message: e.to_string(),
-            })?
+            .map_err(|e| Error::Threads { jobs: n, message: e.to_string() })?
             .install(f),
     }
 }

@@ -26,49 +26,39 @@ fn run(command: &Command) -> Result<Outcome, Error> {
             let opts = common.to_options(inputs);
             pmc_migrate::run_validate(&opts, format.to_format(), &mut std::io::stdout().lock())
         }
-        Command::Plan { inputs, out, common }
-        | Command::Apply {
-            inputs,
-            out,
-            dry_run: true,
-            common,
-            ..
-        } => {
+        Command::Plan { inputs, out, common } | Command::Apply { inputs, out, dry_run: true, common, .. } => {
             let opts = common.to_options(inputs);
             let checked = pmc_migrate::run_plan(&opts, out)?;
             print!("{}", emit::text::plan_summary(&checked, out));
             Ok(checked.outcome())
         }
-        Command::Apply {
-            inputs,
-            out,
-            dry_run: false,
-            skip_invalid,
-            common,
-        } => {
+        Command::Apply { inputs, out, dry_run: false, skip_invalid, common } => {
             let opts = common.to_options(inputs);
-            let apply = pmc_migrate::apply::ApplyOptions {
-                out_dir: out.clone(),
-                skip_invalid: *skip_invalid,
-            };
+            let apply = pmc_migrate::apply::ApplyOptions { out_dir: out.clone(), skip_invalid: *skip_invalid };
             let (checked, applied) = pmc_migrate::apply::run_apply(&opts, &apply)?;
             print!("{}", emit::text::apply_summary(&checked, &applied, out));
-            Ok(if applied.refused {
-                Outcome::Errors
-            } else {
-                checked.outcome()
-            })
+            Ok(if applied.refused { Outcome::Errors } else { checked.outcome() })
+        }
+        Command::Generate { orgs, employees, out, seed, dirty, as_of } => {
+            let opts = pmc_migrate::generate::GenerateOptions {
+                orgs: *orgs,
+                employees: *employees,
+                out_dir: out.clone(),
+                seed: *seed,
+                dirty: *dirty,
+                anchor: as_of.unwrap_or_else(pmc_migrate::generate::default_anchor),
+            };
+            let g =
+                pmc_migrate::generate::generate(&opts).map_err(|source| Error::Output { path: out.clone(), source })?;
+            println!("wrote {} and {} ({} bytes)", g.memberships.display(), g.employees.display(), g.bytes);
+            Ok(Outcome::Clean)
         }
         Command::Status { args } => {
             let report = pmc_migrate::run_status(&args.to_options())?;
             if !args.quiet {
                 print!("{}", emit::text::status_summary(&report, &args.out));
             }
-            Ok(if report.needs_action > 0 {
-                Outcome::Errors
-            } else {
-                Outcome::Clean
-            })
+            Ok(if report.needs_action > 0 { Outcome::Errors } else { Outcome::Clean })
         }
     }
 }

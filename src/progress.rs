@@ -11,9 +11,7 @@ pub struct Progress {
 
 impl Progress {
     pub fn new(quiet: bool) -> Self {
-        Progress {
-            visible: !quiet && std::io::stderr().is_terminal(),
-        }
+        Progress { visible: !quiet && std::io::stderr().is_terminal() }
     }
 
     /// A spinner for one stage; finished (and cleared) when dropped.

@@ -96,10 +96,9 @@ pub fn assess(
         };
         let associated_at = row.and_then(|r| r.associated_at);
         let visible_at = associated_at.map(|t| t + Duration::hours(COMPETENCY_DELAY_HOURS));
-        let org = orgs.entry(a.mpn_id.clone()).or_insert_with(|| OrgStatus {
-            mpn_id: a.mpn_id.clone(),
-            ..Default::default()
-        });
+        let org = orgs
+            .entry(a.mpn_id.clone())
+            .or_insert_with(|| OrgStatus { mpn_id: a.mpn_id.clone(), ..Default::default() });
         match sign_in {
             SignIn::SignedIn => org.signed_in += 1,
             SignIn::Waiting => org.waiting += 1,
@@ -117,11 +116,7 @@ pub fn assess(
             associated_at,
             competency_visible_at: visible_at,
             competency_visible: visible_at.is_some_and(|t| as_of >= t),
-            next_action: if sign_in == SignIn::MustReissue {
-                "reissue"
-            } else {
-                "keep"
-            },
+            next_action: if sign_in == SignIn::MustReissue { "reissue" } else { "keep" },
         });
         if row.is_none() {
             findings.push(Finding::new(
@@ -129,11 +124,7 @@ pub fn assess(
                 1,
                 1,
                 Rule::MissingStatus,
-                format!(
-                    "account {} (MPN ID {}) is not in the status export",
-                    quote(&a.username),
-                    a.mpn_id
-                ),
+                format!("account {} (MPN ID {}) is not in the status export", quote(&a.username), a.mpn_id),
             ));
         }
     }
@@ -146,23 +137,14 @@ pub fn assess(
                 r.line,
                 1,
                 Rule::UnknownAccount,
-                format!(
-                    "{} is not an account any apply into this folder issued",
-                    quote(&r.username)
-                ),
+                format!("{} is not an account any apply into this folder issued", quote(&r.username)),
             ));
         }
     }
     crate::finding::sort_findings(&mut findings);
     let organizations: Vec<OrgStatus> = orgs.into_values().collect();
     let needs_action = organizations.iter().map(|o| o.expires_soon + o.must_reissue).sum();
-    StatusReport {
-        as_of,
-        warn_days,
-        organizations,
-        needs_action,
-        findings,
-    }
+    StatusReport { as_of, warn_days, organizations, needs_action, findings }
 }
 
 #[cfg(test)]
@@ -211,27 +193,15 @@ mod tests {
     #[test]
     fn sign_in_states_by_date() {
         let (l, s) = setup(false, None);
-        assert_eq!(
-            one(&assess(&l, &s, dt("2027-01-01 00:00"), 7, "s.csv")).sign_in,
-            SignIn::Waiting
-        );
-        assert_eq!(
-            one(&assess(&l, &s, dt("2027-02-22 00:00"), 7, "s.csv")).sign_in,
-            SignIn::ExpiresSoon
-        );
-        assert_eq!(
-            one(&assess(&l, &s, dt("2027-03-01 00:00"), 7, "s.csv")).sign_in,
-            SignIn::ExpiresSoon
-        );
+        assert_eq!(one(&assess(&l, &s, dt("2027-01-01 00:00"), 7, "s.csv")).sign_in, SignIn::Waiting);
+        assert_eq!(one(&assess(&l, &s, dt("2027-02-22 00:00"), 7, "s.csv")).sign_in, SignIn::ExpiresSoon);
+        assert_eq!(one(&assess(&l, &s, dt("2027-03-01 00:00"), 7, "s.csv")).sign_in, SignIn::ExpiresSoon);
         let r = assess(&l, &s, dt("2027-03-02 00:00"), 7, "s.csv");
         assert_eq!(one(&r).sign_in, SignIn::MustReissue);
         assert_eq!(one(&r).next_action, "reissue");
         assert_eq!(r.needs_action, 1);
         let (l, s) = setup(true, None);
-        assert_eq!(
-            one(&assess(&l, &s, dt("2027-06-01 00:00"), 7, "s.csv")).sign_in,
-            SignIn::SignedIn
-        );
+        assert_eq!(one(&assess(&l, &s, dt("2027-06-01 00:00"), 7, "s.csv")).sign_in, SignIn::SignedIn);
     }
 
     #[test]

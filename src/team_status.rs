@@ -36,19 +36,12 @@ impl TeamStatus {
 /// `2026-12-01 09:30`, `2026-12-01T09:30:00`, `…Z`, or a bare date (midnight).
 pub fn parse_datetime(raw: &str) -> Option<NaiveDateTime> {
     let t = raw.trim().trim_end_matches('Z');
-    for fmt in [
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M",
-    ] {
+    for fmt in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
         if let Ok(dt) = NaiveDateTime::parse_from_str(t, fmt) {
             return Some(dt);
         }
     }
-    NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .ok()
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
+    NaiveDate::parse_from_str(t, "%Y-%m-%d").ok().and_then(|d| d.and_hms_opt(0, 0, 0))
 }
 
 pub fn load(path: &Path, read: &ReadOptions) -> Result<TeamStatus, LoadError> {
@@ -58,11 +51,7 @@ pub fn load(path: &Path, read: &ReadOptions) -> Result<TeamStatus, LoadError> {
 pub fn from_table(table: Table) -> TeamStatus {
     let file = table.file().to_string();
     let map = &table.headers;
-    let mut out = TeamStatus {
-        findings: table.findings.clone(),
-        table_rows: table.facts.rows,
-        ..Default::default()
-    };
+    let mut out = TeamStatus { findings: table.findings.clone(), table_rows: table.facts.rows, ..Default::default() };
     for rec in &table.records {
         let at = |i: usize| map.column_number(i);
         let username = rec.get(map, s::USERNAME);
@@ -84,15 +73,8 @@ pub fn from_table(table: Table) -> TeamStatus {
                 &file,
                 rec.line,
                 at(s::SIGNED_IN),
-                if signed_raw.is_empty() {
-                    Rule::MissingValue
-                } else {
-                    Rule::InvalidValue
-                },
-                format!(
-                    "signed_in {} is not yes/no, true/false, y/n or 1/0; row ignored",
-                    quote(signed_raw)
-                ),
+                if signed_raw.is_empty() { Rule::MissingValue } else { Rule::InvalidValue },
+                format!("signed_in {} is not yes/no, true/false, y/n or 1/0; row ignored", quote(signed_raw)),
             ));
             ok = false;
         }
@@ -115,10 +97,7 @@ pub fn from_table(table: Table) -> TeamStatus {
                 rec.line,
                 at(s::ASSOCIATED_AT),
                 Rule::InvalidDate,
-                format!(
-                    "associated_at {} is not a date and time like 2026-12-01 09:30",
-                    quote(assoc_raw)
-                ),
+                format!("associated_at {} is not a date and time like 2026-12-01 09:30", quote(assoc_raw)),
             ));
             ok = false;
         }

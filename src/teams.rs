@@ -31,16 +31,9 @@ pub fn assemble(
     mpn_col: u32,
     employees_usable: bool,
 ) -> Teams {
-    let index: HashMap<&str, usize> = memberships
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.mpn_id.as_str(), i))
-        .collect();
+    let index: HashMap<&str, usize> = memberships.iter().enumerate().map(|(i, m)| (m.mpn_id.as_str(), i)).collect();
     let mut people: Vec<Vec<Employee>> = vec![Vec::new(); memberships.len()];
-    let slots: Vec<Option<usize>> = employees
-        .iter()
-        .map(|e| index.get(e.mpn_id.as_str()).copied())
-        .collect();
+    let slots: Vec<Option<usize>> = employees.iter().map(|e| index.get(e.mpn_id.as_str()).copied()).collect();
     drop(index);
     for (e, slot) in employees.into_iter().zip(slots) {
         if let Some(i) = slot {
@@ -92,9 +85,5 @@ pub fn assemble(
         teams.push(Team { membership, employees });
     }
     blocked.sort_by_key(|b| b.line);
-    Teams {
-        teams,
-        blocked,
-        findings,
-    }
+    Teams { teams, blocked, findings }
 }

@@ -45,10 +45,7 @@ fn json_is_an_array_of_findings() {
     assert_findings(&findings, &mixed_expected());
     run.assert_code(1);
     // The quoted value keeps its characters, with the newline escaped.
-    assert!(
-        findings[0].message.contains(r#""ben\n<&>@contoso.com""#),
-        "{findings:#?}"
-    );
+    assert!(findings[0].message.contains(r#""ben\n<&>@contoso.com""#), "{findings:#?}");
 }
 
 #[test]
@@ -68,27 +65,16 @@ fn text_lines_are_file_line_column_severity_rule_message() {
     run.assert_code(1);
     let expected: Vec<String> = findings
         .iter()
-        .map(|f| {
-            format!(
-                "{}:{}:{}: {}[{}]: {}",
-                f.file, f.line, f.column, f.severity, f.rule, f.message
-            )
-        })
+        .map(|f| format!("{}:{}:{}: {}[{}]: {}", f.file, f.line, f.column, f.severity, f.rule, f.message))
         .collect();
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert!(lines.len() > expected.len(), "a summary follows the findings: {run:?}");
     assert_eq!(lines[..expected.len()], expected[..], "{run:?}");
-    assert!(
-        lines[0].starts_with("employees.csv:3:4: error[invalid-email]: "),
-        "{run:?}"
-    );
+    assert!(lines[0].starts_with("employees.csv:3:4: error[invalid-email]: "), "{run:?}");
     assert!(lines[0].contains(r#""ben\n<&>@contoso.com""#), "{run:?}");
     // Nothing after the findings looks like a finding.
     for line in &lines[expected.len()..] {
-        assert!(
-            !line.contains("error[") && !line.contains("warning[") && !line.contains("info["),
-            "{run:?}"
-        );
+        assert!(!line.contains("error[") && !line.contains("warning[") && !line.contains("info["), "{run:?}");
     }
 }
 
@@ -121,12 +107,7 @@ for f in doc.getElementsByTagName("failure"):
         .stderr(Stdio::piped())
         .spawn()
         .expect("run python3");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(xml.as_bytes())
-        .expect("write to python3");
+    child.stdin.take().expect("stdin").write_all(xml.as_bytes()).expect("write to python3");
     let out = child.wait_with_output().expect("wait for python3");
     assert!(
         out.status.success(),
@@ -159,12 +140,7 @@ fn junit_with_strict_fails_on_warnings_too() {
     assert_eq!(failures, "4", "{run:?}");
     assert_eq!(
         types,
-        vec![
-            "invalid-email",
-            "invalid-exam-code",
-            "org-without-employees",
-            "unknown-membership-level"
-        ],
+        vec!["invalid-email", "invalid-exam-code", "org-without-employees", "unknown-membership-level"],
         "{run:?}"
     );
 }
@@ -194,15 +170,9 @@ fn github_lines_are_workflow_commands() {
             "warning" => "::warning ",
             _ => "::notice ",
         };
-        assert!(
-            line.starts_with(&format!("{command}file={},", f.file)),
-            "{line} for {f:?}"
-        );
+        assert!(line.starts_with(&format!("{command}file={},", f.file)), "{line} for {f:?}");
         let props = &line[..line[2..].find("::").expect("message separator") + 2];
-        assert!(
-            props.split([' ', ',']).any(|p| p == format!("line={}", f.line)),
-            "{line} for {f:?}"
-        );
+        assert!(props.split([' ', ',']).any(|p| p == format!("line={}", f.line)), "{line} for {f:?}");
         assert!(line.contains(&f.rule), "{line} for {f:?}");
     }
     assert!(lines[0].starts_with("::error file=employees.csv,"), "{run:?}");
@@ -214,10 +184,7 @@ fn github_lines_are_workflow_commands() {
 fn github_escapes_property_separators_in_file_names() {
     let wrk = Workdir::new();
     wrk.create("pmc, export.csv", memberships(&[CONTOSO, FABRIKAM]));
-    wrk.create(
-        "employees.csv",
-        employees(&[ANNA, "1234567,Ben,Ng,ben@contoso.com,owner,,,,"]),
-    );
+    wrk.create("employees.csv", employees(&[ANNA, "1234567,Ben,Ng,ben@contoso.com,owner,,,,"]));
     let run = wrk.run([
         "validate",
         "--memberships",
@@ -253,10 +220,7 @@ fn many_findings() -> Workdir {
         m_rows.push(row);
     }
     m_rows.push(m_rows[0].clone());
-    m_rows.push(format!(
-        "{},Org 5 again,Gold,2024-10-01,2025-09-30,y,org5.onmicrosoft.com,GB",
-        1_000_005
-    ));
+    m_rows.push(format!("{},Org 5 again,Gold,2024-10-01,2025-09-30,y,org5.onmicrosoft.com,GB", 1_000_005));
     let mut e_rows = Vec::new();
     for i in 0..40u32 {
         let id = 1_000_000 + i;
@@ -279,9 +243,7 @@ fn many_findings() -> Workdir {
                     e_rows.push(format!("{id},First{j},Last{i},P{j}@Org{i}.com,{role},Other,,AZ-104,"));
                 }
                 9 => e_rows.push(format!("{id},First{j},Last{i},p{j}@org{i}.com")),
-                10 => e_rows.push(format!(
-                    "{id},First{j},Last{i},p{j}@org{i}.com,{role},\"two\nlines\",,,"
-                )),
+                10 => e_rows.push(format!("{id},First{j},Last{i},p{j}@org{i}.com,{role},\"two\nlines\",,,")),
                 _ => e_rows.push(base),
             }
         }
@@ -321,14 +283,8 @@ fn jobs_1_and_jobs_4_print_identical_bytes() {
         let default = wrk.validate(&["--format", format]);
         one.assert_code(1);
         four.assert_code(1);
-        assert!(
-            one.stdout_bytes == four.stdout_bytes,
-            "--format {format}: --jobs 1 and 4 differ"
-        );
-        assert!(
-            one.stdout_bytes == default.stdout_bytes,
-            "--format {format}: --jobs 1 and the default differ"
-        );
+        assert!(one.stdout_bytes == four.stdout_bytes, "--format {format}: --jobs 1 and 4 differ");
+        assert!(one.stdout_bytes == default.stdout_bytes, "--format {format}: --jobs 1 and the default differ");
     }
 }
 
@@ -346,41 +302,23 @@ fn findings_are_sorted_by_file_line_rule() {
 #[test]
 fn strict_turns_a_warning_only_input_into_exit_1() {
     let wrk = Workdir::with_inputs(
-        memberships(&[
-            CONTOSO,
-            "2345678,Fabrikam Inc,Silver,2024-06-01,2025-05-31,no,fabrikam.onmicrosoft.com,DE",
-        ]),
+        memberships(&[CONTOSO, "2345678,Fabrikam Inc,Silver,2024-06-01,2025-05-31,no,fabrikam.onmicrosoft.com,DE"]),
         employees(&[ANNA, BEN, CARLA]),
     );
     let run = wrk.validate(&[]);
     run.assert_code(0);
-    assert!(
-        run.stdout
-            .contains("memberships.csv:3:5: warning[membership-expired]: "),
-        "{run:?}"
-    );
+    assert!(run.stdout.contains("memberships.csv:3:5: warning[membership-expired]: "), "{run:?}");
 
     let run = wrk.validate(&["--strict"]);
     run.assert_code(1);
-    assert!(
-        run.stdout.contains("memberships.csv:3:5: error[membership-expired]: "),
-        "{run:?}"
-    );
+    assert!(run.stdout.contains("memberships.csv:3:5: error[membership-expired]: "), "{run:?}");
 }
 
 #[test]
 fn missing_input_file_is_exit_2_naming_the_path() {
     let wrk = Workdir::new();
     wrk.create(M, memberships(&[CONTOSO, FABRIKAM]));
-    let run = wrk.run([
-        "validate",
-        "--memberships",
-        M,
-        "--employees",
-        "no such employees.csv",
-        "--as-of",
-        AS_OF,
-    ]);
+    let run = wrk.run(["validate", "--memberships", M, "--employees", "no such employees.csv", "--as-of", AS_OF]);
     run.assert_code(2);
     assert!(run.stderr.contains("no such employees.csv"), "{run:?}");
     assert!(run.stdout.is_empty(), "{run:?}");
@@ -391,15 +329,7 @@ fn directory_as_input_is_exit_2_naming_the_path() {
     let wrk = Workdir::new();
     wrk.create(E, employees(&[ANNA, BEN, CARLA]));
     std::fs::create_dir(wrk.path("exports")).expect("mkdir");
-    let run = wrk.run([
-        "validate",
-        "--memberships",
-        "exports",
-        "--employees",
-        E,
-        "--as-of",
-        AS_OF,
-    ]);
+    let run = wrk.run(["validate", "--memberships", "exports", "--employees", E, "--as-of", AS_OF]);
     run.assert_code(2);
     assert!(run.stderr.contains("exports"), "{run:?}");
     assert!(run.stdout.is_empty(), "{run:?}");

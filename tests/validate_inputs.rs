@@ -40,13 +40,7 @@ fn quoted_newline_shifts_later_line_numbers() {
     let (run, findings) = wrk.validate_json(&[]);
     // memberships: Contoso spans lines 2–3, Fabrikam is on line 4.
     // employees: Ben spans lines 3–5, Carla is line 6, Dan line 7.
-    assert_findings(
-        &findings,
-        &[
-            (E, 7, 4, "invalid-email", "error"),
-            (M, 4, 7, "invalid-domain", "error"),
-        ],
-    );
+    assert_findings(&findings, &[(E, 7, 4, "invalid-email", "error"), (M, 4, 7, "invalid-domain", "error")]);
     run.assert_code(1);
 }
 
@@ -54,11 +48,7 @@ fn quoted_newline_shifts_later_line_numbers() {
 fn finding_in_a_multiline_record_names_its_first_line() {
     let wrk = Workdir::with_inputs(
         memberships(&[CONTOSO, FABRIKAM]),
-        employees(&[
-            ANNA,
-            "1234567,Ben,Ng,ben@contoso.com,owner,\"two\nline title\",,,",
-            CARLA,
-        ]),
+        employees(&[ANNA, "1234567,Ben,Ng,ben@contoso.com,owner,\"two\nline title\",,,", CARLA]),
     );
     let (run, findings) = wrk.validate_json(&[]);
     assert_findings(&findings, &[(E, 3, 5, "invalid-role", "error")]);
@@ -73,13 +63,7 @@ fn invalid_bytes_in_a_multiline_record_name_the_record_and_the_physical_line() {
     bytes.extend_from_slice(format!("{CARLA}\n").as_bytes());
     let wrk = Workdir::with_inputs(memberships(&[CONTOSO, FABRIKAM]), bytes);
     let (run, findings) = wrk.validate_json(&[]);
-    assert_findings(
-        &findings,
-        &[
-            (E, 3, 1, "invalid-encoding", "error"),
-            (E, 5, 4, "invalid-email", "error"),
-        ],
-    );
+    assert_findings(&findings, &[(E, 3, 1, "invalid-encoding", "error"), (E, 5, 4, "invalid-email", "error")]);
     assert!(findings[0].message.contains("line 4"), "{findings:#?}");
     run.assert_code(1);
 }
@@ -170,10 +154,7 @@ fn utf16_be_with_bom_tab_delimited() {
 
 #[test]
 fn utf16_without_bom_is_invalid_encoding() {
-    let bytes: Vec<u8> = employees(&[ANNA, BEN, CARLA])
-        .encode_utf16()
-        .flat_map(u16::to_le_bytes)
-        .collect();
+    let bytes: Vec<u8> = employees(&[ANNA, BEN, CARLA]).encode_utf16().flat_map(u16::to_le_bytes).collect();
     let wrk = Workdir::with_inputs(memberships(&[CONTOSO, FABRIKAM]), bytes);
     let (run, findings) = wrk.validate_json(&[]);
     let bad = with_rule(&findings, "invalid-encoding");
@@ -197,13 +178,7 @@ fn windows_1252_inputs() -> Workdir {
 fn windows_1252_without_flag_is_invalid_encoding() {
     let wrk = windows_1252_inputs();
     let (run, findings) = wrk.validate_json(&[]);
-    assert_findings(
-        &findings,
-        &[
-            (E, 3, 1, "invalid-encoding", "error"),
-            (M, 4, 1, "invalid-encoding", "error"),
-        ],
-    );
+    assert_findings(&findings, &[(E, 3, 1, "invalid-encoding", "error"), (M, 4, 1, "invalid-encoding", "error")]);
     for f in &findings {
         assert!(f.message.contains("--encoding"), "{findings:#?}");
     }
@@ -245,10 +220,7 @@ fn employees_of_an_undecodable_membership_row_are_not_unknown_organizations() {
 #[test]
 fn employees_of_a_malformed_membership_row_are_not_unknown_organizations() {
     let wrk = Workdir::with_inputs(
-        memberships(&[
-            "1234567,Contoso, Ltd,Gold,2024-09-01,2025-08-31,yes,contoso.onmicrosoft.com,US",
-            FABRIKAM,
-        ]),
+        memberships(&["1234567,Contoso, Ltd,Gold,2024-09-01,2025-08-31,yes,contoso.onmicrosoft.com,US", FABRIKAM]),
         employees(&[ANNA, BEN, CARLA]),
     );
     let (run, findings) = wrk.validate_json(&[]);
@@ -280,10 +252,7 @@ fn header_aliases_second_set() {
     let wrk = Workdir::with_inputs(
         csv(
             "MPN ID,Organization Name,Membership Level,Start,End,Renewed,Domain,Country",
-            &[
-                CONTOSO,
-                "2345678,Fabrikam Inc,Silver,2024-10-01,2025-09-30,perhaps,fabrikam.onmicrosoft.com,DE",
-            ],
+            &[CONTOSO, "2345678,Fabrikam Inc,Silver,2024-10-01,2025-09-30,perhaps,fabrikam.onmicrosoft.com,DE"],
         ),
         csv(
             "MPN ID,First Name,Surname,Email Address,Role,Job Title,Partner University ID,Exams,Certifications",
@@ -300,15 +269,9 @@ fn header_aliases_third_set() {
     let wrk = Workdir::with_inputs(
         csv(
             "PartnerId,Company,Level,start_date,Membership End,renewed,Tenant,country",
-            &[
-                CONTOSO,
-                "2345678,Fabrikam Inc,Bronze,2024-10-01,2025-09-30,no,fabrikam.onmicrosoft.com,DE",
-            ],
+            &[CONTOSO, "2345678,Fabrikam Inc,Bronze,2024-10-01,2025-09-30,no,fabrikam.onmicrosoft.com,DE"],
         ),
-        csv(
-            "Partner ID,First Name,Last Name,Email,Role,Title,PU ID,Exams,Certs",
-            &[ANNA, BEN, CARLA],
-        ),
+        csv("Partner ID,First Name,Last Name,Email,Role,Title,PU ID,Exams,Certs", &[ANNA, BEN, CARLA]),
     );
     let (run, findings) = wrk.validate_json(&[]);
     assert_findings(&findings, &[(M, 3, 3, "unknown-membership-level", "warning")]);
@@ -318,10 +281,7 @@ fn header_aliases_third_set() {
 #[test]
 fn headers_ignore_case_spaces_underscores_hyphens_and_dots() {
     let wrk = Workdir::with_inputs(
-        csv(
-            "MPN_ID, Organization ,MEMBERSHIP,Start-Date,end.date,RENEWED,Tenant_Domain,COUNTRY",
-            &[CONTOSO, FABRIKAM],
-        ),
+        csv("MPN_ID, Organization ,MEMBERSHIP,Start-Date,end.date,RENEWED,Tenant_Domain,COUNTRY", &[CONTOSO, FABRIKAM]),
         csv(
             "Mpn Id,FIRST_NAME,last-name,E-Mail,ROLE,Job.Title,Partner_University_ID,EXAMS,certifications",
             &[ANNA, "1234567,Ben,Ng,ben(at)contoso.com,employee,,,,", CARLA],
@@ -346,27 +306,17 @@ fn columns_are_numbered_as_in_the_file() {
         ),
     );
     let (run, findings) = wrk.validate_json(&[]);
-    assert_findings(
-        &findings,
-        &[(E, 3, 1, "invalid-email", "error"), (E, 3, 6, "invalid-role", "error")],
-    );
+    assert_findings(&findings, &[(E, 3, 1, "invalid-email", "error"), (E, 3, 6, "invalid-role", "error")]);
     run.assert_code(1);
 }
 
 #[test]
 fn unknown_columns_are_ignored_and_listed_once() {
     let wrk = Workdir::with_inputs(
-        csv(
-            &format!("{MEMBERSHIPS_HEADER},Account Manager"),
-            &[&format!("{CONTOSO},Zed"), &format!("{FABRIKAM},Yan")],
-        ),
+        csv(&format!("{MEMBERSHIPS_HEADER},Account Manager"), &[&format!("{CONTOSO},Zed"), &format!("{FABRIKAM},Yan")]),
         csv(
             &format!("Favourite Colour,{EMPLOYEES_HEADER}"),
-            &[
-                &format!("blue,{ANNA}"),
-                &format!("red,{BEN}"),
-                &format!("green,{CARLA}"),
-            ],
+            &[&format!("blue,{ANNA}"), &format!("red,{BEN}"), &format!("green,{CARLA}")],
         ),
     );
     let (run, findings) = wrk.validate_json(&[]);
@@ -384,15 +334,9 @@ fn file_names_are_as_given_on_the_command_line() {
     let wrk = Workdir::new();
     wrk.create(
         "exports/pmc memberships.csv",
-        memberships(&[
-            CONTOSO,
-            "2345678,Fabrikam Inc,Silver,2024-10-01,2025-09-30,no,fabrikam,DE",
-        ]),
+        memberships(&[CONTOSO, "2345678,Fabrikam Inc,Silver,2024-10-01,2025-09-30,no,fabrikam,DE"]),
     );
-    wrk.create(
-        "exports/employees.csv",
-        employees(&[ANNA, BEN, "2345678,Carla,Diaz,carla@fabrikam.com,owner,,,,"]),
-    );
+    wrk.create("exports/employees.csv", employees(&[ANNA, BEN, "2345678,Carla,Diaz,carla@fabrikam.com,owner,,,,"]));
     let run = wrk.run([
         "validate",
         "--memberships",
@@ -430,13 +374,7 @@ fn slash_dates(end_of_contoso: &str) -> Workdir {
 fn slash_dates_without_order_are_ambiguous_but_year_first_works() {
     let wrk = slash_dates("8/31/2025");
     let (run, findings) = wrk.validate_json(&[]);
-    assert_findings(
-        &findings,
-        &[
-            (M, 2, 4, "ambiguous-date", "error"),
-            (M, 2, 5, "ambiguous-date", "error"),
-        ],
-    );
+    assert_findings(&findings, &[(M, 2, 4, "ambiguous-date", "error"), (M, 2, 5, "ambiguous-date", "error")]);
     run.assert_code(1);
 }
 
@@ -507,20 +445,14 @@ fn delimiter_flag_overrides_sniffing() {
     // Forcing a delimiter the files don't use: both files lack their columns.
     let (run, findings) = wrk.validate_json(&["--delimiter", ";"]);
     assert!(!findings.is_empty(), "{run:?}");
-    assert!(
-        findings.iter().all(|f| f.rule == "missing-column" && f.line == 1),
-        "{findings:#?}"
-    );
+    assert!(findings.iter().all(|f| f.rule == "missing-column" && f.line == 1), "{findings:#?}");
     assert!(findings.iter().any(|f| f.file == M) && findings.iter().any(|f| f.file == E));
     run.assert_code(1);
 }
 
 #[test]
 fn delimiter_flag_accepts_tab_by_name() {
-    let wrk = Workdir::with_inputs(
-        tabs(&memberships(&[CONTOSO, FABRIKAM])),
-        tabs(&employees(&[ANNA, BEN, CARLA])),
-    );
+    let wrk = Workdir::with_inputs(tabs(&memberships(&[CONTOSO, FABRIKAM])), tabs(&employees(&[ANNA, BEN, CARLA])));
     let (run, findings) = wrk.validate_json(&["--delimiter", "tab"]);
     assert_findings(&findings, &[]);
     run.assert_code(0);

@@ -40,10 +40,7 @@ fn missing_column_in_memberships() {
 fn missing_column_first_or_last_name_in_employees() {
     let wrk = Workdir::with_inputs(
         memberships(&[CONTOSO, FABRIKAM]),
-        csv(
-            "mpn_id,email,role",
-            &["1234567,anna@contoso.com,admin", "2345678,carla@fabrikam.com,admin"],
-        ),
+        csv("mpn_id,email,role", &["1234567,anna@contoso.com,admin", "2345678,carla@fabrikam.com,admin"]),
     );
     let (run, findings) = wrk.validate_json(&[]);
     let missing = with_rule(&findings, "missing-column");
@@ -61,10 +58,7 @@ fn unusable_employees_file_does_not_claim_organisations_have_no_employees() {
     // raises no unknown-organization for every employee.
     let wrk = Workdir::with_inputs(
         memberships(&[CONTOSO, FABRIKAM]),
-        csv(
-            "mpn_id,first_name,last_name,role",
-            &["1234567,Anna,Lee,admin", "2345678,Carla,Diaz,admin"],
-        ),
+        csv("mpn_id,first_name,last_name,role", &["1234567,Anna,Lee,admin", "2345678,Carla,Diaz,admin"]),
     );
     let (run, findings) = wrk.validate_json(&[]);
     assert_findings(&findings, &[(E, 1, 1, "missing-column", "error")]);
@@ -108,10 +102,7 @@ fn malformed_row_too_few_and_too_many_fields() {
         ]),
     );
     let (run, findings) = wrk.validate_json(&[]);
-    assert_findings(
-        &findings,
-        &[(E, 3, 1, "malformed-row", "error"), (E, 5, 1, "malformed-row", "error")],
-    );
+    assert_findings(&findings, &[(E, 3, 1, "malformed-row", "error"), (E, 5, 1, "malformed-row", "error")]);
     assert!(findings[0].message.contains('4') && findings[0].message.contains('9'));
     run.assert_code(1);
 }
@@ -119,10 +110,7 @@ fn malformed_row_too_few_and_too_many_fields() {
 #[test]
 fn missing_value_in_memberships() {
     let wrk = Workdir::with_inputs(
-        memberships(&[
-            CONTOSO,
-            "2345678,,Silver,2024-10-01,2025-09-30,no,fabrikam.onmicrosoft.com,DE",
-        ]),
+        memberships(&[CONTOSO, "2345678,,Silver,2024-10-01,2025-09-30,no,fabrikam.onmicrosoft.com,DE"]),
         employees(&[ANNA, BEN, CARLA]),
     );
     let (run, findings) = wrk.validate_json(&[]);
@@ -144,21 +132,14 @@ fn missing_value_email_and_both_names() {
         ]),
     );
     let (run, findings) = wrk.validate_json(&[]);
-    assert_findings(
-        &findings,
-        &[(E, 3, 4, "missing-value", "error"), (E, 5, 2, "missing-value", "error")],
-    );
+    assert_findings(&findings, &[(E, 3, 4, "missing-value", "error"), (E, 5, 2, "missing-value", "error")]);
     run.assert_code(1);
 }
 
 #[test]
 fn invalid_mpn_id_in_memberships() {
     let wrk = Workdir::with_inputs(
-        memberships(&[
-            CONTOSO,
-            "123,Tiny Co,Gold,2024-09-01,2025-08-31,yes,tiny.onmicrosoft.com,US",
-            FABRIKAM,
-        ]),
+        memberships(&[CONTOSO, "123,Tiny Co,Gold,2024-09-01,2025-08-31,yes,tiny.onmicrosoft.com,US", FABRIKAM]),
         employees(&[ANNA, BEN, CARLA]),
     );
     let (run, findings) = wrk.validate_json(&[]);
@@ -182,10 +163,7 @@ fn invalid_mpn_id_in_employees() {
 #[test]
 fn invalid_date() {
     let wrk = Workdir::with_inputs(
-        memberships(&[
-            CONTOSO,
-            "2345678,Fabrikam Inc,Silver,2023-02-29,2025-09-30,no,fabrikam.onmicrosoft.com,DE",
-        ]),
+        memberships(&[CONTOSO, "2345678,Fabrikam Inc,Silver,2023-02-29,2025-09-30,no,fabrikam.onmicrosoft.com,DE"]),
         employees(&[ANNA, BEN, CARLA]),
     );
     let (run, findings) = wrk.validate_json(&[]);
@@ -197,10 +175,7 @@ fn invalid_date() {
 #[test]
 fn invalid_date_not_a_date() {
     let wrk = Workdir::with_inputs(
-        memberships(&[
-            "1234567,Contoso Ltd,Gold,2024-09-01,next summer,yes,contoso.onmicrosoft.com,US",
-            FABRIKAM,
-        ]),
+        memberships(&["1234567,Contoso Ltd,Gold,2024-09-01,next summer,yes,contoso.onmicrosoft.com,US", FABRIKAM]),
         employees(&[ANNA, BEN, CARLA]),
     );
     let (run, findings) = wrk.validate_json(&[]);
@@ -211,10 +186,7 @@ fn invalid_date_not_a_date() {
 #[test]
 fn ambiguous_date_names_the_flag() {
     let wrk = Workdir::with_inputs(
-        memberships(&[
-            CONTOSO,
-            "2345678,Fabrikam Inc,Silver,2024-10-01,9/30/2025,no,fabrikam.onmicrosoft.com,DE",
-        ]),
+        memberships(&[CONTOSO, "2345678,Fabrikam Inc,Silver,2024-10-01,9/30/2025,no,fabrikam.onmicrosoft.com,DE"]),
         employees(&[ANNA, BEN, CARLA]),
     );
     let (run, findings) = wrk.validate_json(&[]);
@@ -227,10 +199,7 @@ fn ambiguous_date_names_the_flag() {
 #[test]
 fn date_order_end_before_start() {
     let wrk = Workdir::with_inputs(
-        memberships(&[
-            CONTOSO,
-            "2345678,Fabrikam Inc,Silver,2025-10-01,2025-09-30,no,fabrikam.onmicrosoft.com,DE",
-        ]),
+        memberships(&[CONTOSO, "2345678,Fabrikam Inc,Silver,2025-10-01,2025-09-30,no,fabrikam.onmicrosoft.com,DE"]),
         employees(&[ANNA, BEN, CARLA]),
     );
     let (run, findings) = wrk.validate_json(&[]);
@@ -253,10 +222,7 @@ fn invalid_email() {
 #[test]
 fn invalid_domain() {
     let wrk = Workdir::with_inputs(
-        memberships(&[
-            CONTOSO,
-            "2345678,Fabrikam Inc,Silver,2024-10-01,2025-09-30,no,fabrikam,DE",
-        ]),
+        memberships(&[CONTOSO, "2345678,Fabrikam Inc,Silver,2024-10-01,2025-09-30,no,fabrikam,DE"]),
         employees(&[ANNA, BEN, CARLA]),
     );
     let (run, findings) = wrk.validate_json(&[]);
@@ -268,14 +234,9 @@ fn invalid_domain() {
 #[test]
 fn invalid_domain_longer_than_48_characters() {
     // ".onmicrosoft.com" is 16 characters: 32 + 16 = 48 is fine, 33 + 16 = 49 is not.
-    let ok = format!(
-        "1234567,Contoso Ltd,Gold,2024-09-01,2025-08-31,yes,{}.onmicrosoft.com,US",
-        "c".repeat(32)
-    );
-    let too_long = format!(
-        "2345678,Fabrikam Inc,Silver,2024-10-01,2025-09-30,no,{}.onmicrosoft.com,DE",
-        "f".repeat(33)
-    );
+    let ok = format!("1234567,Contoso Ltd,Gold,2024-09-01,2025-08-31,yes,{}.onmicrosoft.com,US", "c".repeat(32));
+    let too_long =
+        format!("2345678,Fabrikam Inc,Silver,2024-10-01,2025-09-30,no,{}.onmicrosoft.com,DE", "f".repeat(33));
     let wrk = Workdir::with_inputs(memberships(&[&ok, &too_long]), employees(&[ANNA, BEN, CARLA]));
     let (run, findings) = wrk.validate_json(&[]);
     assert_findings(&findings, &[(M, 3, 7, "invalid-domain", "error")]);
@@ -352,12 +313,7 @@ fn org_without_admin() {
 fn conflicting_duplicate() {
     let wrk = Workdir::with_inputs(
         memberships(&[CONTOSO, FABRIKAM]),
-        employees(&[
-            ANNA,
-            BEN,
-            CARLA,
-            " 1234567,Ben,Ng, BEN@Contoso.com ,admin,Lead,,AZ-900,",
-        ]),
+        employees(&[ANNA, BEN, CARLA, " 1234567,Ben,Ng, BEN@Contoso.com ,admin,Lead,,AZ-900,"]),
     );
     let (run, findings) = wrk.validate_json(&[]);
     assert_findings(&findings, &[(E, 5, 4, "conflicting-duplicate", "warning")]);
@@ -420,10 +376,7 @@ fn merged_duplicate_is_admin_if_any_row_says_admin() {
 #[test]
 fn membership_expired() {
     let wrk = Workdir::with_inputs(
-        memberships(&[
-            CONTOSO,
-            "2345678,Fabrikam Inc,Silver,2024-06-01,2025-05-31,no,fabrikam.onmicrosoft.com,DE",
-        ]),
+        memberships(&[CONTOSO, "2345678,Fabrikam Inc,Silver,2024-06-01,2025-05-31,no,fabrikam.onmicrosoft.com,DE"]),
         employees(&[ANNA, BEN, CARLA]),
     );
     let (run, findings) = wrk.validate_json(&[]);
@@ -435,10 +388,7 @@ fn membership_expired() {
 fn membership_ending_on_the_cutover_date_is_not_expired() {
     // R3: the overlap window includes both the cutover date and the PMC end date.
     let wrk = Workdir::with_inputs(
-        memberships(&[
-            CONTOSO,
-            "2345678,Fabrikam Inc,Silver,2024-06-02,2025-06-01,no,fabrikam.onmicrosoft.com,DE",
-        ]),
+        memberships(&[CONTOSO, "2345678,Fabrikam Inc,Silver,2024-06-02,2025-06-01,no,fabrikam.onmicrosoft.com,DE"]),
         employees(&[ANNA, BEN, CARLA]),
     );
     let (run, findings) = wrk.validate_json(&[]);
@@ -449,10 +399,7 @@ fn membership_ending_on_the_cutover_date_is_not_expired() {
 #[test]
 fn unknown_membership_level() {
     let wrk = Workdir::with_inputs(
-        memberships(&[
-            CONTOSO,
-            "2345678,Fabrikam Inc,Platinum,2024-10-01,2025-09-30,no,fabrikam.onmicrosoft.com,DE",
-        ]),
+        memberships(&[CONTOSO, "2345678,Fabrikam Inc,Platinum,2024-10-01,2025-09-30,no,fabrikam.onmicrosoft.com,DE"]),
         employees(&[ANNA, BEN, CARLA]),
     );
     let (run, findings) = wrk.validate_json(&[]);
@@ -506,13 +453,7 @@ fn invalid_value_for_renewed_and_country() {
         employees(&[ANNA, BEN, CARLA]),
     );
     let (run, findings) = wrk.validate_json(&[]);
-    assert_findings(
-        &findings,
-        &[
-            (M, 3, 6, "invalid-value", "warning"),
-            (M, 3, 8, "invalid-value", "warning"),
-        ],
-    );
+    assert_findings(&findings, &[(M, 3, 6, "invalid-value", "warning"), (M, 3, 8, "invalid-value", "warning")]);
     assert!(findings[0].message.contains("\"maybe\""), "{findings:#?}");
     assert!(findings[1].message.contains("\"Germany\""), "{findings:#?}");
     run.assert_code(0);
@@ -553,10 +494,7 @@ fn exact_duplicate_employee() {
 
 #[test]
 fn exact_duplicate_membership() {
-    let wrk = Workdir::with_inputs(
-        memberships(&[CONTOSO, FABRIKAM, CONTOSO]),
-        employees(&[ANNA, BEN, CARLA]),
-    );
+    let wrk = Workdir::with_inputs(memberships(&[CONTOSO, FABRIKAM, CONTOSO]), employees(&[ANNA, BEN, CARLA]));
     let (run, findings) = wrk.validate_json(&[]);
     assert_findings(&findings, &[(M, 4, 1, "exact-duplicate", "info")]);
     run.assert_code(0);
@@ -579,20 +517,11 @@ fn cross_org_employee() {
 #[test]
 fn strict_turns_warnings_into_errors_but_not_info() {
     let wrk = Workdir::with_inputs(
-        memberships(&[
-            CONTOSO,
-            "2345678,Fabrikam Inc,Platinum,2024-10-01,2025-09-30,no,fabrikam.onmicrosoft.com,DE",
-        ]),
+        memberships(&[CONTOSO, "2345678,Fabrikam Inc,Platinum,2024-10-01,2025-09-30,no,fabrikam.onmicrosoft.com,DE"]),
         employees(&[ANNA, BEN, CARLA, BEN]),
     );
     let (run, findings) = wrk.validate_json(&["--strict"]);
-    assert_findings(
-        &findings,
-        &[
-            (E, 5, 4, "exact-duplicate", "info"),
-            (M, 3, 3, "unknown-membership-level", "error"),
-        ],
-    );
+    assert_findings(&findings, &[(E, 5, 4, "exact-duplicate", "info"), (M, 3, 3, "unknown-membership-level", "error")]);
     run.assert_code(1);
 }
 
@@ -607,10 +536,7 @@ fn info_only_exits_0_even_with_strict() {
 #[test]
 fn findings_are_sorted_by_file_line_rule() {
     let wrk = Workdir::with_inputs(
-        memberships(&[
-            "1234567,Contoso Ltd,Platinum,2025-09-01,2025-08-31,maybe,contoso.onmicrosoft.com,US",
-            FABRIKAM,
-        ]),
+        memberships(&["1234567,Contoso Ltd,Platinum,2025-09-01,2025-08-31,maybe,contoso.onmicrosoft.com,US", FABRIKAM]),
         employees(&[
             ANNA,
             "2345678,Ben,Ng,ben(at)contoso.com,owner,,,,",

@@ -3,13 +3,7 @@
 
 use super::Issued;
 
-pub const HEADER: [&str; 5] = [
-    "username",
-    "display_name",
-    "email",
-    "temporary_password",
-    "password_expires",
-];
+pub const HEADER: [&str; 5] = ["username", "display_name", "email", "temporary_password", "password_expires"];
 
 /// OWASP CSV injection: a cell starting with = + - @ TAB CR or LF gets a leading `'`.
 pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
@@ -21,9 +15,7 @@ pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
 }
 
 pub fn render(accounts: &[Issued]) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(b"\xEF\xBB\xBF".to_vec());
     let _ = w.write_record(HEADER);
     for a in accounts {
         let expires = a.password_expires.to_string();

@@ -14,8 +14,7 @@ fn tera() -> &'static tera::Tera {
     TERA.get_or_init(|| {
         let mut t = tera::Tera::default();
         t.autoescape_on(vec![]); // plain text, not HTML
-        t.add_raw_template("signon.eml", TEMPLATE)
-            .expect("sign-on template parses");
+        t.add_raw_template("signon.eml", TEMPLATE).expect("sign-on template parses");
         t
     })
 }
@@ -45,12 +44,7 @@ pub fn render(letter: &Letter<'_>) -> Result<Vec<u8>, tera::Error> {
     ctx.insert("exams", &letter.exams.join(", "));
     let body = tera().render("signon.eml", &ctx)?;
 
-    let date = letter
-        .date
-        .and_hms_opt(0, 0, 0)
-        .expect("midnight")
-        .and_utc()
-        .format("%a, %d %b %Y %H:%M:%S +0000");
+    let date = letter.date.and_hms_opt(0, 0, 0).expect("midnight").and_utc().format("%a, %d %b %Y %H:%M:%S +0000");
     let mut msg = String::with_capacity(body.len() + 512);
     msg.push_str(&format!("From: {}\r\n", mailbox(letter.admin_name, letter.admin_email)));
     msg.push_str(&format!("To: {}\r\n", mailbox(&i.display_name, &i.email)));
@@ -78,23 +72,14 @@ fn one_line(s: &str) -> String {
 /// `"Display Name" <addr>` with the name as an RFC 2047 encoded word when it
 /// is not plain ASCII, so no value can break out of its header.
 fn mailbox(name: &str, email: &str) -> String {
-    let email: String = email
-        .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '<' | '>' | ',' | '"'))
-        .collect();
+    let email: String = email.chars().filter(|c| !c.is_control() && !matches!(c, '<' | '>' | ',' | '"')).collect();
     let name = one_line(name);
-    if name.is_empty() {
-        format!("<{email}>")
-    } else {
-        format!("{} <{email}>", encode_word(&name))
-    }
+    if name.is_empty() { format!("<{email}>") } else { format!("{} <{email}>", encode_word(&name)) }
 }
 
 fn encode_word(text: &str) -> String {
     let text = one_line(text);
-    let plain = text
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '.' | '-' | '_' | '\'' | '!'));
+    let plain = text.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '.' | '-' | '_' | '\'' | '!'));
     if plain && text.len() < 70 {
         return text;
     }
@@ -124,13 +109,7 @@ mod tests {
 
     #[test]
     fn base64_matches_rfc4648_vectors() {
-        for (i, o) in [
-            ("", ""),
-            ("f", "Zg=="),
-            ("fo", "Zm8="),
-            ("foo", "Zm9v"),
-            ("foobar", "Zm9vYmFy"),
-        ] {
+        for (i, o) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foobar", "Zm9vYmFy")] {
             assert_eq!(base64(i.as_bytes()), o);
         }
     }

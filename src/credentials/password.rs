@@ -96,9 +96,7 @@ mod tests {
 
     #[test]
     fn first_characters_cover_the_allowed_set_only() {
-        let firsts: HashSet<char> = (0..3000)
-            .map(|_| generate().unwrap().expose().chars().next().unwrap())
-            .collect();
+        let firsts: HashSet<char> = (0..3000).map(|_| generate().unwrap().expose().chars().next().unwrap()).collect();
         assert!(firsts.iter().all(|c| !NOT_FIRST.contains(*c)));
         assert!(firsts.len() > 40, "first character looks biased: {}", firsts.len());
     }

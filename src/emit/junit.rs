@@ -8,17 +8,10 @@ use std::io::{self, Write};
 pub fn write(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
     let mut out = io::BufWriter::new(out);
     let files: Vec<&str> = checked.inputs.iter().map(|i| i.path.as_str()).collect();
-    let failures = checked
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
+    let failures = checked.findings.iter().filter(|f| f.severity == Severity::Error).count();
     let tests = files.len() * Rule::ALL.len();
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(
-        out,
-        r#"<testsuites name="pmc-migrate validate" tests="{tests}" failures="{failures}" errors="0">"#
-    )?;
+    writeln!(out, r#"<testsuites name="pmc-migrate validate" tests="{tests}" failures="{failures}" errors="0">"#)?;
     for file in files {
         let in_file: Vec<&Finding> = checked.findings.iter().filter(|f| f.file == file).collect();
         let file_failures = in_file.iter().filter(|f| f.severity == Severity::Error).count();
@@ -85,10 +78,7 @@ mod tests {
 
     #[test]
     fn escapes_markup_and_forbidden_characters() {
-        assert_eq!(
-            escape("<a href=\"x\">&'</a>"),
-            "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;"
-        );
+        assert_eq!(escape("<a href=\"x\">&'</a>"), "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;");
         assert_eq!(escape("a\u{1}b"), "a\u{FFFD}b");
     }
 }

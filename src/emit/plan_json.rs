@@ -46,10 +46,7 @@ struct PlanDoc<'a> {
 
 pub fn summary(checked: &Checked) -> Summary {
     let orgs = &checked.plan.organizations;
-    let people: HashSet<&str> = orgs
-        .iter()
-        .flat_map(|o| o.accounts.iter().map(|a| a.email_key.as_str()))
-        .collect();
+    let people: HashSet<&str> = orgs.iter().flat_map(|o| o.accounts.iter().map(|a| a.email_key.as_str())).collect();
     Summary {
         organizations: orgs.len(),
         employees: people.len(),
@@ -64,10 +61,7 @@ pub fn summary(checked: &Checked) -> Summary {
 pub fn render(checked: &Checked, applied: Option<&Applied>) -> Vec<u8> {
     let doc = PlanDoc {
         as_of: checked.plan.as_of,
-        tool: Tool {
-            name: "pmc-migrate",
-            version: env!("CARGO_PKG_VERSION"),
-        },
+        tool: Tool { name: "pmc-migrate", version: env!("CARGO_PKG_VERSION") },
         creation: checked.plan.creation.as_str(),
         inputs: &checked.inputs,
         summary: summary(checked),

@@ -7,11 +7,7 @@ use std::io::{self, Write};
 pub fn write(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
     let mut out = io::BufWriter::new(out);
     for f in &checked.findings {
-        writeln!(
-            out,
-            "{}:{}:{}: {}[{}]: {}",
-            f.file, f.line, f.column, f.severity, f.rule, f.message
-        )?;
+        writeln!(out, "{}:{}:{}: {}[{}]: {}", f.file, f.line, f.column, f.severity, f.rule, f.message)?;
     }
     if !checked.findings.is_empty() {
         writeln!(out)?;
@@ -30,20 +26,10 @@ pub fn write(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     let accounts: usize = checked.plan.organizations.iter().map(|o| o.accounts.len()).sum();
-    writeln!(
-        out,
-        "ready to plan: {} organisations, {} accounts",
-        checked.plan.organizations.len(),
-        accounts
-    )?;
+    writeln!(out, "ready to plan: {} organisations, {} accounts", checked.plan.organizations.len(), accounts)?;
     if !checked.blocked.is_empty() {
         let ids: Vec<&str> = checked.blocked.iter().map(|b| b.mpn_id.as_str()).collect();
-        writeln!(
-            out,
-            "left out by errors: {} organisations ({})",
-            ids.len(),
-            ids.join(", ")
-        )?;
+        writeln!(out, "left out by errors: {} organisations ({})", ids.len(), ids.join(", "))?;
     }
     let c = checked.counts;
     writeln!(out, "{} errors, {} warnings, {} info", c.errors, c.warnings, c.infos)?;
@@ -83,10 +69,7 @@ pub fn apply_summary(checked: &Checked, applied: &crate::apply::Applied, out_dir
         "run {}: {created} created, {reissued} reissued, {kept} kept, {left} left the export\n",
         applied.run
     ));
-    text.push_str(&format!(
-        "credentials: {} (mode 0600)\n",
-        out_dir.join("credentials").display()
-    ));
+    text.push_str(&format!("credentials: {} (mode 0600)\n", out_dir.join("credentials").display()));
     text
 }
 
@@ -121,10 +104,7 @@ pub fn status_summary(report: &crate::status::StatusReport, out_dir: &std::path:
     );
     text.push_str(&lines);
     for f in &report.findings {
-        text.push_str(&format!(
-            "{}:{}:{}: {}[{}]: {}\n",
-            f.file, f.line, f.column, f.severity, f.rule, f.message
-        ));
+        text.push_str(&format!("{}:{}:{}: {}[{}]: {}\n", f.file, f.line, f.column, f.severity, f.rule, f.message));
     }
     text.push_str(&format!("status: {}\n", out_dir.join("status.html").display()));
     text

@@ -22,11 +22,7 @@ pub fn decode(bytes: Vec<u8>, fallback: Option<&'static Encoding>) -> Decoded {
         return match String::from_utf8(bytes) {
             Ok(text) => {
                 let bad_lines = nul_in_first_line(&text);
-                Decoded {
-                    text,
-                    encoding,
-                    bad_lines,
-                }
+                Decoded { text, encoding, bad_lines }
             }
             Err(e) => decode_slow(e.as_bytes(), UTF_8),
         };
@@ -42,10 +38,7 @@ fn nul_in_first_line(text: &str) -> Vec<u64> {
 
 fn decode_slow(src: &[u8], encoding: &'static Encoding) -> Decoded {
     let mut decoder = encoding.new_decoder_without_bom_handling();
-    let capacity = decoder
-        .max_utf8_buffer_length_without_replacement(src.len())
-        .unwrap_or(src.len() * 3)
-        + 16;
+    let capacity = decoder.max_utf8_buffer_length_without_replacement(src.len()).unwrap_or(src.len() * 3) + 16;
     let mut text = String::with_capacity(capacity);
     let mut bad_lines: Vec<u64> = Vec::new();
     let mut newlines_seen = 0u64;
@@ -71,11 +64,7 @@ fn decode_slow(src: &[u8], encoding: &'static Encoding) -> Decoded {
     if encoding == UTF_8 && bad_lines.is_empty() {
         bad_lines = nul_in_first_line(&text);
     }
-    Decoded {
-        text,
-        encoding,
-        bad_lines,
-    }
+    Decoded { text, encoding, bad_lines }
 }
 
 fn bytecount(bytes: &[u8]) -> u64 {
@@ -98,15 +87,11 @@ mod tests {
 
     #[test]
     fn utf16_both_byte_orders() {
-        let le: Vec<u8> = [0xFF, 0xFE]
-            .into_iter()
-            .chain("é\tx\n".encode_utf16().flat_map(|u| u.to_le_bytes()))
-            .collect();
+        let le: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("é\tx\n".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
         assert_eq!(decode(le, None).text, "é\tx\n");
-        let be: Vec<u8> = [0xFE, 0xFF]
-            .into_iter()
-            .chain("é\tx\n".encode_utf16().flat_map(|u| u.to_be_bytes()))
-            .collect();
+        let be: Vec<u8> =
+            [0xFE, 0xFF].into_iter().chain("é\tx\n".encode_utf16().flat_map(|u| u.to_be_bytes())).collect();
         let d = decode(be, None);
         assert_eq!(d.text, "é\tx\n");
         assert_eq!(d.encoding.name(), "UTF-16BE");

@@ -36,28 +36,12 @@ pub mod m {
 
 pub static MEMBERSHIPS: [ColumnSpec; 8] = [
     col("mpn_id", &["MPN ID", "Partner ID", "PartnerId"], Need::Required),
-    col(
-        "organization",
-        &["Organization Name", "Company Name", "Company"],
-        Need::Required,
-    ),
-    col(
-        "membership",
-        &["Membership Level", "Membership Type", "Level"],
-        Need::Required,
-    ),
+    col("organization", &["Organization Name", "Company Name", "Company"], Need::Required),
+    col("membership", &["Membership Level", "Membership Type", "Level"], Need::Required),
     col("start_date", &["Membership Start", "Start"], Need::Required),
-    col(
-        "end_date",
-        &["Membership End", "End", "Expiration Date"],
-        Need::Required,
-    ),
+    col("end_date", &["Membership End", "End", "Expiration Date"], Need::Required),
     col("renewed", &["Renewed", "Auto Renew"], Need::Optional),
-    col(
-        "tenant_domain",
-        &["Domain", "Tenant", "Partner Center Domain"],
-        Need::Required,
-    ),
+    col("tenant_domain", &["Domain", "Tenant", "Partner Center Domain"], Need::Required),
     col("country", &["Country", "Country Code"], Need::Optional),
 ];
 
@@ -81,11 +65,7 @@ pub static EMPLOYEES: [ColumnSpec; 9] = [
     col("email", &["Email", "Email Address", "Work Email"], Need::Required),
     col("role", &["Role", "User Role"], Need::Optional),
     col("job_title", &["Job Title", "Title"], Need::Optional),
-    col(
-        "partner_university_id",
-        &["Partner University ID", "PU ID"],
-        Need::Optional,
-    ),
+    col("partner_university_id", &["Partner University ID", "PU ID"], Need::Optional),
     col("exams", &["Exams", "Exam Codes"], Need::Optional),
     col("certifications", &["Certifications", "Certs"], Need::Optional),
 ];
@@ -101,11 +81,7 @@ pub mod s {
 pub static STATUS: [ColumnSpec; 4] = [
     col("username", &["User Name", "User Principal Name", "UPN"], Need::Required),
     col("signed_in", &["Signed In", "Has Signed In"], Need::Required),
-    col(
-        "pu_connected",
-        &["PU Connected", "Partner University Connected"],
-        Need::Optional,
-    ),
+    col("pu_connected", &["PU Connected", "Partner University Connected"], Need::Optional),
     col("associated_at", &["Associated At", "Associated"], Need::Optional),
 ];
 
@@ -168,11 +144,7 @@ pub fn match_headers(headers: &[&str], schema: &[ColumnSpec], file: &str) -> (He
                 1,
                 1,
                 Rule::MissingColumn,
-                format!(
-                    "required column {} is missing (accepted headers: {})",
-                    quote(spec.name),
-                    accepted(spec)
-                ),
+                format!("required column {} is missing (accepted headers: {})", quote(spec.name), accepted(spec)),
             ));
         }
     }
@@ -192,10 +164,7 @@ pub fn match_headers(headers: &[&str], schema: &[ColumnSpec], file: &str) -> (He
 }
 
 fn accepted(spec: &ColumnSpec) -> String {
-    std::iter::once(spec.name)
-        .chain(spec.aliases.iter().copied())
-        .collect::<Vec<_>>()
-        .join(", ")
+    std::iter::once(spec.name).chain(spec.aliases.iter().copied()).collect::<Vec<_>>().join(", ")
 }
 
 #[cfg(test)]

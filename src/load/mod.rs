@@ -58,10 +58,7 @@ impl Table {
 }
 
 pub fn load_file(path: &Path, schema: &[ColumnSpec], read: &ReadOptions) -> Result<Table, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Read { path: path.to_path_buf(), source })?;
     Ok(parse_bytes(&path.display().to_string(), bytes, schema, read))
 }
 
@@ -69,9 +66,7 @@ pub fn load_file(path: &Path, schema: &[ColumnSpec], read: &ReadOptions) -> Resu
 pub fn parse_bytes(file: &str, bytes: Vec<u8>, schema: &[ColumnSpec], read: &ReadOptions) -> Table {
     let sha256 = hex(&Sha256::digest(&bytes));
     let decoded = encoding::decode(bytes, read.encoding);
-    let delimiter = read
-        .delimiter
-        .unwrap_or_else(|| dialect::sniff_delimiter(&decoded.text));
+    let delimiter = read.delimiter.unwrap_or_else(|| dialect::sniff_delimiter(&decoded.text));
     let mut findings = Vec::new();
 
     let mut reader = csv::ReaderBuilder::new()
@@ -94,10 +89,7 @@ pub fn parse_bytes(file: &str, bytes: Vec<u8>, schema: &[ColumnSpec], read: &Rea
         if record.iter().all(str::is_empty) {
             continue; // blank rows that spreadsheets leave at the end
         }
-        records.push(Record {
-            line,
-            fields: record.clone(),
-        });
+        records.push(Record { line, fields: record.clone() });
     }
     let header_fields = header_fields.unwrap_or_default();
     let header_names: Vec<&str> = header_fields.iter().collect();
@@ -108,11 +100,7 @@ pub fn parse_bytes(file: &str, bytes: Vec<u8>, schema: &[ColumnSpec], read: &Rea
     for &bad in &decoded.bad_lines {
         // The record whose span holds the bad line: the last one starting at or before it.
         let idx = records.partition_point(|r| r.line <= bad);
-        let (line, what) = if idx == 0 {
-            (1, "the header")
-        } else {
-            (records[idx - 1].line, "this row")
-        };
+        let (line, what) = if idx == 0 { (1, "the header") } else { (records[idx - 1].line, "this row") };
         if idx > 0 {
             bad_records[idx - 1] = true;
         }

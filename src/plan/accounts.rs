@@ -113,10 +113,7 @@ pub fn assign_usernames(
     email_col: u32,
     findings: &mut Vec<Finding>,
 ) -> Vec<String> {
-    let bases: Vec<String> = people
-        .iter()
-        .map(|p| username::base_name(p.email, p.first, p.last))
-        .collect();
+    let bases: Vec<String> = people.iter().map(|p| username::base_name(p.email, p.first, p.last)).collect();
     let mut order: Vec<usize> = (0..people.len()).collect();
     order.sort_by_key(|&i| people[i].line);
     let mut taken: HashSet<String> = reserved.clone();
@@ -169,22 +166,12 @@ mod tests {
     use super::*;
 
     fn cand(line: u64, email: &'static str) -> Candidate<'static> {
-        Candidate {
-            line,
-            email,
-            first: "",
-            last: "",
-        }
+        Candidate { line, email, first: "", last: "" }
     }
 
     #[test]
     fn earliest_line_keeps_the_name_later_get_suffixes() {
-        let people = [
-            cand(9, "ann@x.com"),
-            cand(2, "ann+a@x.com"),
-            cand(5, "Ann@y.com"),
-            cand(3, "ann2@x.com"),
-        ];
+        let people = [cand(9, "ann@x.com"), cand(2, "ann+a@x.com"), cand(5, "Ann@y.com"), cand(3, "ann2@x.com")];
         let mut findings = Vec::new();
         let names = assign_usernames(&people, "x.com", &HashSet::new(), "e.csv", 4, &mut findings);
         assert_eq!(names, vec!["ann4", "ann", "ann3", "ann2"]);
@@ -220,10 +207,7 @@ mod tests {
         assert_eq!(tasks_for(&e), vec![TASK_SIGN_IN, TASK_PASSWORD_RESET]);
         e.partner_university_id = "PU1".into();
         e.certifications = vec!["MCSA".into()];
-        assert_eq!(
-            tasks_for(&e),
-            vec![TASK_SIGN_IN, TASK_PARTNER_UNIVERSITY, TASK_EXAMS, TASK_PASSWORD_RESET]
-        );
+        assert_eq!(tasks_for(&e), vec![TASK_SIGN_IN, TASK_PARTNER_UNIVERSITY, TASK_EXAMS, TASK_PASSWORD_RESET]);
     }
 
     #[test]

@@ -46,10 +46,7 @@ pub fn membership_dates(pmc_end: NaiveDate, as_of: NaiveDate) -> MembershipDates
 /// The dates of an organisation enrolled by an earlier apply: its recorded
 /// start and end, and the overlap measured from that start.
 pub fn enrolled_dates(pmc_end: NaiveDate, pc_start: NaiveDate, pc_end: NaiveDate) -> MembershipDates {
-    MembershipDates {
-        pc_end,
-        ..membership_dates(pmc_end, pc_start)
-    }
+    MembershipDates { pc_end, ..membership_dates(pmc_end, pc_start) }
 }
 
 #[cfg(test)]
@@ -69,28 +66,16 @@ mod tests {
 
     #[test]
     fn month_ends_and_ordinary_days() {
-        assert_eq!(
-            membership_dates(d("2027-01-31"), d("2026-12-01")).pc_end,
-            d("2028-01-31")
-        );
-        assert_eq!(
-            membership_dates(d("2027-06-30"), d("2026-12-01")).pc_end,
-            d("2028-06-30")
-        );
+        assert_eq!(membership_dates(d("2027-01-31"), d("2026-12-01")).pc_end, d("2028-01-31"));
+        assert_eq!(membership_dates(d("2027-06-30"), d("2026-12-01")).pc_end, d("2028-06-30"));
         // 28 Feb before a leap year stays 28 Feb (not 29).
-        assert_eq!(
-            membership_dates(d("2027-02-28"), d("2026-12-01")).pc_end,
-            d("2028-02-28")
-        );
+        assert_eq!(membership_dates(d("2027-02-28"), d("2026-12-01")).pc_end, d("2028-02-28"));
     }
 
     #[test]
     fn overlap_counts_both_ends() {
         let p = membership_dates(d("2026-12-31"), d("2026-12-01"));
-        assert_eq!(
-            (p.overlap_start, p.overlap_end),
-            (Some(d("2026-12-01")), Some(d("2026-12-31")))
-        );
+        assert_eq!((p.overlap_start, p.overlap_end), (Some(d("2026-12-01")), Some(d("2026-12-31"))));
         assert_eq!(p.overlap_days, 31);
         assert!(!p.expired);
     }
@@ -111,9 +96,6 @@ mod tests {
         assert_eq!(p.overlap_start, None);
         assert_eq!(p.pc_end, d("2027-12-01"));
         // Cutover on a leap day, expired membership: 28 Feb next year.
-        assert_eq!(
-            membership_dates(d("2028-01-01"), d("2028-02-29")).pc_end,
-            d("2029-02-28")
-        );
+        assert_eq!(membership_dates(d("2028-01-01"), d("2028-02-29")).pc_end, d("2029-02-28"));
     }
 }

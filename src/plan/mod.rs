@@ -60,6 +60,9 @@ pub struct Plan {
 pub struct History<'a> {
     pub ledger: &'a Ledger,
     pub status: Option<&'a TeamStatus>,
+    /// (mpn_id, email key) of every row in the employees export, valid or not:
+    /// someone whose row has an error, or whose organisation is left out, has not left.
+    pub in_export: &'a HashSet<(String, String)>,
 }
 
 /// (team index, employee index, username) of one person.
@@ -84,12 +87,8 @@ pub fn plan(teams: &[Team], opts: &Options, history: History<'_>, source: &Sourc
         .into_par_iter()
         .map(|(domain, team_ids)| {
             // A username in the ledger keeps its owner; nobody else gets it.
-            let reserved: HashSet<String> = issued
-                .get(domain)
-                .unwrap_or(&empty)
-                .iter()
-                .map(|(local, _, _)| local.clone())
-                .collect();
+            let reserved: HashSet<String> =
+                issued.get(domain).unwrap_or(&empty).iter().map(|(local, _, _)| local.clone()).collect();
             let mut named: Vec<Named> = Vec::new();
             let mut slots = Vec::new();
             let mut people = Vec::new();
@@ -101,23 +100,13 @@ pub fn plan(teams: &[Team], opts: &Options, history: History<'_>, source: &Sourc
                         continue;
                     }
                     slots.push((t, k));
-                    people.push(Candidate {
-                        line: e.line,
-                        email: &e.email,
-                        first: &e.first_name,
-                        last: &e.last_name,
-                    });
+                    people.push(Candidate { line: e.line, email: &e.email, first: &e.first_name, last: &e.last_name });
                 }
             }
             let mut findings = Vec::new();
             let names =
                 accounts::assign_usernames(&people, domain, &reserved, source.file, source.email_col, &mut findings);
-            named.extend(
-                slots
-                    .into_iter()
-                    .zip(names)
-                    .map(|((t, k), n)| (t, k, format!("{n}@{domain}"))),
-            );
+            named.extend(slots.into_iter().zip(names).map(|((t, k), n)| (t, k, format!("{n}@{domain}"))));
             (named, findings)
         })
         .collect();
@@ -131,38 +120,19 @@ pub fn plan(teams: &[Team], opts: &Options, history: History<'_>, source: &Sourc
         findings.extend(f);
     }
 
-    let organizations: Vec<OrgPlan> = teams
-        .par_iter()
-        .zip(usernames)
-        .map(|(team, names)| org_plan(team, names, opts, history))
-        .collect();
-    let left = left_accounts(&organizations, ledger);
-    (
-        Plan {
-            as_of: opts.as_of,
-            creation: opts.creation,
-            organizations,
-            left,
-        },
-        findings,
-    )
+    let organizations: Vec<OrgPlan> =
+        teams.par_iter().zip(usernames).map(|(team, names)| org_plan(team, names, opts, history)).collect();
+    let left = left_accounts(ledger, history.in_export);
+    (Plan { as_of: opts.as_of, creation: opts.creation, organizations, left }, findings)
 }
 
-/// Ledger accounts nobody in this plan stands for.
-fn left_accounts(organizations: &[OrgPlan], ledger: &Ledger) -> Vec<LeftAccount> {
-    let present: HashSet<(&str, &str)> = organizations
-        .iter()
-        .flat_map(|o| {
-            o.accounts
-                .iter()
-                .map(move |a| (o.mpn_id.as_str(), a.email_key.as_str()))
-        })
-        .collect();
+/// Ledger accounts whose person is nowhere in the employees export.
+fn left_accounts(ledger: &Ledger, in_export: &HashSet<(String, String)>) -> Vec<LeftAccount> {
     ledger
         .accounts
-        .values()
-        .filter(|a| !present.contains(&(a.mpn_id.as_str(), a.email_key.as_str())))
-        .map(|a| LeftAccount {
+        .iter()
+        .filter(|(key, _)| !in_export.contains(*key))
+        .map(|(_, a)| LeftAccount {
             mpn_id: a.mpn_id.clone(),
             email: a.email.clone(),
             username: a.username.clone(),

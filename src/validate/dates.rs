@@ -15,11 +15,7 @@ pub enum DateError {
 pub fn parse_date(s: &str, order: Option<DateOrder>) -> Result<NaiveDate, DateError> {
     let s = s.trim();
     let parts: Vec<&str> = s.split(['-', '/']).collect();
-    if parts.len() != 3
-        || parts
-            .iter()
-            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
-    {
+    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
         return Err(DateError::Invalid);
     }
     let sep_dash = s.contains('-');

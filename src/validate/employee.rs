@@ -17,11 +17,7 @@ pub fn check_employee<'a>(rec: &Record, map: &'a HeaderMap, file: &'a str) -> Ro
     }
     let (first, last) = (get(e::FIRST_NAME), get(e::LAST_NAME));
     if first.is_empty() && last.is_empty() {
-        let col = if map.fields[e::FIRST_NAME].is_some() {
-            e::FIRST_NAME
-        } else {
-            e::LAST_NAME
-        };
+        let col = if map.fields[e::FIRST_NAME].is_some() { e::FIRST_NAME } else { e::LAST_NAME };
         out.push(
             col,
             Rule::MissingValue,
@@ -30,19 +26,11 @@ pub fn check_employee<'a>(rec: &Record, map: &'a HeaderMap, file: &'a str) -> Ro
     }
     let mpn_id = get(e::MPN_ID);
     if !mpn_id.is_empty() && !values::is_mpn_id(mpn_id) {
-        out.push(
-            e::MPN_ID,
-            Rule::InvalidMpnId,
-            format!("MPN ID {} must be 4 to 10 digits", quote(mpn_id)),
-        );
+        out.push(e::MPN_ID, Rule::InvalidMpnId, format!("MPN ID {} must be 4 to 10 digits", quote(mpn_id)));
     }
     let email = get(e::EMAIL);
     if !email.is_empty() && !values::is_email(email) {
-        out.push(
-            e::EMAIL,
-            Rule::InvalidEmail,
-            format!("email {} is not a valid address", quote(email)),
-        );
+        out.push(e::EMAIL, Rule::InvalidEmail, format!("email {} is not a valid address", quote(email)));
     }
     let role_raw = get(e::ROLE);
     let role = values::parse_role(role_raw);
@@ -50,10 +38,7 @@ pub fn check_employee<'a>(rec: &Record, map: &'a HeaderMap, file: &'a str) -> Ro
         out.push(
             e::ROLE,
             Rule::InvalidRole,
-            format!(
-                "role {} is not admin or employee (Administrator and Global Admin mean admin)",
-                quote(role_raw)
-            ),
+            format!("role {} is not admin or employee (Administrator and Global Admin mean admin)", quote(role_raw)),
         );
     }
     let mut exams: Vec<String> = Vec::new();
@@ -64,10 +49,7 @@ pub fn check_employee<'a>(rec: &Record, map: &'a HeaderMap, file: &'a str) -> Ro
             None => out.push(
                 e::EXAMS,
                 Rule::InvalidExamCode,
-                format!(
-                    "exam code {} is not like 70-533 or AZ-900; dropped from the list",
-                    quote(code)
-                ),
+                format!("exam code {} is not like 70-533 or AZ-900; dropped from the list", quote(code)),
             ),
         }
     }

@@ -18,25 +18,14 @@ pub fn check_membership<'a>(
 ) -> RowCheck<'a, Membership> {
     let mut out = RowCheck::new(file, rec.line, map, &MEMBERSHIPS);
     let get = |i| rec.get(map, i);
-    for i in [
-        m::MPN_ID,
-        m::ORGANIZATION,
-        m::MEMBERSHIP,
-        m::START_DATE,
-        m::END_DATE,
-        m::TENANT_DOMAIN,
-    ] {
+    for i in [m::MPN_ID, m::ORGANIZATION, m::MEMBERSHIP, m::START_DATE, m::END_DATE, m::TENANT_DOMAIN] {
         if get(i).is_empty() {
             out.missing(i);
         }
     }
     let mpn_id = get(m::MPN_ID);
     if !mpn_id.is_empty() && !values::is_mpn_id(mpn_id) {
-        out.push(
-            m::MPN_ID,
-            Rule::InvalidMpnId,
-            format!("MPN ID {} must be 4 to 10 digits", quote(mpn_id)),
-        );
+        out.push(m::MPN_ID, Rule::InvalidMpnId, format!("MPN ID {} must be 4 to 10 digits", quote(mpn_id)));
     }
     let mut date = |i: usize| -> Option<chrono::NaiveDate> {
         let raw = get(i);
@@ -60,11 +49,7 @@ pub fn check_membership<'a>(
         out.push(
             m::END_DATE,
             Rule::DateOrder,
-            format!(
-                "membership end {} is before its start {}",
-                quote(get(m::END_DATE)),
-                quote(get(m::START_DATE))
-            ),
+            format!("membership end {} is before its start {}", quote(get(m::END_DATE)), quote(get(m::START_DATE))),
         );
     }
     let domain = get(m::TENANT_DOMAIN);
@@ -83,11 +68,7 @@ pub fn check_membership<'a>(
         out.push(
             m::MEMBERSHIP,
             Rule::UnknownMembershipLevel,
-            format!(
-                "membership level {} is not one of {}",
-                quote(level),
-                values::KNOWN_LEVELS.join(", ")
-            ),
+            format!("membership level {} is not one of {}", quote(level), values::KNOWN_LEVELS.join(", ")),
         );
     }
     let renewed_raw = get(m::RENEWED);
@@ -98,10 +79,7 @@ pub fn check_membership<'a>(
                 out.push(
                     m::RENEWED,
                     Rule::InvalidValue,
-                    format!(
-                        "renewed {} is not yes/no, true/false, y/n or 1/0; read as no",
-                        quote(renewed_raw)
-                    ),
+                    format!("renewed {} is not yes/no, true/false, y/n or 1/0; read as no", quote(renewed_raw)),
                 );
             }
             false
@@ -116,10 +94,7 @@ pub fn check_membership<'a>(
             out.push(
                 m::COUNTRY,
                 Rule::InvalidValue,
-                format!(
-                    "country {} is not a two-letter ISO 3166-1 code; no usage location is set",
-                    quote(country_raw)
-                ),
+                format!("country {} is not a two-letter ISO 3166-1 code; no usage location is set", quote(country_raw)),
             );
         }
         c

@@ -15,6 +15,7 @@ use crate::model::{Employee, Membership};
 use crate::options::Options;
 use dates::DateError;
 use rayon::prelude::*;
+use std::collections::HashSet;
 
 /// An organisation left out of the plan, and why.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -34,6 +35,8 @@ pub struct Validated {
     pub employees: Vec<Employee>,
     pub blocked: Vec<BlockedOrg>,
     pub findings: Vec<Finding>,
+    /// (mpn_id, email key) of every employees row, valid or not.
+    pub in_export: HashSet<(String, String)>,
 }
 
 pub fn validate(memberships: &Table, employees: &Table, opts: &Options) -> Validated {
@@ -66,19 +69,10 @@ pub fn validate(memberships: &Table, employees: &Table, opts: &Options) -> Valid
         match check.value {
             Some(m) => rows.push(m),
             None => blocked.push(BlockedOrg {
-                mpn_id: rec
-                    .get(&memberships.headers, crate::load::headers::m::MPN_ID)
-                    .to_string(),
-                organization: rec
-                    .get(&memberships.headers, crate::load::headers::m::ORGANIZATION)
-                    .to_string(),
+                mpn_id: rec.get(&memberships.headers, crate::load::headers::m::MPN_ID).to_string(),
+                organization: rec.get(&memberships.headers, crate::load::headers::m::ORGANIZATION).to_string(),
                 line: rec.line,
-                reasons: check
-                    .findings
-                    .iter()
-                    .filter(|f| f.severity == Severity::Error)
-                    .map(reason)
-                    .collect(),
+                reasons: check.findings.iter().filter(|f| f.severity == Severity::Error).map(reason).collect(),
             }),
         }
         findings.extend(check.findings);
@@ -99,19 +93,10 @@ pub fn validate(memberships: &Table, employees: &Table, opts: &Options) -> Valid
         .map(|r| r.get(&memberships.headers, crate::load::headers::m::MPN_ID))
         .collect();
     for rec in &memberships.rejected {
-        let reasons = memberships
-            .findings
-            .iter()
-            .filter(|f| f.line == rec.line)
-            .map(reason)
-            .collect();
+        let reasons = memberships.findings.iter().filter(|f| f.line == rec.line).map(reason).collect();
         blocked.push(BlockedOrg {
-            mpn_id: rec
-                .get(&memberships.headers, crate::load::headers::m::MPN_ID)
-                .to_string(),
-            organization: rec
-                .get(&memberships.headers, crate::load::headers::m::ORGANIZATION)
-                .to_string(),
+            mpn_id: rec.get(&memberships.headers, crate::load::headers::m::MPN_ID).to_string(),
+            organization: rec.get(&memberships.headers, crate::load::headers::m::ORGANIZATION).to_string(),
             line: rec.line,
             reasons,
         });
@@ -133,12 +118,16 @@ pub fn validate(memberships: &Table, employees: &Table, opts: &Options) -> Valid
         &mut findings,
     );
     blocked.sort_by_key(|b| b.line);
-    Validated {
-        memberships: orgs,
-        employees: people,
-        blocked,
-        findings,
-    }
+    let in_export = employees
+        .records
+        .iter()
+        .chain(&employees.rejected)
+        .map(|r| {
+            let mpn_id = r.get(&employees.headers, crate::load::headers::e::MPN_ID).to_string();
+            (mpn_id, values::email_key(r.get(&employees.headers, crate::load::headers::e::EMAIL)))
+        })
+        .collect();
+    Validated { memberships: orgs, employees: people, blocked, findings, in_export }
 }
 
 /// A blocked organisation's reason, as shown in the report.
@@ -158,30 +147,18 @@ pub struct RowCheck<'a, T> {
 
 impl<'a, T> RowCheck<'a, T> {
     pub fn new(file: &'a str, line: u64, map: &'a HeaderMap, schema: &'a [ColumnSpec]) -> Self {
-        RowCheck {
-            file,
-            line,
-            map,
-            schema,
-            value: None,
-            findings: Vec::new(),
-        }
+        RowCheck { file, line, map, schema, value: None, findings: Vec::new() }
     }
 
     /// A finding about schema column `i` of this row.
     pub fn push(&mut self, i: usize, rule: Rule, message: String) {
         let column = self.map.column_number(i);
-        self.findings
-            .push(Finding::new(self.file, self.line, column, rule, message));
+        self.findings.push(Finding::new(self.file, self.line, column, rule, message));
     }
 
     pub fn missing(&mut self, i: usize) {
         let name = self.map.header_name(i, self.schema);
-        self.push(
-            i,
-            Rule::MissingValue,
-            format!("required value {} is empty", quote(&name)),
-        );
+        self.push(i, Rule::MissingValue, format!("required value {} is empty", quote(&name)));
     }
 
     pub fn has_error(&self) -> bool {
@@ -191,16 +168,12 @@ impl<'a, T> RowCheck<'a, T> {
 
 pub fn date_finding(raw: &str, e: DateError) -> (Rule, String) {
     match e {
-        DateError::Invalid => (
-            Rule::InvalidDate,
-            format!("date {} is not a valid date (write YYYY-MM-DD)", quote(raw)),
-        ),
+        DateError::Invalid => {
+            (Rule::InvalidDate, format!("date {} is not a valid date (write YYYY-MM-DD)", quote(raw)))
+        }
         DateError::Ambiguous => (
             Rule::AmbiguousDate,
-            format!(
-                "date {} could be month/day or day/month: pass --date-order mdy or --date-order dmy",
-                quote(raw)
-            ),
+            format!("date {} could be month/day or day/month: pass --date-order mdy or --date-order dmy", quote(raw)),
         ),
     }
 }

@@ -34,11 +34,7 @@ pub fn unique_organizations(
                         row.line,
                         mpn_col,
                         Rule::ExactDuplicate,
-                        format!(
-                            "MPN ID {} repeats line {} exactly; row dropped",
-                            quote(&row.mpn_id),
-                            original.line
-                        ),
+                        format!("MPN ID {} repeats line {} exactly; row dropped", quote(&row.mpn_id), original.line),
                     ));
                 } else {
                     let f = Finding::new(
@@ -61,12 +57,7 @@ pub fn unique_organizations(
     let mut kept = Vec::with_capacity(rows.len());
     for (i, row) in rows.into_iter().enumerate() {
         if let Some(reasons) = conflicting.remove(&i) {
-            blocked.push(BlockedOrg {
-                mpn_id: row.mpn_id,
-                organization: row.organization,
-                line: row.line,
-                reasons,
-            });
+            blocked.push(BlockedOrg { mpn_id: row.mpn_id, organization: row.organization, line: row.line, reasons });
         } else if keep[i] {
             kept.push(row);
         }
@@ -75,10 +66,7 @@ pub fn unique_organizations(
 }
 
 fn same_data(a: &Membership, b: &Membership) -> bool {
-    Membership {
-        line: b.line,
-        ..a.clone()
-    } == *b
+    Membership { line: b.line, ..a.clone() } == *b
 }
 
 /// Drop employees whose organisation is absent (`unknown-organization`) or
@@ -105,11 +93,7 @@ pub fn known_organizations(
                     p.line,
                     mpn_col,
                     Rule::UnknownOrganization,
-                    format!(
-                        "MPN ID {} of {} is not in the memberships file",
-                        quote(&p.mpn_id),
-                        quote(&p.email)
-                    ),
+                    format!("MPN ID {} of {} is not in the memberships file", quote(&p.mpn_id), quote(&p.email)),
                 ));
             }
             false

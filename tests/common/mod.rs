@@ -74,10 +74,7 @@ impl Default for Workdir {
 
 impl Workdir {
     pub fn new() -> Workdir {
-        let dir = tempfile::Builder::new()
-            .prefix("pmc-migrate-test")
-            .tempdir()
-            .expect("create a temporary directory");
+        let dir = tempfile::Builder::new().prefix("pmc-migrate-test").tempdir().expect("create a temporary directory");
         Workdir { dir }
     }
 
@@ -144,10 +141,7 @@ impl Workdir {
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,
     {
-        let args: Vec<String> = args
-            .into_iter()
-            .map(|a| a.as_ref().to_string_lossy().into_owned())
-            .collect();
+        let args: Vec<String> = args.into_iter().map(|a| a.as_ref().to_string_lossy().into_owned()).collect();
         let output = self.command(&args).output().expect("run pmc-migrate");
         Run {
             args,
@@ -182,6 +176,118 @@ impl Workdir {
         let findings = run.findings();
         (run, findings)
     }
+}
+
+/// The arguments of `plan` or `apply` on `memberships.csv` and `employees.csv`
+/// into `out`, quiet, at [`AS_OF`] unless `extra` names its own `--as-of`.
+pub fn out_args(command: &str, out: &str, extra: &[&str]) -> Vec<String> {
+    let mut args: Vec<String> =
+        [command, "--memberships", "memberships.csv", "--employees", "employees.csv", "--out", out, "--quiet"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+    if !extra.contains(&"--as-of") {
+        args.extend(["--as-of".to_string(), AS_OF.to_string()]);
+    }
+    args.extend(extra.iter().map(|s| s.to_string()));
+    args
+}
+
+impl Workdir {
+    /// `plan` into `out` (see [`out_args`]).
+    pub fn plan(&self, out: &str, extra: &[&str]) -> Run {
+        self.run(out_args("plan", out, extra))
+    }
+
+    /// `apply` into `out` (see [`out_args`]).
+    pub fn apply(&self, out: &str, extra: &[&str]) -> Run {
+        self.run(out_args("apply", out, extra))
+    }
+
+    /// The bytes of `name`, relative to the work directory.
+    pub fn read(&self, name: &str) -> Vec<u8> {
+        std::fs::read(self.path(name)).unwrap_or_else(|e| panic!("read {name}: {e}"))
+    }
+
+    /// The text of `name`, relative to the work directory.
+    pub fn read_string(&self, name: &str) -> String {
+        String::from_utf8(self.read(name)).unwrap_or_else(|e| panic!("{name} is not UTF-8: {e}"))
+    }
+
+    pub fn exists(&self, name: &str) -> bool {
+        self.path(name).exists()
+    }
+
+    /// `name` parsed as JSON.
+    pub fn json(&self, name: &str) -> serde_json::Value {
+        serde_json::from_slice(&self.read(name)).unwrap_or_else(|e| panic!("{name} is not JSON: {e}"))
+    }
+
+    /// Every file (not folder) below `dir`, relative to the work directory, sorted;
+    /// empty when `dir` does not exist.
+    pub fn files_under(&self, dir: &str) -> Vec<String> {
+        fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                return;
+            };
+            for entry in entries {
+                let path = entry.expect("dir entry").path();
+                if path.is_dir() {
+                    walk(base, &path, out);
+                } else {
+                    out.push(path.strip_prefix(base).expect("below base").display().to_string());
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(self.root(), &self.path(dir), &mut out);
+        out.sort();
+        out
+    }
+}
+
+/// Lower-case hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A `YYYY-MM-DD` string naming a real date.
+pub fn is_ymd(s: &str) -> bool {
+    s.len() == 10 && chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+}
+
+/// `date` (YYYY-MM-DD) plus `days`, as YYYY-MM-DD.
+pub fn add_days(date: &str, days: i64) -> String {
+    let d = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").expect("a YYYY-MM-DD date");
+    (d + chrono::Duration::days(days)).format("%Y-%m-%d").to_string()
+}
+
+/// Days from `from` to `to`, both YYYY-MM-DD, both ends counted.
+pub fn days_inclusive(from: &str, to: &str) -> i64 {
+    let p = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a YYYY-MM-DD date");
+    (p(to) - p(from)).num_days() + 1
+}
+
+/// Rows of a findings.csv (header checked), as (file, line, column, rule, severity, message).
+pub fn findings_csv(bytes: &[u8]) -> Vec<Finding> {
+    let mut reader = csv::Reader::from_reader(bytes);
+    let header: Vec<String> = reader.headers().expect("header").iter().map(String::from).collect();
+    assert_eq!(header, ["file", "line", "column", "rule", "severity", "message"]);
+    reader
+        .records()
+        .map(|r| {
+            let r = r.expect("findings.csv record");
+            Finding {
+                file: r[0].to_string(),
+                line: r[1].parse().expect("line number"),
+                column: r[2].parse().expect("column number"),
+                rule: r[3].to_string(),
+                severity: r[4].to_string(),
+                message: r[5].to_string(),
+            }
+        })
+        .collect()
 }
 
 /// What one run of the binary printed and how it exited.

@@ -1,0 +1,366 @@
+//! `generate`: realistic PMC exports of any size for benchmarks and demos,
+//! optionally with a fraction of rows broken in every way SPEC §4 names.
+//! Same seed and anchor date → same bytes.
+
+use crate::emit::atomic::write_atomic;
+use chrono::{Days, NaiveDate};
+use std::io::Write;
+use std::path::PathBuf;
+
+pub struct GenerateOptions {
+    pub orgs: usize,
+    pub employees: usize,
+    pub out_dir: PathBuf,
+    pub seed: u64,
+    /// Fraction of rows to break, 0.0–1.0.
+    pub dirty: f64,
+    /// Dates are spread around this day.
+    pub anchor: NaiveDate,
+}
+
+/// SplitMix64: tiny, fast and fixed forever, so a seed means the same file
+/// in every version (a general-purpose RNG crate may change its stream).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn chance(&mut self, p: f64) -> bool {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p && p > 0.0
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+const COMPANIES: [&str; 16] = [
+    "Contoso",
+    "Fabrikam",
+    "Northwind Traders",
+    "Adventure Works",
+    "Tailspin Toys",
+    "Litware",
+    "Proseware",
+    "Woodgrove",
+    "Wide World Importers",
+    "Alpine Ski House",
+    "Coho Winery",
+    "Fourth Coffee",
+    "Lucerne Publishing",
+    "Margie's Travel",
+    "Trey Research",
+    "Wingtip Toys",
+];
+const SUFFIXES: [&str; 6] = ["", " Ltd", ", Inc.", " GmbH", " S.A.", " \"Consulting\""];
+const FIRST: [&str; 24] = [
+    "Anna",
+    "José",
+    "Zoë",
+    "Jürgen",
+    "Søren",
+    "Łukasz",
+    "Chloé",
+    "Björn",
+    "Άννα",
+    "陳",
+    "Nguyễn",
+    "Aoife",
+    "Mateo",
+    "Priya",
+    "Olúwaseun",
+    "François",
+    "Ingrid",
+    "Kenji",
+    "Fatima",
+    "Noah",
+    "Émilie",
+    "Dmitri",
+    "Siobhán",
+    "Li",
+];
+const LAST: [&str; 24] = [
+    "Lee",
+    "García",
+    "Müller",
+    "Weiß",
+    "Nørgaard",
+    "Kowalski",
+    "O'Brien",
+    "Dubois",
+    "Papadopoulos",
+    "王",
+    "Trần",
+    "Murphy",
+    "Rossi",
+    "Sharma",
+    "Adeyemi",
+    "Lefèvre",
+    "Johansson",
+    "Tanaka",
+    "Haddad",
+    "Smith",
+    "Martin",
+    "Ivanov",
+    "Ní Bhriain",
+    "Chen",
+];
+const LEVELS: [&str; 4] = ["Network Member", "Action Pack", "Silver", "Gold"];
+const COUNTRIES: [&str; 10] = ["US", "DE", "FR", "GB", "JP", "IN", "BR", "NG", "IE", "VN"];
+const EXAMS: [&str; 10] =
+    ["AZ-900", "AZ-104", "AZ-305", "MS-900", "SC-900", "PL-300", "DP-900", "MB-210", "70-533", "AI-900"];
+const CERTS: [&str; 6] = [
+    "Azure Fundamentals",
+    "Azure Administrator Associate",
+    "Power BI Data Analyst, Associate",
+    "Security Fundamentals",
+    "MCSA: Cloud Platform",
+    "Dynamics 365 Sales",
+];
+const TITLES: [&str; 6] = ["Consultant", "Architect, Cloud", "Engineer", "Sales Lead", "Project Manager", ""];
+
+/// The ways a dirty employee row can be broken (SPEC §4), used in turn.
+/// Membership rows break in their own six ways, and one raw byte breaks the encoding.
+#[derive(Clone, Copy)]
+enum Breakage {
+    MpnId,
+    Email,
+    Role,
+    UnknownOrg,
+    ExactDuplicate,
+    ConflictingDuplicate,
+    ExamCode,
+    MissingValue,
+    Malformed,
+}
+
+const EMPLOYEE_BREAKAGES: [Breakage; 9] = [
+    Breakage::MpnId,
+    Breakage::Email,
+    Breakage::Role,
+    Breakage::UnknownOrg,
+    Breakage::ExactDuplicate,
+    Breakage::ConflictingDuplicate,
+    Breakage::ExamCode,
+    Breakage::MissingValue,
+    Breakage::Malformed,
+];
+
+pub struct Generated {
+    pub memberships: PathBuf,
+    pub employees: PathBuf,
+    pub bytes: u64,
+}
+
+fn slug(s: &str) -> String {
+    crate::plan::username::sanitize(s).replace(['.', '_'], "")
+}
+
+fn csv_row(w: &mut csv::Writer<Vec<u8>>, fields: &[&str]) {
+    let _ = w.write_record(fields);
+}
+
+pub fn generate(opts: &GenerateOptions) -> std::io::Result<Generated> {
+    std::fs::create_dir_all(&opts.out_dir)?;
+    let mut rng = Rng(opts.seed ^ 0x0005_EED0_FA11);
+    let orgs = opts.orgs.max(1);
+    let mut m = csv::Writer::from_writer(Vec::with_capacity(orgs * 120));
+    csv_row(
+        &mut m,
+        &[
+            "MPN ID",
+            "Company Name",
+            "Membership Level",
+            "Membership Start",
+            "Membership End",
+            "Auto Renew",
+            "Domain",
+            "Country",
+        ],
+    );
+    let mut org_domains = Vec::with_capacity(orgs);
+    let mut m_breaks = 0usize;
+    let mut extra_rows: Vec<Vec<u8>> = Vec::new();
+    for i in 0..orgs {
+        let company = format!("{}{}", rng.pick(&COMPANIES), rng.pick(&SUFFIXES));
+        let mpn_id = (1_000_000 + i).to_string();
+        let domain = format!("{}{}.onmicrosoft.com", slug(&company), i);
+        let end = shift(opts.anchor, rng.below(700) as i64 - 200);
+        let start = end.checked_sub_days(Days::new(364)).expect("in range");
+        let mut row: Vec<String> = vec![
+            mpn_id.clone(),
+            company.clone(),
+            rng.pick(&LEVELS).to_string(),
+            start.to_string(),
+            end.to_string(),
+            if rng.chance(0.3) { "yes" } else { "no" }.to_string(),
+            domain.clone(),
+            rng.pick(&COUNTRIES).to_string(),
+        ];
+        if i > 0 && rng.chance(opts.dirty) {
+            match m_breaks % 6 {
+                0 => row[3] = format!("{}/{}/{}", start.format("%m"), start.format("%d"), start.format("%Y")),
+                1 => row[4] = "2025-02-30".to_string(),
+                2 => row[4] = shift(start, -30).to_string(),
+                3 => row[6] = "not a domain".to_string(),
+                4 => row[2] = "Platinum".to_string(),
+                _ => {
+                    // Same MPN id again with different data: the organisation is blocked.
+                    let mut dup = row.clone();
+                    dup[1] = format!("{company} (old)");
+                    let mut w = csv::Writer::from_writer(Vec::new());
+                    let _ = w.write_record(&dup);
+                    extra_rows.push(w.into_inner().unwrap_or_default());
+                }
+            }
+            m_breaks += 1;
+        }
+        let refs: Vec<&str> = row.iter().map(String::as_str).collect();
+        csv_row(&mut m, &refs);
+        org_domains.push((mpn_id, slug(&company), i));
+    }
+    let mut memberships = m.into_inner().unwrap_or_default();
+    for r in extra_rows {
+        memberships.extend_from_slice(&r);
+    }
+
+    let mut e = csv::Writer::from_writer(Vec::with_capacity(opts.employees * 130));
+    csv_row(
+        &mut e,
+        &[
+            "Partner ID",
+            "First Name",
+            "Last Name",
+            "Email Address",
+            "Role",
+            "Job Title",
+            "PU ID",
+            "Exam Codes",
+            "Certifications",
+        ],
+    );
+    let mut e_breaks = 0usize;
+    let mut raw_tail: Vec<Vec<u8>> = Vec::new();
+    let per_org = (opts.employees / orgs).max(1);
+    for k in 0..opts.employees {
+        let org = (k / per_org).min(orgs - 1);
+        let (mpn_id, company_slug, org_no) = &org_domains[org];
+        let first = rng.pick(&FIRST);
+        let last = rng.pick(&LAST);
+        let email = format!(
+            "{}.{}{}@{}{}.com",
+            first.to_lowercase(),
+            last.to_lowercase().replace(' ', ""),
+            k,
+            company_slug,
+            org_no
+        );
+        let role = if k % per_org == 0 {
+            rng.pick(&["Administrator", "admin", "Global Admin"])
+        } else {
+            rng.pick(&["", "employee", "User"])
+        };
+        let exams: Vec<&str> = (0..rng.below(4)).map(|_| rng.pick(&EXAMS)).collect();
+        let certs: Vec<&str> = (0..rng.below(3)).map(|_| rng.pick(&CERTS)).collect();
+        let pu = if rng.chance(0.6) { format!("PU{:07}", k) } else { String::new() };
+        let mut row: Vec<String> = vec![
+            mpn_id.clone(),
+            first.to_string(),
+            last.to_string(),
+            email,
+            role.to_string(),
+            rng.pick(&TITLES).to_string(),
+            pu,
+            exams.join(";"),
+            certs.join(";"),
+        ];
+        // Never break an organisation's first (admin) row: keep the data plannable.
+        if k % per_org != 0 && rng.chance(opts.dirty) {
+            let kind = EMPLOYEE_BREAKAGES[e_breaks % EMPLOYEE_BREAKAGES.len()];
+            e_breaks += 1;
+            match kind {
+                Breakage::MpnId => row[0] = "12AB".to_string(),
+                Breakage::Email => row[3] = format!("{}.at.example.com", first.to_lowercase()),
+                Breakage::Role => row[4] = "Owner".to_string(),
+                Breakage::UnknownOrg => row[0] = "99999999".to_string(),
+                Breakage::ExactDuplicate => {
+                    let refs: Vec<&str> = row.iter().map(String::as_str).collect();
+                    csv_row(&mut e, &refs);
+                }
+                Breakage::ConflictingDuplicate => {
+                    let mut dup = row.clone();
+                    dup[5] = "Principal Consultant".to_string();
+                    dup[7] = "AZ-400".to_string();
+                    let refs: Vec<&str> = dup.iter().map(String::as_str).collect();
+                    csv_row(&mut e, &refs);
+                }
+                Breakage::ExamCode => row[7] = format!("{};AZ9000", row[7]),
+                Breakage::MissingValue => row[3] = String::new(),
+                Breakage::Malformed => row.push("stray".to_string()),
+            }
+        }
+        let refs: Vec<&str> = row.iter().map(String::as_str).collect();
+        csv_row(&mut e, &refs);
+    }
+    if opts.dirty > 0.0 {
+        // One undecodable byte (a windows-1252 é), written raw.
+        let (mpn_id, company_slug, org_no) = &org_domains[0];
+        let mut raw = format!("{mpn_id},Ren").into_bytes();
+        raw.push(0xE9);
+        raw.extend_from_slice(format!("e,Roux,renee.roux@{company_slug}{org_no}.com,,,,,\n").as_bytes());
+        raw_tail.push(raw);
+    }
+    let mut employees = e.into_inner().unwrap_or_default();
+    for r in raw_tail {
+        employees.write_all(&r)?;
+    }
+
+    let mp = opts.out_dir.join("memberships.csv");
+    let ep = opts.out_dir.join("employees.csv");
+    write_atomic(&mp, &memberships, None)?;
+    write_atomic(&ep, &employees, None)?;
+    Ok(Generated { memberships: mp, employees: ep, bytes: (memberships.len() + employees.len()) as u64 })
+}
+
+fn shift(d: NaiveDate, days: i64) -> NaiveDate {
+    if days >= 0 { d + Days::new(days as u64) } else { d - Days::new((-days) as u64) }
+}
+
+/// Used by benchmarks: the default anchor when none is given.
+pub fn default_anchor() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, 1).expect("valid")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn run(dir: &Path, seed: u64, dirty: f64) -> (Vec<u8>, Vec<u8>) {
+        let g = generate(&GenerateOptions {
+            orgs: 20,
+            employees: 400,
+            out_dir: dir.to_path_buf(),
+            seed,
+            dirty,
+            anchor: default_anchor(),
+        })
+        .unwrap();
+        (std::fs::read(g.memberships).unwrap(), std::fs::read(g.employees).unwrap())
+    }
+
+    #[test]
+    fn same_seed_same_bytes_other_seed_other_bytes() {
+        let a = tempfile::tempdir().unwrap();
+        let b = tempfile::tempdir().unwrap();
+        assert_eq!(run(a.path(), 7, 0.05), run(b.path(), 7, 0.05));
+        assert_ne!(run(a.path(), 7, 0.05), run(b.path(), 8, 0.05));
+    }
+}
