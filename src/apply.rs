@@ -42,6 +42,17 @@ pub enum ApplyError {
     Rng(#[from] password::RngError),
     #[error("cannot render a sign-on email: {0}")]
     Template(#[from] tera::Error),
+    #[error("{0:?} can't be used in a file name; refusing to write it")]
+    UnsafeName(String),
+    #[error("stale plan: {0}; nothing was written. Run `pmc-migrate plan` again, review it, then apply the new plan")]
+    StalePlan(String),
+}
+
+impl ApplyError {
+    /// Refusals (exit 1) as opposed to failures (exit 2).
+    pub fn is_refusal(&self) -> bool {
+        matches!(self, ApplyError::Locked(_) | ApplyError::StalePlan(_))
+    }
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ApplyError + '_ {
@@ -72,6 +83,10 @@ pub struct OrgApplied {
 pub struct ApplyOptions {
     pub out_dir: PathBuf,
     pub skip_invalid: bool,
+    /// Also write Microsoft Entra "Bulk create users" files.
+    pub entra_csv: bool,
+    /// `--plan`: the reviewed plan.json this apply must carry out exactly.
+    pub reviewed_plan: Option<Vec<u8>>,
 }
 
 /// Holds the folder's lock for as long as it lives.
@@ -79,6 +94,9 @@ struct DirLock(#[allow(dead_code)] fs::File);
 
 fn lock(dir: &Path) -> Result<DirLock, ApplyError> {
     let path = dir.join(LOCK_FILE);
+    if fs::symlink_metadata(&path).is_ok_and(|m| !m.is_file()) {
+        return Err(ApplyError::Io { path, source: std::io::Error::other("the lock file is not a plain file") });
+    }
     let f = fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(io(&path))?;
     match f.try_lock() {
         Ok(()) => Ok(DirLock(f)),
@@ -100,8 +118,20 @@ pub fn run_apply(opts: &Options, apply: &ApplyOptions) -> Result<(Checked, Appli
     let _lock = lock(dir)?;
     let ledger = Ledger::load(dir)?;
     recover(dir, &ledger)?;
+    if let Some(reviewed) = &apply.reviewed_plan {
+        crate::reviewed_plan::verify_pins(reviewed, &ledger)?;
+    }
     let status = load_status(opts)?;
     let checked = crate::with_jobs(opts.jobs, || check(opts, &ledger, status.as_ref()))?;
+    if let Some(reviewed) = &apply.reviewed_plan
+        && crate::emit::plan_json::render(&checked, None) != *reviewed
+    {
+        return Err(ApplyError::StalePlan(
+            "these inputs and this ledger no longer give the reviewed plan (was it edited, or made by another version?)"
+                .to_string(),
+        )
+        .into());
+    }
 
     if checked.outcome() == Outcome::Errors && !apply.skip_invalid {
         let applied = Applied { run: ledger.last_run(), refused: true, organizations: summarize(&checked, &ledger) };
@@ -118,8 +148,12 @@ pub fn run_apply(opts: &Options, apply: &ApplyOptions) -> Result<(Checked, Appli
         return Ok((checked, applied));
     }
 
-    let staging = dir.join(STAGING).join(format!("run{run}"));
-    stage(&issued, &checked, opts, run, dir, &staging)?;
+    let staging_rel = Path::new(STAGING).join(format!("run{run}"));
+    private_dir(dir, &staging_rel)?; // refuses a planted link before anything is removed
+    let staging = dir.join(&staging_rel);
+    fs::remove_dir_all(&staging).map_err(io(&staging))?;
+    private_dir(dir, &staging_rel)?;
+    stage(&issued, &checked, opts, apply.entra_csv, run, dir, &staging)?;
     fault("before-ledger");
     write_atomic(&dir.join(crate::ledger::FILE_NAME), &new_ledger.render(), None).map_err(io(dir))?;
     fault("after-ledger");
@@ -183,6 +217,11 @@ fn issue(
     Ok((out, next))
 }
 
+/// `credentials/1234.run2.csv` → `credentials/1234.run2.entra.csv`.
+fn entra_name(credentials_file: &str) -> String {
+    format!("{}.entra.csv", credentials_file.trim_end_matches(".csv"))
+}
+
 /// `credentials/<mpn_id>.csv` the first time, `credentials/<mpn_id>.run<N>.csv` after.
 fn credentials_file_name(org: &OrgPlan, ledger: &Ledger, run: u32, dir: &Path) -> Result<String, ApplyError> {
     assert!(org.mpn_id.bytes().all(|b| b.is_ascii_digit()), "MPN ids are validated as digits");
@@ -190,8 +229,10 @@ fn credentials_file_name(org: &OrgPlan, ledger: &Ledger, run: u32, dir: &Path) -
     let had_any = ledger.accounts.values().any(|a| a.mpn_id == org.mpn_id);
     let name =
         if had_any || dir.join(&first).exists() { format!("credentials/{}.run{run}.csv", org.mpn_id) } else { first };
-    if dir.join(&name).exists() {
-        return Err(ApplyError::WouldOverwrite(dir.join(name)));
+    for taken in [name.clone(), entra_name(&name)] {
+        if dir.join(&taken).exists() {
+            return Err(ApplyError::WouldOverwrite(dir.join(taken)));
+        }
     }
     Ok(name)
 }
@@ -201,24 +242,30 @@ fn stage(
     issued: &[Batch],
     checked: &Checked,
     opts: &Options,
+    entra_csv: bool,
     run: u32,
     dir: &Path,
     staging: &Path,
 ) -> Result<(), ApplyError> {
-    if staging.exists() {
-        fs::remove_dir_all(staging).map_err(io(staging))?;
-    }
     let orgs: BTreeMap<&str, &OrgPlan> = checked.plan.organizations.iter().map(|o| (o.mpn_id.as_str(), o)).collect();
+    let staging_rel = staging.strip_prefix(dir).expect("staging is inside the output folder");
     for (name, accounts) in issued {
         let path = staging.join(name);
-        create_private_dir(path.parent().expect("has parent"))?;
+        private_dir(dir, &staging_rel.join(Path::new(name).parent().expect("has parent")))?;
         write_atomic(&path, &file::render(accounts), Some(SECRET_MODE)).map_err(io(&path))?;
+        let org = orgs[accounts[0].mpn_id.as_str()];
+        let by_username: HashMap<&str, &AccountPlan> = org.accounts.iter().map(|a| (a.username.as_str(), a)).collect();
+        if entra_csv {
+            let rows: Vec<(&Issued, &AccountPlan)> =
+                accounts.iter().map(|i| (i, by_username[i.username.as_str()])).collect();
+            let path = staging.join(entra_name(name));
+            write_atomic(&path, &crate::credentials::entra::render(&rows, org.country.as_deref()), Some(SECRET_MODE))
+                .map_err(io(&path))?;
+        }
         if opts.creation != Creation::Individual {
             continue;
         }
-        let org = orgs[accounts[0].mpn_id.as_str()];
         let admin = org.accounts.iter().find(|a| a.role == Role::Admin);
-        let by_username: HashMap<&str, &AccountPlan> = org.accounts.iter().map(|a| (a.username.as_str(), a)).collect();
         for i in accounts {
             let plan = by_username[i.username.as_str()];
             let letter = Letter {
@@ -230,28 +277,40 @@ fn stage(
                 exams: &plan.exams,
                 date: opts.as_of,
             };
-            // Usernames are built from [a-z0-9._-] and a validated domain: never a path.
-            assert!(i.username.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'@')));
+            // Usernames are built from [a-z0-9._-] and a validated domain (and the
+            // ledger's are checked when read): still, never let one name a path.
+            if !i.username.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'@'))
+                || i.username.starts_with('.')
+            {
+                return Err(ApplyError::UnsafeName(i.username.clone()));
+            }
             let rel = Path::new("outbox").join(&org.mpn_id);
             // A reissue writes a new message beside the first one, never over it.
             let first = rel.join(format!("{}.eml", i.username));
-            let rel = if dir.join(&first).exists() { rel.join(format!("{}.run{run}.eml", i.username)) } else { first };
-            let path = staging.join(rel);
-            create_private_dir(path.parent().expect("has parent"))?;
+            let rel = if present(&dir.join(&first)) { rel.join(format!("{}.run{run}.eml", i.username)) } else { first };
+            let path = staging.join(&rel);
+            private_dir(dir, &staging_rel.join(rel.parent().expect("has parent")))?;
             write_atomic(&path, &outbox::render(&letter)?, Some(SECRET_MODE)).map_err(io(&path))?;
         }
     }
     Ok(())
 }
 
-fn create_private_dir(dir: &Path) -> Result<(), ApplyError> {
-    fs::create_dir_all(dir).map_err(io(dir))?;
+/// `root/rel` as a real folder (no link on the way), private: its files are secrets.
+fn private_dir(root: &Path, rel: &Path) -> Result<(), ApplyError> {
+    let path = crate::emit::atomic::real_dir(root, rel, 0o700).map_err(io(&root.join(rel)))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(io(dir))?;
+        // A real folder (checked above), so this can't change a link's target.
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o700)).map_err(io(&path))?;
     }
     Ok(())
+}
+
+/// Anything at `path`, a dangling link included (never follows links).
+fn present(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok()
 }
 
 /// Move staged files to their places (never over an existing file), then drop the staging folder.
@@ -262,12 +321,12 @@ fn move_into_place(staging: &Path, dir: &Path) -> Result<(), ApplyError> {
     for (n, from) in files.iter().enumerate() {
         let rel = from.strip_prefix(staging).expect("inside staging");
         let to = dir.join(rel);
-        if to.exists() {
+        if present(&to) {
             // Moved by an earlier, interrupted pass: the staged copy is the same file.
             fs::remove_file(from).map_err(io(from))?;
             continue;
         }
-        create_private_dir(to.parent().expect("has parent"))?;
+        private_dir(dir, rel.parent().expect("has parent"))?;
         fs::rename(from, &to).map_err(io(&to))?;
         if n == 0 {
             fault("mid-move");
@@ -297,6 +356,12 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), ApplyError> {
 /// Finish (ledger committed) or roll back (not committed) a run cut short.
 fn recover(dir: &Path, ledger: &Ledger) -> Result<(), ApplyError> {
     let root = dir.join(STAGING);
+    if fs::symlink_metadata(&root).is_ok_and(|m| !m.is_dir()) {
+        return Err(ApplyError::Io {
+            path: root,
+            source: std::io::Error::other("not a folder (a link?); refusing to use it"),
+        });
+    }
     let Ok(entries) = fs::read_dir(&root) else {
         return Ok(());
     };

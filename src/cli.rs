@@ -33,23 +33,38 @@ pub enum Command {
         /// Output folder (created if missing).
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
+        /// Exit 0 when valid with nothing to do against the ledger, 2 when valid with
+        /// accounts to create or reissue, 1 on errors (for cron and CI drift checks).
+        #[arg(long)]
+        detailed_exitcode: bool,
         #[command(flatten)]
         common: Common,
     },
     /// The real run: everything plan writes, plus credential files, sign-on
     /// emails (--creation individual) and the ledger for incremental re-runs.
     Apply {
-        #[command(flatten)]
-        inputs: Inputs,
+        /// The PMC membership export (not with --plan, which names its own).
+        #[arg(long, value_name = "FILE", required_unless_present = "plan", conflicts_with = "plan")]
+        memberships: Option<PathBuf>,
+        /// The PMC employee export (not with --plan).
+        #[arg(long, value_name = "FILE", required_unless_present = "plan", conflicts_with = "plan")]
+        employees: Option<PathBuf>,
         /// Output folder (created if missing); holds the ledger between runs.
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
         /// Only plan: the same as `pmc-migrate plan`.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "plan")]
         dry_run: bool,
         /// Apply the valid rows even when others have errors (they are reported).
         #[arg(long)]
         skip_invalid: bool,
+        /// Carry out exactly this reviewed plan.json (its inputs, options and ledger are
+        /// pinned by SHA-256: a stale plan is refused and nothing is written).
+        #[arg(long, value_name = "PLAN.JSON")]
+        plan: Option<PathBuf>,
+        /// Also write credentials/<mpn_id>.entra.csv for Microsoft Entra's "Bulk create users" upload.
+        #[arg(long)]
+        entra_csv: bool,
         #[command(flatten)]
         common: Common,
     },

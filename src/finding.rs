@@ -222,6 +222,16 @@ pub fn count(findings: &[Finding]) -> Counts {
     c
 }
 
+/// An input value safe to print on a terminal: control characters escaped
+/// (no escape sequence from an export can retitle or clear a terminal).
+pub fn printable(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        if c.is_control() { out.extend(c.escape_default()) } else { out.push(c) }
+    }
+    out
+}
+
 /// Quote an input value for a message: control characters escaped, long values cut,
 /// so that a hostile or huge cell can't flood or break a report line.
 pub fn quote(value: &str) -> String {

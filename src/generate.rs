@@ -231,7 +231,7 @@ pub fn generate(opts: &GenerateOptions) -> std::io::Result<Generated> {
         memberships.extend_from_slice(&r);
     }
 
-    let mut e = csv::Writer::from_writer(Vec::with_capacity(opts.employees * 130));
+    let mut e = csv::WriterBuilder::new().flexible(true).from_writer(Vec::with_capacity(opts.employees * 130));
     csv_row(
         &mut e,
         &[

@@ -57,6 +57,8 @@ pub struct Ledger {
     pub enrolments: BTreeMap<String, Enrolment>,
     /// Keyed by (mpn_id, email_key).
     pub accounts: BTreeMap<(String, String), LedgerAccount>,
+    /// SHA-256 of the file this ledger was read from (`None`: there was none).
+    pub sha256: Option<String>,
 }
 
 impl Ledger {
@@ -94,7 +96,9 @@ impl Ledger {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Ledger::default()),
             Err(source) => return Err(LedgerError::Read { path, source }),
         };
-        Self::parse(&bytes, &path)
+        let mut ledger = Self::parse(&bytes, &path)?;
+        ledger.sha256 = Some(crate::load::hex(&<sha2::Sha256 as sha2::Digest>::digest(&bytes)));
+        Ok(ledger)
     }
 
     pub fn parse(bytes: &[u8], path: &Path) -> Result<Ledger, LedgerError> {
@@ -116,11 +120,15 @@ impl Ledger {
             let run: u32 = f(7).parse().map_err(|_| corrupt(line, format!("run {:?} is not a number", f(7))))?;
             match f(0) {
                 "enrolment" => {
+                    if !crate::validate::values::is_mpn_id(f(1)) {
+                        return Err(corrupt(line, format!("mpn_id {:?} is not 4 to 10 digits", f(1))));
+                    }
                     ledger
                         .enrolments
                         .insert(f(1).to_string(), Enrolment { pc_start: date(9)?, pc_end: date(10)?, run });
                 }
                 "account" => {
+                    check_account_fields(f(1), f(4), f(8)).map_err(|m| corrupt(line, m))?;
                     let a = LedgerAccount {
                         mpn_id: f(1).to_string(),
                         email_key: f(2).to_string(),
@@ -177,6 +185,30 @@ impl Ledger {
     }
 }
 
+/// What an apply writes can only name safe paths: a ledger edited by someone
+/// else is refused rather than trusted to build a file name.
+fn check_account_fields(mpn_id: &str, username: &str, credentials_file: &str) -> Result<(), String> {
+    if !crate::validate::values::is_mpn_id(mpn_id) {
+        return Err(format!("mpn_id {mpn_id:?} is not 4 to 10 digits"));
+    }
+    let safe_local = |s: &str| {
+        !s.is_empty()
+            && s.len() <= 64
+            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b".-_".contains(&b))
+    };
+    match username.split_once('@') {
+        Some((local, domain))
+            if safe_local(local) && !local.starts_with('.') && crate::validate::values::is_domain(domain) => {}
+        _ => return Err(format!("username {username:?} is not a user principal name this tool issues")),
+    }
+    let name = credentials_file.strip_prefix("credentials/").and_then(|n| n.strip_suffix(".csv")).unwrap_or("");
+    let (id, run) = name.split_once(".run").unwrap_or((name, "1"));
+    if id != mpn_id || run.is_empty() || !run.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("credentials_file {credentials_file:?} is not credentials/{mpn_id}[.runN].csv"));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,6 +244,21 @@ mod tests {
         let bytes = format!("{}\naccount,1234,k,e,u,notadate,2027-01-01,1,f,,\n", HEADER.join(","));
         let err = Ledger::parse(bytes.as_bytes(), Path::new("ledger.csv")).unwrap_err();
         assert!(err.to_string().contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn path_like_values_are_refused() {
+        let row =
+            |u: &str, f: &str| format!("{}\naccount,1234,k,e,{u},2026-12-01,2027-01-01,1,{f},,\n", HEADER.join(","));
+        for (u, f) in [
+            ("../../x@a.com", "credentials/1234.csv"),
+            ("x@a.com", "credentials/../../etc/passwd.csv"),
+            ("x@a.com", "/tmp/1234.csv"),
+            ("x@../a", "credentials/1234.csv"),
+        ] {
+            assert!(Ledger::parse(row(u, f).as_bytes(), Path::new("ledger.csv")).is_err(), "{u} {f}");
+        }
+        assert!(Ledger::parse(row("x@a.com", "credentials/1234.run3.csv").as_bytes(), Path::new("l")).is_ok());
     }
 
     #[test]

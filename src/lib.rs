@@ -14,6 +14,7 @@ pub mod model;
 pub mod options;
 pub mod plan;
 pub mod progress;
+pub mod reviewed_plan;
 pub mod status;
 pub mod team_status;
 pub mod teams;
@@ -26,6 +27,7 @@ use model::InputFacts;
 use options::{Options, ReportFormat};
 use plan::{History, Plan};
 use progress::Progress;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use team_status::TeamStatus;
 use validate::BlockedOrg;
@@ -44,8 +46,21 @@ pub enum Error {
     Write(#[from] std::io::Error),
     #[error("cannot write {path}: {source}")]
     Output { path: PathBuf, source: std::io::Error },
+    #[error("cannot read {path}: {source}")]
+    Input { path: PathBuf, source: std::io::Error },
+    #[error(
+        "no ledger in {0}: run `pmc-migrate apply --out {0}` first; status compares its ledger with the status export"
+    )]
+    NoLedger(PathBuf),
     #[error("cannot start {jobs} worker threads: {message}")]
     Threads { jobs: usize, message: String },
+}
+
+impl Error {
+    /// Refusals exit 1 (a stale plan, a folder locked by another apply); other errors exit 2.
+    pub fn is_refusal(&self) -> bool {
+        matches!(self, Error::Apply(e) if e.is_refusal())
+    }
 }
 
 /// Everything known after checking and planning: the plan, what is left out,
@@ -57,6 +72,10 @@ pub struct Checked {
     pub blocked: Vec<BlockedOrg>,
     pub findings: Vec<Finding>,
     pub counts: Counts,
+    /// The options the plan was made with (recorded in plan.json).
+    pub options: Options,
+    /// SHA-256 of the ledger the plan was made against (`None`: no ledger).
+    pub ledger_sha256: Option<String>,
 }
 
 /// load → validate → dedup → teams → plan, against what earlier applies did.
@@ -67,12 +86,17 @@ pub fn check(opts: &Options, ledger: &Ledger, status: Option<&TeamStatus>) -> Re
         || load::load_file(&opts.memberships, &MEMBERSHIPS, &opts.read),
         || load::load_file(&opts.employees, &EMPLOYEES, &opts.read),
     );
-    let (memberships, employees) = (memberships?, employees?);
+    let (mut memberships, mut employees) = (memberships?, employees?);
     drop(stage);
 
     let stage = progress.stage("validating");
-    let mut validated = validate::validate(&memberships, &employees, opts);
-    let in_export = std::mem::take(&mut validated.in_export);
+    let validated = validate::validate(&memberships, &employees, opts);
+    // Only people the ledger knows can have left; skip the scan on a first run.
+    let ledger_orgs: HashSet<&str> = ledger.accounts.values().map(|a| a.mpn_id.as_str()).collect();
+    let in_export =
+        if ledger_orgs.is_empty() { HashSet::new() } else { validate::keys_in_export(&employees, &ledger_orgs) };
+    // The raw records are not needed past validation: free them before planning.
+    (memberships.records, employees.records) = (Vec::new(), Vec::new());
     drop(stage);
     let stage = progress.stage("deduplicating");
     let deduped = dedup::dedup(validated.employees, employees.file(), employees.headers.column_number(e::EMAIL))?;
@@ -89,22 +113,32 @@ pub fn check(opts: &Options, ledger: &Ledger, status: Option<&TeamStatus>) -> Re
     let stage = progress.stage("planning");
     let source = plan::Source { file: employees.file(), email_col: employees.headers.column_number(e::EMAIL) };
     let (plan, plan_findings) =
-        plan::plan(&teams.teams, opts, History { ledger, status, in_export: &in_export }, &source);
+        plan::plan(teams.teams, opts, History { ledger, status, in_export: &in_export }, &source);
     drop(stage);
 
     let mut findings = validated.findings;
     findings.extend(deduped.findings);
     findings.extend(teams.findings);
     findings.extend(plan_findings);
+    let mut inputs = vec![memberships.facts, employees.facts];
     if let Some(status) = status {
         findings.extend(status.findings.iter().cloned());
+        inputs.extend(status.facts.clone());
     }
     if opts.strict {
         finding::apply_strict(&mut findings);
     }
     finding::sort_findings(&mut findings);
     let counts = finding::count(&findings);
-    Ok(Checked { inputs: vec![memberships.facts, employees.facts], plan, blocked: teams.blocked, findings, counts })
+    Ok(Checked {
+        inputs,
+        plan,
+        blocked: teams.blocked,
+        findings,
+        counts,
+        options: opts.clone(),
+        ledger_sha256: ledger.sha256.clone(),
+    })
 }
 
 /// What the run means for the exit code.
@@ -114,6 +148,8 @@ pub enum Outcome {
     Clean,
     /// Validation errors (or warnings under `--strict`), or apply refused.
     Errors,
+    /// `plan --detailed-exitcode`: valid, with accounts to create or reissue.
+    Changes,
 }
 
 impl Checked {
@@ -157,13 +193,13 @@ pub fn run_plan(opts: &Options, out_dir: &Path) -> Result<Checked, Error> {
 pub fn write_reports(checked: &Checked, applied: Option<&apply::Applied>, out_dir: &Path) -> Result<(), Error> {
     let out = |path: PathBuf| move |source| Error::Output { path, source };
     std::fs::create_dir_all(out_dir).map_err(out(out_dir.to_path_buf()))?;
-    let (plan_json, findings_csv) =
-        rayon::join(|| emit::plan_json::render(checked, applied), || emit::findings_csv::render(&checked.findings));
     let path = out_dir.join("plan.json");
-    emit::atomic::write_atomic(&path, &plan_json, None).map_err(out(path.clone()))?;
+    emit::atomic::write_atomic_streamed(&path, None, |w| emit::plan_json::write_to(checked, applied, w))
+        .map_err(out(path.clone()))?;
     let path = out_dir.join("findings.csv");
-    emit::atomic::write_atomic(&path, &findings_csv, None).map_err(out(path.clone()))?;
-    emit::report::write_report(checked, out_dir).map_err(out(out_dir.to_path_buf()))?;
+    emit::atomic::write_atomic(&path, &emit::findings_csv::render(&checked.findings), None)
+        .map_err(out(path.clone()))?;
+    emit::report::write_report(checked, applied, out_dir).map_err(out(out_dir.to_path_buf()))?;
     Ok(())
 }
 
@@ -181,13 +217,7 @@ pub struct StatusOptions {
 pub fn run_status(opts: &StatusOptions) -> Result<status::StatusReport, Error> {
     let ledger_path = opts.out_dir.join(ledger::FILE_NAME);
     if !ledger_path.exists() {
-        return Err(Error::Output {
-            path: ledger_path,
-            source: std::io::Error::new(
-                std::io::ErrorKind::NotFound,
-                "no ledger here: run `pmc-migrate apply` into this folder first",
-            ),
-        });
+        return Err(Error::NoLedger(opts.out_dir.clone()));
     }
     let ledger = Ledger::load(&opts.out_dir)?;
     let team = team_status::load(&opts.status, &opts.read)?;

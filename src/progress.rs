@@ -7,17 +7,23 @@ use std::time::Duration;
 #[derive(Debug, Clone, Copy)]
 pub struct Progress {
     visible: bool,
+    /// `PMC_MIGRATE_TIMINGS=1`: each stage's wall time on stderr, for benchmarking.
+    timings: bool,
 }
 
 impl Progress {
     pub fn new(quiet: bool) -> Self {
-        Progress { visible: !quiet && std::io::stderr().is_terminal() }
+        Progress {
+            visible: !quiet && std::io::stderr().is_terminal(),
+            timings: std::env::var_os("PMC_MIGRATE_TIMINGS").is_some(),
+        }
     }
 
     /// A spinner for one stage; finished (and cleared) when dropped.
     pub fn stage(&self, name: &str) -> Stage {
+        let timer = self.timings.then(|| (name.to_string(), std::time::Instant::now()));
         if !self.visible {
-            return Stage(ProgressBar::hidden());
+            return Stage(ProgressBar::hidden(), timer);
         }
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
         bar.set_style(
@@ -26,14 +32,17 @@ impl Progress {
         );
         bar.set_message(name.to_string());
         bar.enable_steady_tick(Duration::from_millis(120));
-        Stage(bar)
+        Stage(bar, timer)
     }
 }
 
-pub struct Stage(ProgressBar);
+pub struct Stage(ProgressBar, Option<(String, std::time::Instant)>);
 
 impl Drop for Stage {
     fn drop(&mut self) {
         self.0.finish_and_clear();
+        if let Some((name, start)) = &self.1 {
+            eprintln!("timing: {name} {:.3} s", start.elapsed().as_secs_f64());
+        }
     }
 }

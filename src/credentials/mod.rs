@@ -1,6 +1,7 @@
 //! Stage 6b (apply only), **credentials**: temporary passwords, credential
 //! files and sign-on emails. Secrets live only in these files (mode 0600).
 
+pub mod entra;
 pub mod file;
 pub mod outbox;
 pub mod password;

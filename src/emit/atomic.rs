@@ -21,14 +21,31 @@ pub fn write_page(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_renamed(path, bytes, None, false)
 }
 
-fn write_renamed(path: &Path, bytes: &[u8], mode: Option<u32>, durable: bool) -> io::Result<()> {
+/// Like [`write_atomic`], with the content streamed by `fill` through a
+/// buffer, so a large file is never held in memory whole.
+pub fn write_atomic_streamed(
+    path: &Path,
+    mode: Option<u32>,
+    fill: impl FnOnce(&mut io::BufWriter<&fs::File>) -> io::Result<()>,
+) -> io::Result<()> {
+    let (dir, tmp) = temporary_beside(path)?;
+    {
+        let mut w = io::BufWriter::with_capacity(1 << 20, tmp.as_file());
+        fill(&mut w)?;
+        w.flush()?;
+    }
+    finish(tmp, path, dir, mode, true)
+}
+
+fn temporary_beside(path: &Path) -> io::Result<(&Path, tempfile::NamedTempFile)> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new().prefix(".pmc-migrate-").suffix(".tmp").tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.flush()?;
+    Ok((dir, tempfile::Builder::new().prefix(".pmc-migrate-").suffix(".tmp").tempfile_in(dir)?))
+}
+
+fn finish(tmp: tempfile::NamedTempFile, path: &Path, dir: &Path, mode: Option<u32>, durable: bool) -> io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -46,6 +63,45 @@ fn write_renamed(path: &Path, bytes: &[u8], mode: Option<u32>, durable: bool) ->
     Ok(())
 }
 
+fn write_renamed(path: &Path, bytes: &[u8], mode: Option<u32>, durable: bool) -> io::Result<()> {
+    let (dir, mut tmp) = temporary_beside(path)?;
+    tmp.write_all(bytes)?;
+    tmp.flush()?;
+    finish(tmp, path, dir, mode, durable)
+}
+
+/// Make (or reuse) `root/rel`, refusing to pass through a symbolic link or a
+/// file: in a shared output folder, a planted link must not carry secrets or
+/// pages elsewhere. Folders it creates get `mode`.
+pub fn real_dir(root: &Path, rel: &Path, mode: u32) -> io::Result<std::path::PathBuf> {
+    let mut path = root.to_path_buf();
+    for part in rel.components() {
+        match part {
+            std::path::Component::Normal(p) => path.push(p),
+            _ => return Err(io::Error::other(format!("{} is not a plain relative folder", rel.display()))),
+        }
+        match fs::symlink_metadata(&path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                return Err(io::Error::other(format!("{} is a link; refusing to write through it", path.display())));
+            }
+            Ok(m) if !m.is_dir() => return Err(io::Error::other(format!("{} is not a folder", path.display()))),
+            Ok(_) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                fs::create_dir(&path)?;
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::PermissionsExt;
+                    fs::set_permissions(&path, fs::Permissions::from_mode(mode))?;
+                }
+                #[cfg(not(unix))]
+                let _ = mode;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(path)
+}
+
 /// Make the rename itself durable (best effort: not every platform can open a folder).
 fn sync_dir(dir: &Path) {
     if let Ok(d) = fs::File::open(dir) {
@@ -56,6 +112,17 @@ fn sync_dir(dir: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn real_dir_refuses_links() {
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink("/tmp", dir.path().join("link")).unwrap();
+        assert!(real_dir(dir.path(), Path::new("link/x"), 0o700).is_err());
+        assert!(real_dir(dir.path(), Path::new("../x"), 0o700).is_err());
+        let made = real_dir(dir.path(), Path::new("a/b"), 0o700).unwrap();
+        assert!(made.is_dir());
+    }
 
     #[test]
     fn writes_replaces_and_leaves_no_temporary_files() {

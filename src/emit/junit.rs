@@ -1,9 +1,14 @@
 //! JUnit XML for CI test tabs: a suite per input file, a testcase per rule,
-//! a `<failure>` per error; warnings and info go to the testcase's output.
+//! a `<failure>` per error (the first [`MAX_PER_RULE`], then one that counts
+//! the rest, so that a million findings stay far under GitLab's limits);
+//! warnings and info go to the testcase's output, capped the same way.
 
 use crate::Checked;
 use crate::finding::{Finding, Rule, Severity};
 use std::io::{self, Write};
+
+/// Findings listed per rule and file; the rest are counted.
+pub const MAX_PER_RULE: usize = 100;
 
 pub fn write(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
     let mut out = io::BufWriter::new(out);
@@ -29,8 +34,14 @@ pub fn write(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
             }
             writeln!(out, r#"    <testcase classname="{}" name="{rule}">"#, escape(file))?;
             let mut notes = String::new();
-            for f in hits {
+            let (mut errors, mut others) = (0usize, 0usize);
+            for f in &hits {
                 let text = format!("{}:{}:{}: {}", f.file, f.line, f.column, f.message);
+                let shown = if f.severity == Severity::Error { &mut errors } else { &mut others };
+                *shown += 1;
+                if *shown > MAX_PER_RULE {
+                    continue;
+                }
                 if f.severity == Severity::Error {
                     writeln!(
                         out,
@@ -41,6 +52,16 @@ pub fn write(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
                 } else {
                     notes.push_str(&format!("{}: {text}\n", f.severity));
                 }
+            }
+            if errors > MAX_PER_RULE {
+                let more = errors - MAX_PER_RULE;
+                writeln!(
+                    out,
+                    r#"      <failure type="{rule}" message="and {more} more {rule} errors">the full list is in findings.csv (plan) or --format json</failure>"#
+                )?;
+            }
+            if others > MAX_PER_RULE {
+                notes.push_str(&format!("… and {} more (see findings.csv or --format json)\n", others - MAX_PER_RULE));
             }
             if !notes.is_empty() {
                 writeln!(out, "      <system-out>{}</system-out>", escape(&notes))?;

@@ -20,6 +20,6 @@ pub fn validate_report(checked: &Checked, format: ReportFormat, out: &mut dyn Wr
         ReportFormat::Text => text::write(checked, out),
         ReportFormat::Json => json::write(&checked.findings, out),
         ReportFormat::Junit => junit::write(checked, out),
-        ReportFormat::Github => github::write(&checked.findings, out),
+        ReportFormat::Github => github::write(checked, out),
     }
 }

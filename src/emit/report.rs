@@ -5,27 +5,32 @@
 //! the report renders from any folder. Autoescaping is on for every template,
 //! and no input value is ever marked safe. Nothing here reads the clock: the
 //! same inputs and `--as-of` give the same bytes at any `--jobs`.
+//!
+//! A real run (`apply`) adds an Apply section to both kinds of page; plan and
+//! `apply --dry-run` pages have none. `status.html` (see
+//! [`crate::emit::status_page`]) is rendered from the same templates.
 
 mod svg;
-mod view;
+pub(crate) mod view;
 
 use crate::Checked;
+use crate::apply::Applied;
 use crate::emit::atomic::{write_atomic, write_page};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::fs;
 use std::io;
 use std::path::Path;
 use std::sync::OnceLock;
 use tera::{Context, Tera};
 
 /// Every template, by the name tera knows it under.
-const TEMPLATES: [(&str, &str); 5] = [
+const TEMPLATES: [(&str, &str); 6] = [
     ("style.css", include_str!("../../templates/style.css")),
     ("macros.html.tera", include_str!("../../templates/macros.html.tera")),
     ("base.html.tera", include_str!("../../templates/base.html.tera")),
     ("index.html.tera", include_str!("../../templates/index.html.tera")),
     ("org.html.tera", include_str!("../../templates/org.html.tera")),
+    ("status.html.tera", include_str!("../../templates/status.html.tera")),
 ];
 
 const INDEX: &str = "index.html.tera";
@@ -34,20 +39,39 @@ const ORG: &str = "org.html.tera";
 /// Write `index.html` and `orgs/<mpn_id>.html` into `out_dir` (which exists).
 /// Organisation pages are rendered in parallel and written first, so that the
 /// index never links to a page that is not there yet.
-pub fn write_report(checked: &Checked, out_dir: &Path) -> io::Result<()> {
+///
+/// `applied` is what a real run did (`None` for plan and `apply --dry-run`,
+/// whose pages are exactly what they were before apply had a section): the
+/// index and each organisation page then show the run, its counts and where
+/// the credential files are, never a password.
+///
+/// The index links to `status.html` when that page is already in `out_dir`.
+/// `status` writes only status.html (which links back to index.html) and
+/// leaves index.html alone, so the index gains its link on the next plan or
+/// apply into the folder.
+pub fn write_report(checked: &Checked, applied: Option<&Applied>, out_dir: &Path) -> io::Result<()> {
     let tera = templates()?;
     let orgs = &checked.plan.organizations;
     if !orgs.is_empty() {
         let dir = out_dir.join("orgs");
-        fs::create_dir_all(&dir).map_err(|e| at("orgs", e))?;
+        crate::emit::atomic::real_dir(out_dir, Path::new("orgs"), 0o755).map_err(|e| at("orgs", e))?;
+        let left = applied.map(|_| view::left_by_org(&checked.plan)).unwrap_or_default();
         orgs.par_iter().filter(|o| view::page_id(&o.mpn_id)).try_for_each(|o| {
             let name = format!("{}.html", o.mpn_id);
-            let html = render(tera, ORG, &view::org_page(o, &checked.plan))?;
+            let gone = left.get(o.mpn_id.as_str()).map_or(&[][..], Vec::as_slice);
+            let html = render(tera, ORG, &view::org_page(o, &checked.plan, applied.map(|a| (a, gone))))?;
             write_page(&dir.join(&name), html.as_bytes()).map_err(|e| at(&format!("orgs/{name}"), e))
         })?;
     }
-    let html = render(tera, INDEX, &view::index(checked))?;
+    let status_page = out_dir.join(crate::emit::status_page::FILE_NAME).is_file();
+    let html = render(tera, INDEX, &view::index(checked, applied, status_page))?;
     write_atomic(&out_dir.join("index.html"), html.as_bytes(), None).map_err(|e| at("index.html", e))
+}
+
+/// Render the template `name` with `view` (for status.html, which shares the
+/// report's templates, style and escaping).
+pub(crate) fn render_page<T: Serialize>(name: &str, view: &T) -> io::Result<String> {
+    render(templates()?, name, view)
 }
 
 /// The compiled templates, built once per process.

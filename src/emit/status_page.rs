@@ -1,10 +1,412 @@
-//! status.html: the team's state after cutover, in the report's style.
+//! status.html: the team's state after cutover, in the report's style (the
+//! same base template, macros and inline CSS; no script, no network; every
+//! value escaped by tera's autoescaping). Nothing here reads the clock: the
+//! same ledger, status export and `--as-of` give the same bytes.
+//!
+//! status.html links back to index.html. `status` does not rewrite index.html;
+//! the index links to status.html from the next plan or apply into the folder
+//! (see [`crate::emit::report::write_report`]).
 
-use crate::status::StatusReport;
+use crate::emit::atomic::write_atomic;
+use crate::emit::report::render_page;
+use crate::emit::report::view::{MAX_FINDINGS, MAX_ORGS, page_id, thousands};
+use crate::finding::{Finding, Severity};
+use crate::status::{EmployeeStatus, OrgStatus, SignIn, StatusReport};
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
+use serde::Serialize;
 use std::io;
 use std::path::Path;
 
+pub const FILE_NAME: &str = "status.html";
+const TEMPLATE: &str = "status.html.tera";
+
+/// Employee rows over all organisation tables (the rest is in status.json).
+pub const MAX_EMPLOYEE_ROWS: usize = 2_000;
+/// Rows of the "must re-add" and "expiring soon" lists.
+pub const MAX_ACTION_ROWS: usize = 500;
+
+/// Write `status.html` into `out_dir` (which exists), atomically.
 pub fn write(report: &StatusReport, out_dir: &Path) -> io::Result<()> {
-    let _ = (report, out_dir);
-    Ok(())
+    let links = Links {
+        index: out_dir.join("index.html").is_file(),
+        org_page: &|mpn_id: &str| page_id(mpn_id) && out_dir.join("orgs").join(format!("{mpn_id}.html")).is_file(),
+    };
+    let html = render_page(TEMPLATE, &view(report, &links))?;
+    write_atomic(&out_dir.join(FILE_NAME), html.as_bytes(), None)
+        .map_err(|e| io::Error::new(e.kind(), format!("{FILE_NAME}: {e}")))
+}
+
+/// Which pages of the report are there to link to.
+struct Links<'a> {
+    index: bool,
+    org_page: &'a dyn Fn(&str) -> bool,
+}
+
+fn date(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// `2026-12-01 09:30`, with seconds only when there are some.
+fn when(t: NaiveDateTime) -> String {
+    if t.second() == 0 { t.format("%Y-%m-%d %H:%M").to_string() } else { t.format("%Y-%m-%d %H:%M:%S").to_string() }
+}
+
+fn plural(n: i64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Facts the base template and the page show.
+#[derive(Serialize)]
+struct Run {
+    version: &'static str,
+    /// The as-of date and time.
+    as_of: String,
+    warn_days: i64,
+    index: bool,
+}
+
+#[derive(Serialize)]
+struct Count {
+    n: usize,
+    fmt: String,
+}
+
+fn count(n: usize) -> Count {
+    Count { n, fmt: thousands(n) }
+}
+
+#[derive(Serialize)]
+struct Totals {
+    organizations: Count,
+    accounts: Count,
+    signed_in: Count,
+    waiting: Count,
+    expires_soon: Count,
+    must_reissue: Count,
+    unknown: Count,
+    needs_action: Count,
+    pu_connected: Count,
+    competency_visible: Count,
+    findings: Count,
+    warnings: Count,
+}
+
+/// A sign-in state as the page shows it.
+#[derive(Serialize)]
+struct State {
+    id: &'static str,
+    label: &'static str,
+    /// Badge class from style.css.
+    badge: &'static str,
+}
+
+fn state(s: SignIn) -> State {
+    let (id, label, badge) = match s {
+        SignIn::SignedIn => ("signed-in", "signed in", "ok"),
+        SignIn::Waiting => ("waiting", "waiting", "neutral"),
+        SignIn::ExpiresSoon => ("expires-soon", "expires soon", "warning"),
+        SignIn::MustReissue => ("must-reissue", "must re-add", "error"),
+        SignIn::Unknown => ("unknown", "not in export", "info"),
+    };
+    State { id, label, badge }
+}
+
+#[derive(Serialize)]
+struct EmployeeRow<'a> {
+    username: &'a str,
+    email: &'a str,
+    state: State,
+    password_expires: String,
+    /// "12 days left", "expires today", "expired 3 days ago"; empty once signed in.
+    days: String,
+    /// yes, no or unknown (R8b).
+    pu: &'static str,
+    /// When exams and certifications were associated (R8c), or empty.
+    associated_at: String,
+    /// No status row: nothing is known about the association.
+    association_unknown: bool,
+    /// associated_at + 24 h (R9), or empty.
+    visible_at: String,
+    visible: bool,
+    next_action: &'static str,
+}
+
+fn days_text(e: &EmployeeStatus) -> String {
+    match e.sign_in {
+        SignIn::SignedIn => String::new(),
+        _ if e.days_left > 0 => format!("{} left", plural(e.days_left, "day", "days")),
+        _ if e.days_left == 0 => "expires today".to_string(),
+        _ => format!("expired {} ago", plural(-e.days_left, "day", "days")),
+    }
+}
+
+fn employee_row(e: &EmployeeStatus) -> EmployeeRow<'_> {
+    EmployeeRow {
+        username: &e.username,
+        email: &e.email,
+        state: state(e.sign_in),
+        password_expires: date(e.password_expires),
+        days: days_text(e),
+        pu: match e.pu_connected {
+            Some(true) => "yes",
+            Some(false) => "no",
+            None => "unknown",
+        },
+        associated_at: e.associated_at.map(when).unwrap_or_default(),
+        association_unknown: e.sign_in == SignIn::Unknown,
+        visible_at: e.competency_visible_at.map(when).unwrap_or_default(),
+        visible: e.competency_visible,
+        next_action: e.next_action,
+    }
+}
+
+/// One organisation: its counts, and the employee table (maybe cut short).
+#[derive(Serialize)]
+struct OrgView<'a> {
+    mpn_id: &'a str,
+    page: bool,
+    /// Its employee table is on this page.
+    table: bool,
+    accounts: Count,
+    signed_in: Count,
+    waiting: Count,
+    expires_soon: Count,
+    must_reissue: Count,
+    unknown: Count,
+    employees: Vec<EmployeeRow<'a>>,
+    /// Employees of this organisation not shown (the page's row budget ran out).
+    more: Count,
+}
+
+fn org_view<'a>(o: &'a OrgStatus, rows: usize, table: bool, links: &Links<'_>) -> OrgView<'a> {
+    OrgView {
+        mpn_id: &o.mpn_id,
+        page: (links.org_page)(&o.mpn_id),
+        table,
+        accounts: count(o.employees.len()),
+        signed_in: count(o.signed_in),
+        waiting: count(o.waiting),
+        expires_soon: count(o.expires_soon),
+        must_reissue: count(o.must_reissue),
+        unknown: count(o.unknown),
+        employees: o.employees.iter().take(rows).map(employee_row).collect(),
+        more: count(o.employees.len().saturating_sub(rows)),
+    }
+}
+
+/// Someone who needs action: must be re-added, or their password expires soon.
+#[derive(Serialize)]
+struct ActionRow<'a> {
+    mpn_id: &'a str,
+    username: &'a str,
+    email: &'a str,
+    password_expires: String,
+    days: String,
+}
+
+#[derive(Serialize)]
+struct Capped<T> {
+    rows: Vec<T>,
+    total: Count,
+    more: Count,
+}
+
+fn capped<T>(rows: Vec<T>, total: usize) -> Capped<T> {
+    let more = total.saturating_sub(rows.len());
+    Capped { rows, total: count(total), more: count(more) }
+}
+
+/// Everyone in `state`, in organisation order, at most [`MAX_ACTION_ROWS`].
+fn action_list(report: &StatusReport, want: SignIn) -> Capped<ActionRow<'_>> {
+    let all = report.organizations.iter().flat_map(|o| o.employees.iter().map(move |e| (o, e)));
+    let matching = all.filter(|(_, e)| e.sign_in == want);
+    let total = matching.clone().count();
+    let rows = matching
+        .take(MAX_ACTION_ROWS)
+        .map(|(o, e)| ActionRow {
+            mpn_id: &o.mpn_id,
+            username: &e.username,
+            email: &e.email,
+            password_expires: date(e.password_expires),
+            days: days_text(e),
+        })
+        .collect();
+    capped(rows, total)
+}
+
+#[derive(Serialize)]
+struct FindingRow<'a> {
+    file: &'a str,
+    line: u64,
+    column: u32,
+    rule: &'static str,
+    severity: &'static str,
+    message: &'a str,
+}
+
+fn finding_row(f: &Finding) -> FindingRow<'_> {
+    FindingRow {
+        file: &f.file,
+        line: f.line,
+        column: f.column,
+        rule: f.rule.id(),
+        severity: f.severity.as_str(),
+        message: &f.message,
+    }
+}
+
+#[derive(Serialize)]
+struct StatusView<'a> {
+    run: Run,
+    totals: Totals,
+    /// The per-organisation summary table.
+    summary: Capped<OrgView<'a>>,
+    /// Organisations with their employee tables, within the row budget.
+    organizations: Vec<OrgView<'a>>,
+    /// Employees and organisations left out of the tables.
+    more_employees: Count,
+    more_organizations: Count,
+    must_reissue: Capped<ActionRow<'a>>,
+    expires_soon: Capped<ActionRow<'a>>,
+    findings: Capped<FindingRow<'a>>,
+}
+
+fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusView<'a> {
+    let orgs = &report.organizations;
+    let employees = || orgs.iter().flat_map(|o| &o.employees);
+    let sum = |f: fn(&OrgStatus) -> usize| orgs.iter().map(f).sum::<usize>();
+    let accounts = employees().count();
+    let totals = Totals {
+        organizations: count(orgs.len()),
+        accounts: count(accounts),
+        signed_in: count(sum(|o| o.signed_in)),
+        waiting: count(sum(|o| o.waiting)),
+        expires_soon: count(sum(|o| o.expires_soon)),
+        must_reissue: count(sum(|o| o.must_reissue)),
+        unknown: count(sum(|o| o.unknown)),
+        needs_action: count(report.needs_action),
+        pu_connected: count(employees().filter(|e| e.pu_connected == Some(true)).count()),
+        competency_visible: count(employees().filter(|e| e.competency_visible).count()),
+        findings: count(report.findings.len()),
+        warnings: count(report.findings.iter().filter(|f| f.severity != Severity::Info).count()),
+    };
+    let mut budget = MAX_EMPLOYEE_ROWS;
+    let mut tables = Vec::new();
+    for o in orgs {
+        if budget == 0 {
+            break;
+        }
+        let rows = o.employees.len().min(budget);
+        budget -= rows;
+        tables.push(org_view(o, rows, true, links));
+    }
+    let shown_rows: usize = tables.iter().map(|t| t.employees.len()).sum();
+    let more_organizations = orgs.len() - tables.len();
+    let findings = report.findings.iter().take(MAX_FINDINGS).map(finding_row).collect();
+    StatusView {
+        run: Run {
+            version: env!("CARGO_PKG_VERSION"),
+            as_of: when(report.as_of),
+            warn_days: report.warn_days,
+            index: links.index,
+        },
+        totals,
+        summary: capped(
+            orgs.iter().take(MAX_ORGS).enumerate().map(|(i, o)| org_view(o, 0, i < tables.len(), links)).collect(),
+            orgs.len(),
+        ),
+        organizations: tables,
+        more_employees: count(accounts - shown_rows),
+        more_organizations: count(more_organizations),
+        must_reissue: action_list(report, SignIn::MustReissue),
+        expires_soon: action_list(report, SignIn::ExpiresSoon),
+        findings: capped(findings, report.findings.len()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Rule;
+
+    fn dt(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
+    }
+
+    fn employee(sign_in: SignIn, days_left: i64) -> EmployeeStatus {
+        EmployeeStatus {
+            email: "o'brien&co@contoso.com".into(),
+            username: "obrien.co@contoso.onmicrosoft.com".into(),
+            password_expires: NaiveDate::from_ymd_opt(2025, 8, 30).unwrap(),
+            sign_in,
+            days_left,
+            pu_connected: None,
+            associated_at: Some(dt("2025-06-10 09:30:00")),
+            competency_visible_at: Some(dt("2025-06-11 09:30:00")),
+            competency_visible: true,
+            next_action: if sign_in == SignIn::MustReissue { "reissue" } else { "keep" },
+        }
+    }
+
+    fn report(employees: Vec<EmployeeStatus>) -> StatusReport {
+        StatusReport {
+            as_of: dt("2025-09-15 08:00:00"),
+            warn_days: 7,
+            organizations: vec![OrgStatus { mpn_id: "1234567".into(), employees, ..Default::default() }],
+            needs_action: 0,
+            findings: vec![Finding::new(
+                "status.csv",
+                2,
+                1,
+                Rule::UnknownAccount,
+                "\"<script>x</script>@x.com\" is not an account any apply into this folder issued".into(),
+            )],
+        }
+    }
+
+    fn render(r: &StatusReport) -> String {
+        let links = Links { index: false, org_page: &|_| false };
+        render_page(TEMPLATE, &view(r, &links)).unwrap()
+    }
+
+    #[test]
+    fn days_and_times_read_naturally() {
+        assert_eq!(days_text(&employee(SignIn::Waiting, 1)), "1 day left");
+        assert_eq!(days_text(&employee(SignIn::ExpiresSoon, 0)), "expires today");
+        assert_eq!(days_text(&employee(SignIn::MustReissue, -3)), "expired 3 days ago");
+        assert_eq!(days_text(&employee(SignIn::SignedIn, -3)), "");
+        assert_eq!(when(dt("2025-06-10 09:30:00")), "2025-06-10 09:30");
+        assert_eq!(when(dt("2025-06-10 09:30:15")), "2025-06-10 09:30:15");
+    }
+
+    #[test]
+    fn renders_escaped_without_script_and_deterministically() {
+        let r = report(vec![employee(SignIn::MustReissue, -3), employee(SignIn::SignedIn, 10)]);
+        let html = render(&r);
+        assert!(!html.contains("<script"), "{html}");
+        assert!(html.contains("&lt;script&gt;"));
+        assert!(html.contains("o&#x27;brien&amp;co@contoso.com"));
+        assert!(html.contains("must re-add"));
+        assert!(!html.contains("href=\"index.html\""), "no index to link to");
+        assert_eq!(html, render(&r));
+    }
+
+    #[test]
+    fn employee_tables_stop_at_the_row_budget() {
+        let many: Vec<_> = (0..MAX_EMPLOYEE_ROWS + 5).map(|_| employee(SignIn::Waiting, 30)).collect();
+        let mut r = report(many);
+        r.organizations.push(OrgStatus {
+            mpn_id: "2345678".into(),
+            employees: vec![employee(SignIn::Waiting, 30)],
+            ..Default::default()
+        });
+        let links = Links { index: true, org_page: &|_| true };
+        let v = view(&r, &links);
+        assert_eq!(v.organizations.len(), 1);
+        assert_eq!(v.organizations[0].employees.len(), MAX_EMPLOYEE_ROWS);
+        assert_eq!(v.organizations[0].more.n, 5);
+        assert_eq!(v.more_employees.n, 6);
+        assert_eq!(v.more_organizations.n, 1);
+        assert_eq!(v.summary.rows.len(), 2);
+    }
 }

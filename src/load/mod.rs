@@ -28,7 +28,7 @@ pub struct Record {
 impl Record {
     /// The trimmed value of schema column `i` ("" when the column is absent).
     pub fn get<'a>(&'a self, map: &HeaderMap, i: usize) -> &'a str {
-        map.fields[i].and_then(|f| self.fields.get(f)).unwrap_or("")
+        map.fields[i].and_then(|f| self.fields.get(f)).map_or("", str::trim)
     }
 }
 
@@ -73,7 +73,6 @@ pub fn parse_bytes(file: &str, bytes: Vec<u8>, schema: &[ColumnSpec], read: &Rea
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .trim(csv::Trim::All)
         .from_reader(decoded.text.as_bytes());
     let mut records = Vec::new();
     let mut header_fields: Option<csv::StringRecord> = None;
@@ -83,13 +82,13 @@ pub fn parse_bytes(file: &str, bytes: Vec<u8>, schema: &[ColumnSpec], read: &Rea
     while reader.read_record(&mut record).unwrap_or(false) {
         let line = lines.line_at(record.position().map_or(0, |p| p.byte()) as usize);
         if header_fields.is_none() {
-            header_fields = Some(record.clone());
+            header_fields = Some(std::mem::take(&mut record));
             continue;
         }
-        if record.iter().all(str::is_empty) {
+        if record.iter().all(|f| f.trim().is_empty()) {
             continue; // blank rows that spreadsheets leave at the end
         }
-        records.push(Record { line, fields: record.clone() });
+        records.push(Record { line, fields: std::mem::take(&mut record) });
     }
     let header_fields = header_fields.unwrap_or_default();
     let header_names: Vec<&str> = header_fields.iter().collect();

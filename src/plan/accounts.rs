@@ -73,23 +73,26 @@ pub fn tasks_for(e: &Employee) -> Vec<&'static str> {
     tasks
 }
 
-pub fn account_plan(e: &Employee, creation: Creation, as_of: NaiveDate, username: String) -> AccountPlan {
+/// The account of `e` (consumed: its strings move into the plan, no copies).
+pub fn account_plan(e: Employee, creation: Creation, as_of: NaiveDate, username: String) -> AccountPlan {
+    let display_name = e.display_name();
+    let tasks = tasks_for(&e);
     AccountPlan {
-        email: e.email.clone(),
-        display_name: e.display_name(),
+        email: e.email,
+        display_name,
         role: e.role,
         creation,
         username,
         password_expires: as_of.checked_add_days(Days::new(PASSWORD_DAYS)).expect("date in range"),
-        tasks: tasks_for(e),
+        tasks,
         action: Action::Create,
-        email_key: e.email_key.clone(),
+        email_key: e.email_key,
         line: e.line,
-        first_name: e.first_name.clone(),
-        last_name: e.last_name.clone(),
-        job_title: e.job_title.clone(),
-        exams: e.exams.clone(),
-        certifications: e.certifications.clone(),
+        first_name: e.first_name,
+        last_name: e.last_name,
+        job_title: e.job_title,
+        exams: e.exams,
+        certifications: e.certifications,
     }
 }
 
@@ -226,7 +229,7 @@ mod tests {
             certifications: vec![],
         };
         let as_of = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-        let p = account_plan(&e, Creation::Bulk, as_of, "a@x.com".into());
+        let p = account_plan(e, Creation::Bulk, as_of, "a@x.com".into());
         assert_eq!(p.password_expires, NaiveDate::from_ymd_opt(2027, 3, 1).unwrap());
         assert_eq!(p.display_name, "A B");
     }

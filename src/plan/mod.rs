@@ -33,6 +33,8 @@ pub struct OrgPlan {
     pub tenant_domain: String,
     pub country: Option<String>,
     pub creation: Creation,
+    /// `new`: this apply enrols the organisation; `recorded`: an earlier apply did, and its dates stand.
+    pub enrolment: Enrolment,
     pub accounts: Vec<AccountPlan>,
     #[serde(skip)]
     pub line: u64,
@@ -55,6 +57,24 @@ pub struct Plan {
     pub left: Vec<LeftAccount>,
 }
 
+impl Plan {
+    /// Anything for an apply to do: an account to create or reissue, or an
+    /// organisation not yet enrolled.
+    pub fn has_changes(&self) -> bool {
+        self.organizations
+            .iter()
+            .any(|o| o.enrolment == Enrolment::New || o.accounts.iter().any(|a| a.action != Action::Keep))
+    }
+}
+
+/// Whether an organisation is enrolled by this plan or was by an earlier apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Enrolment {
+    New,
+    Recorded,
+}
+
 /// What earlier applies did, and what Partner Center says since.
 #[derive(Clone, Copy)]
 pub struct History<'a> {
@@ -74,7 +94,7 @@ pub struct Source<'a> {
     pub email_col: u32,
 }
 
-pub fn plan(teams: &[Team], opts: &Options, history: History<'_>, source: &Source<'_>) -> (Plan, Vec<Finding>) {
+pub fn plan(teams: Vec<Team>, opts: &Options, history: History<'_>, source: &Source<'_>) -> (Plan, Vec<Finding>) {
     let ledger = history.ledger;
     let issued = ledger.usernames_by_tenant();
     let empty = Vec::new();
@@ -121,7 +141,7 @@ pub fn plan(teams: &[Team], opts: &Options, history: History<'_>, source: &Sourc
     }
 
     let organizations: Vec<OrgPlan> =
-        teams.par_iter().zip(usernames).map(|(team, names)| org_plan(team, names, opts, history)).collect();
+        teams.into_par_iter().zip(usernames).map(|(team, names)| org_plan(team, names, opts, history)).collect();
     let left = left_accounts(ledger, history.in_export);
     (Plan { as_of: opts.as_of, creation: opts.creation, organizations, left }, findings)
 }
@@ -141,20 +161,21 @@ fn left_accounts(ledger: &Ledger, in_export: &HashSet<(String, String)>) -> Vec<
         .collect()
 }
 
-fn org_plan(team: &Team, usernames: Vec<String>, opts: &Options, history: History<'_>) -> OrgPlan {
-    let m = &team.membership;
+fn org_plan(team: Team, usernames: Vec<String>, opts: &Options, history: History<'_>) -> OrgPlan {
+    let m = team.membership;
     // Re-enrolment happens once: a later apply keeps the first enrolment's dates.
-    let dates = match history.ledger.enrolments.get(&m.mpn_id) {
-        Some(en) => membership::enrolled_dates(m.end, en.pc_start, en.pc_end),
-        None => membership::membership_dates(m.end, opts.as_of),
+    let (dates, enrolment) = match history.ledger.enrolments.get(&m.mpn_id) {
+        Some(en) => (membership::enrolled_dates(m.end, en.pc_start, en.pc_end), Enrolment::Recorded),
+        None => (membership::membership_dates(m.end, opts.as_of), Enrolment::New),
     };
     let accounts = team
         .employees
-        .iter()
+        .into_iter()
         .zip(usernames)
         .map(|(e, name)| {
+            let existing = history.ledger.account(&m.mpn_id, &e.email_key);
             let mut plan = accounts::account_plan(e, opts.creation, opts.as_of, name);
-            if let Some(existing) = history.ledger.account(&m.mpn_id, &e.email_key) {
+            if let Some(existing) = existing {
                 let status = history.status.and_then(|s| s.get(&existing.username));
                 // R7: past its 90 days without a sign-in, the account must be removed and added again.
                 let lapsed = status.is_some_and(|s| !s.signed_in) && opts.as_of > existing.password_expires;
@@ -169,9 +190,9 @@ fn org_plan(team: &Team, usernames: Vec<String>, opts: &Options, history: Histor
         })
         .collect();
     OrgPlan {
-        mpn_id: m.mpn_id.clone(),
-        organization: m.organization.clone(),
-        membership: m.membership.clone(),
+        mpn_id: m.mpn_id,
+        organization: m.organization,
+        membership: m.membership,
         pmc_start: m.start,
         pmc_end: m.end,
         renewed: m.renewed,
@@ -181,9 +202,10 @@ fn org_plan(team: &Team, usernames: Vec<String>, opts: &Options, history: Histor
         overlap_end: dates.overlap_end,
         overlap_days: dates.overlap_days,
         expired: dates.expired,
-        tenant_domain: m.tenant_domain.clone(),
-        country: m.country.clone(),
+        tenant_domain: m.tenant_domain,
+        country: m.country,
         creation: opts.creation,
+        enrolment,
         accounts,
         line: m.line,
     }

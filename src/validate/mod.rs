@@ -35,8 +35,21 @@ pub struct Validated {
     pub employees: Vec<Employee>,
     pub blocked: Vec<BlockedOrg>,
     pub findings: Vec<Finding>,
-    /// (mpn_id, email key) of every employees row, valid or not.
-    pub in_export: HashSet<(String, String)>,
+}
+
+/// (mpn_id, email key) of every employees row, valid or not, of the given
+/// organisations: who is still in the export (and so has not left).
+pub fn keys_in_export(employees: &Table, orgs: &HashSet<&str>) -> HashSet<(String, String)> {
+    use crate::load::headers::e;
+    employees
+        .records
+        .par_iter()
+        .chain(employees.rejected.par_iter())
+        .filter(|r| orgs.contains(r.get(&employees.headers, e::MPN_ID)))
+        .map(|r| {
+            (r.get(&employees.headers, e::MPN_ID).to_string(), values::email_key(r.get(&employees.headers, e::EMAIL)))
+        })
+        .collect()
 }
 
 pub fn validate(memberships: &Table, employees: &Table, opts: &Options) -> Validated {
@@ -118,16 +131,7 @@ pub fn validate(memberships: &Table, employees: &Table, opts: &Options) -> Valid
         &mut findings,
     );
     blocked.sort_by_key(|b| b.line);
-    let in_export = employees
-        .records
-        .iter()
-        .chain(&employees.rejected)
-        .map(|r| {
-            let mpn_id = r.get(&employees.headers, crate::load::headers::e::MPN_ID).to_string();
-            (mpn_id, values::email_key(r.get(&employees.headers, crate::load::headers::e::EMAIL)))
-        })
-        .collect();
-    Validated { memberships: orgs, employees: people, blocked, findings, in_export }
+    Validated { memberships: orgs, employees: people, blocked, findings }
 }
 
 /// A blocked organisation's reason, as shown in the report.

@@ -54,7 +54,15 @@ pub fn is_email(s: &str) -> bool {
 
 /// Trimmed, Unicode NFC, case-folded: two spellings of one address are one person.
 pub fn email_key(email: &str) -> String {
-    let nfc: String = email.trim().nfc().collect();
+    let email = email.trim();
+    if email.is_ascii() {
+        // ASCII is already NFC, and its case folding is lower-casing.
+        return email.to_ascii_lowercase();
+    }
+    if unicode_normalization::is_nfc_quick(email.chars()) == unicode_normalization::IsNormalized::Yes {
+        return caseless::default_case_fold_str(email);
+    }
+    let nfc: String = email.nfc().collect();
     caseless::default_case_fold_str(&nfc)
 }
 

@@ -4,21 +4,25 @@
 
 use super::svg::{self, Chart, Timeline};
 use crate::Checked;
+use crate::apply::{Applied, OrgApplied};
 use crate::emit::plan_json;
 use crate::finding::{Finding, Severity};
 use crate::model::{InputFacts, Role};
 use crate::plan::accounts::{
     self, AccountPlan, Action, TASK_EXAMS, TASK_PARTNER_UNIVERSITY, TASK_PASSWORD_RESET, TASK_SIGN_IN,
 };
-use crate::plan::{OrgPlan, Plan};
+use crate::plan::{LeftAccount, OrgPlan, Plan};
 use crate::validate::BlockedOrg;
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// Rows of each index table (the rest is in plan.json, findings.csv and orgs/).
 pub const MAX_ORGS: usize = 200;
 pub const MAX_FINDINGS: usize = 100;
 pub const MAX_BLOCKED: usize = 100;
+/// People who left the export, listed in the index's apply section.
+pub const MAX_LEFT: usize = 100;
 /// Reasons shown per organisation left out.
 pub const MAX_REASONS: usize = 5;
 
@@ -255,9 +259,13 @@ pub struct Index<'a> {
     notes: Notes,
     blocked: Capped<BlockedRow<'a>>,
     summary: plan_json::Summary,
+    /// What a real run did; `None` for plan and `apply --dry-run`.
+    apply: Option<ApplyView<'a>>,
+    /// status.html is in the folder: the index links to it.
+    status_page: bool,
 }
 
-pub fn index(checked: &Checked) -> Index<'_> {
+pub fn index<'a>(checked: &'a Checked, applied: Option<&'a Applied>, status_page: bool) -> Index<'a> {
     let plan = &checked.plan;
     let orgs = &plan.organizations;
     let summary = plan_json::summary(checked);
@@ -308,6 +316,138 @@ pub fn index(checked: &Checked) -> Index<'_> {
         },
         blocked: capped(&checked.blocked, MAX_BLOCKED, blocked_row),
         summary,
+        apply: applied.map(|a| apply_view(a, checked)),
+        status_page,
+    }
+}
+
+/// An apply's counts, formatted for people.
+#[derive(Serialize)]
+struct ApplyCounts {
+    created: String,
+    kept: String,
+    reissued: String,
+    left: String,
+}
+
+fn apply_counts(created: usize, kept: usize, reissued: usize, left: usize) -> ApplyCounts {
+    ApplyCounts {
+        created: thousands(created),
+        kept: thousands(kept),
+        reissued: thousands(reissued),
+        left: thousands(left),
+    }
+}
+
+/// One organisation of an apply: its counts and where its credential files are.
+#[derive(Serialize)]
+struct ApplyOrgRow<'a> {
+    mpn_id: &'a str,
+    /// Empty for an organisation no longer planned (only people who left it).
+    organization: &'a str,
+    page: bool,
+    counts: ApplyCounts,
+    credential_files: &'a [String],
+    outbox: Option<&'a str>,
+}
+
+fn apply_org_row<'a>(mpn_id: &'a str, o: &'a OrgApplied, plan: Option<&'a OrgPlan>) -> ApplyOrgRow<'a> {
+    ApplyOrgRow {
+        mpn_id,
+        organization: plan.map_or("", |p| p.organization.as_str()),
+        page: plan.is_some() && page_id(mpn_id),
+        counts: apply_counts(o.created, o.kept, o.reissued, o.left),
+        credential_files: &o.credential_files,
+        outbox: o.outbox.as_deref(),
+    }
+}
+
+/// Someone an earlier apply issued an account to who is gone from the export.
+#[derive(Serialize)]
+struct LeftRow<'a> {
+    mpn_id: &'a str,
+    email: &'a str,
+    username: &'a str,
+    run: u32,
+}
+
+fn left_row(l: &LeftAccount) -> LeftRow<'_> {
+    LeftRow { mpn_id: &l.mpn_id, email: &l.email, username: &l.username, run: l.run }
+}
+
+/// The index's apply section. Never a password: `Applied` holds none.
+#[derive(Serialize)]
+pub struct ApplyView<'a> {
+    run: u32,
+    refused: bool,
+    counts: ApplyCounts,
+    /// Raw totals, for the template's wording.
+    issued: usize,
+    left_total: usize,
+    orgs: Capped<ApplyOrgRow<'a>>,
+    left: Capped<LeftRow<'a>>,
+}
+
+fn apply_view<'a>(applied: &'a Applied, checked: &'a Checked) -> ApplyView<'a> {
+    let plans: HashMap<&str, &OrgPlan> = checked.plan.organizations.iter().map(|o| (o.mpn_id.as_str(), o)).collect();
+    let (mut created, mut kept, mut reissued, mut left) = (0, 0, 0, 0);
+    for o in applied.organizations.values() {
+        created += o.created;
+        kept += o.kept;
+        reissued += o.reissued;
+        left += o.left;
+    }
+    let rows: Vec<ApplyOrgRow<'a>> = applied
+        .organizations
+        .iter()
+        .take(MAX_ORGS)
+        .map(|(id, o)| apply_org_row(id, o, plans.get(id.as_str()).copied()))
+        .collect();
+    ApplyView {
+        run: applied.run,
+        refused: applied.refused,
+        counts: apply_counts(created, kept, reissued, left),
+        issued: created + reissued,
+        left_total: left,
+        orgs: shown(rows, applied.organizations.len()),
+        left: capped(&checked.plan.left, MAX_LEFT, left_row),
+    }
+}
+
+/// An organisation page's apply section.
+#[derive(Serialize)]
+pub struct OrgApplyView<'a> {
+    run: u32,
+    refused: bool,
+    counts: ApplyCounts,
+    credential_files: &'a [String],
+    outbox: Option<&'a str>,
+    left: Vec<LeftRow<'a>>,
+}
+
+/// People who left the export, by organisation (for the organisation pages).
+pub fn left_by_org(plan: &Plan) -> HashMap<&str, Vec<&LeftAccount>> {
+    let mut out: HashMap<&str, Vec<&LeftAccount>> = HashMap::new();
+    for l in &plan.left {
+        out.entry(l.mpn_id.as_str()).or_default().push(l);
+    }
+    out
+}
+
+fn org_apply_view<'a>(applied: &'a Applied, o: &OrgPlan, left: &[&'a LeftAccount]) -> OrgApplyView<'a> {
+    let (counts, files, outbox) = match applied.organizations.get(&o.mpn_id) {
+        Some(a) => {
+            (apply_counts(a.created, a.kept, a.reissued, a.left), a.credential_files.as_slice(), a.outbox.as_deref())
+        }
+        None => (apply_counts(0, 0, 0, 0), &[][..], None),
+    };
+    OrgApplyView {
+        run: applied.run,
+        refused: applied.refused,
+        counts,
+        credential_files: files,
+        outbox,
+        left: left.iter().map(|l| left_row(l)).collect(),
     }
 }
 
@@ -368,9 +508,12 @@ pub struct OrgPage<'a> {
     timeline: Timeline,
     admins: Vec<&'a str>,
     accounts: Vec<AccountRow<'a>>,
+    /// What a real run did for this organisation; `None` for plan.
+    apply: Option<OrgApplyView<'a>>,
 }
 
-pub fn org_page<'a>(o: &'a OrgPlan, plan: &Plan) -> OrgPage<'a> {
+/// `applied` with the people who left this organisation, or `None` for plan.
+pub fn org_page<'a>(o: &'a OrgPlan, plan: &Plan, applied: Option<(&'a Applied, &[&'a LeftAccount])>) -> OrgPage<'a> {
     OrgPage {
         run: run(plan),
         org: org_row(o, o.overlap_days),
@@ -380,6 +523,7 @@ pub fn org_page<'a>(o: &'a OrgPlan, plan: &Plan) -> OrgPage<'a> {
         timeline: svg::timeline(o),
         admins: o.accounts.iter().filter(|a| a.role == Role::Admin).map(|a| a.display_name.as_str()).collect(),
         accounts: o.accounts.iter().map(account_row).collect(),
+        apply: applied.map(|(a, left)| org_apply_view(a, o, left)),
     }
 }
 
