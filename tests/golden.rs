@@ -1,0 +1,60 @@
+//! The report of `samples/` is committed in `reports/sample/`: regenerating it
+//! with the same `--as-of` must give the same bytes, file for file. This is the
+//! CI use case for sample exports, shown on the project itself.
+//! After an intended change: `scripts/update-golden.sh`, then review the diff.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const AS_OF: &str = "2026-12-01";
+
+fn files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.insert(path.strip_prefix(root).unwrap().to_path_buf(), std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn sample_report_matches_the_committed_one_byte_for_byte() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    // Run from the repository root so the input paths read as in the golden plan.json.
+    let run = Command::new(env!("CARGO_BIN_EXE_pmc-migrate"))
+        .current_dir(repo)
+        .args(["plan", "--memberships", "samples/memberships.csv", "--employees", "samples/employees.csv"])
+        .args(["--as-of", AS_OF, "--quiet", "--out"])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let golden = files(&repo.join("reports/sample"));
+    let fresh = files(out.path());
+    assert_eq!(
+        golden.keys().collect::<Vec<_>>(),
+        fresh.keys().collect::<Vec<_>>(),
+        "the set of files differs from reports/sample"
+    );
+    for (name, bytes) in &golden {
+        assert!(
+            fresh[name] == *bytes,
+            "{} differs from reports/sample/{} (run scripts/update-golden.sh if the change is intended)",
+            name.display(),
+            name.display()
+        );
+    }
+    for must in ["plan.json", "findings.csv", "index.html"] {
+        assert!(golden.contains_key(Path::new(must)), "reports/sample/{must} is missing");
+    }
+    assert!(golden.keys().any(|k| k.starts_with("orgs")), "no organisation pages in reports/sample");
+}
