@@ -96,7 +96,9 @@ pub fn check(opts: &Options, ledger: &Ledger, status: Option<&TeamStatus>) -> Re
     let in_export =
         if ledger_orgs.is_empty() { HashSet::new() } else { validate::keys_in_export(&employees, &ledger_orgs) };
     // The raw records are not needed past validation: free them before planning.
-    (memberships.records, employees.records) = (Vec::new(), Vec::new());
+    for table in [&mut memberships, &mut employees] {
+        (table.records, table.rejected) = (load::Rows::default(), load::Rows::default());
+    }
     drop(stage);
     let stage = progress.stage("deduplicating");
     let deduped = dedup::dedup(validated.employees, employees.file(), employees.headers.column_number(e::EMAIL))?;
@@ -193,14 +195,25 @@ pub fn run_plan(opts: &Options, out_dir: &Path) -> Result<Checked, Error> {
 pub fn write_reports(checked: &Checked, applied: Option<&apply::Applied>, out_dir: &Path) -> Result<(), Error> {
     let out = |path: PathBuf| move |source| Error::Output { path, source };
     std::fs::create_dir_all(out_dir).map_err(out(out_dir.to_path_buf()))?;
-    let path = out_dir.join("plan.json");
-    emit::atomic::write_atomic_streamed(&path, None, |w| emit::plan_json::write_to(checked, applied, w))
-        .map_err(out(path.clone()))?;
-    let path = out_dir.join("findings.csv");
-    emit::atomic::write_atomic(&path, &emit::findings_csv::render(&checked.findings), None)
-        .map_err(out(path.clone()))?;
-    emit::report::write_report(checked, applied, out_dir).map_err(out(out_dir.to_path_buf()))?;
-    Ok(())
+    let progress = Progress::new(checked.options.quiet);
+    // plan.json is one long sequential write; the pages render on the other threads meanwhile.
+    let (files, pages) = rayon::join(
+        || {
+            let _stage = progress.stage("writing plan.json and findings.csv");
+            let path = out_dir.join("plan.json");
+            emit::atomic::write_atomic_streamed(&path, None, |w| emit::plan_json::write_to(checked, applied, w))
+                .map_err(out(path.clone()))?;
+            let path = out_dir.join("findings.csv");
+            emit::atomic::write_atomic(&path, &emit::findings_csv::render(&checked.findings), None)
+                .map_err(out(path.clone()))
+        },
+        || {
+            let _stage = progress.stage("writing the HTML report");
+            emit::report::write_report(checked, applied, out_dir).map_err(out(out_dir.to_path_buf()))
+        },
+    );
+    files?;
+    pages
 }
 
 /// What `status` was asked.

@@ -42,7 +42,15 @@ impl Drop for Stage {
     fn drop(&mut self) {
         self.0.finish_and_clear();
         if let Some((name, start)) = &self.1 {
-            eprintln!("timing: {name} {:.3} s", start.elapsed().as_secs_f64());
+            // Resident and peak memory so far (Linux), to see which stage costs what.
+            let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+            let field = |key: &str| status.lines().find(|l| l.starts_with(key)).map_or("?", |l| l[key.len()..].trim());
+            eprintln!(
+                "timing: {name} {:.3} s, rss {}, peak {}",
+                start.elapsed().as_secs_f64(),
+                field("VmRSS:"),
+                field("VmHWM:")
+            );
         }
     }
 }

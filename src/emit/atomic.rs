@@ -14,13 +14,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<
     write_renamed(path, bytes, mode, true)
 }
 
-/// Atomic against a killed process (temporary name, then rename) but not
-/// synced to disk: for report pages, thousands of which would otherwise cost
-/// two syncs each; a power cut can at worst leave a page to regenerate.
-pub fn write_page(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_renamed(path, bytes, None, false)
-}
-
 /// Like [`write_atomic`], with the content streamed by `fill` through a
 /// buffer, so a large file is never held in memory whole.
 pub fn write_atomic_streamed(

@@ -15,7 +15,7 @@ pub(crate) mod view;
 
 use crate::Checked;
 use crate::apply::Applied;
-use crate::emit::atomic::{write_atomic, write_page};
+use crate::emit::atomic::write_atomic;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::io;
@@ -52,20 +52,51 @@ const ORG: &str = "org.html.tera";
 pub fn write_report(checked: &Checked, applied: Option<&Applied>, out_dir: &Path) -> io::Result<()> {
     let tera = templates()?;
     let orgs = &checked.plan.organizations;
-    if !orgs.is_empty() {
-        let dir = out_dir.join("orgs");
-        crate::emit::atomic::real_dir(out_dir, Path::new("orgs"), 0o755).map_err(|e| at("orgs", e))?;
-        let left = applied.map(|_| view::left_by_org(&checked.plan)).unwrap_or_default();
-        orgs.par_iter().filter(|o| view::page_id(&o.mpn_id)).try_for_each(|o| {
-            let name = format!("{}.html", o.mpn_id);
-            let gone = left.get(o.mpn_id.as_str()).map_or(&[][..], Vec::as_slice);
-            let html = render(tera, ORG, &view::org_page(o, &checked.plan, applied.map(|a| (a, gone))))?;
-            write_page(&dir.join(&name), html.as_bytes()).map_err(|e| at(&format!("orgs/{name}"), e))
-        })?;
+    // Organisation pages are written into a fresh folder that then replaces
+    // orgs/ whole: thousands of pages cost no rename each, an interrupted run
+    // leaves the old folder or the new one, and pages of organisations no
+    // longer planned go away.
+    let fresh = Path::new(ORGS_NEW);
+    for leftover in [ORGS_NEW, ORGS_OLD] {
+        remove_real_dir(&out_dir.join(leftover))?;
     }
+    let dir = crate::emit::atomic::real_dir(out_dir, fresh, 0o755).map_err(|e| at(ORGS_NEW, e))?;
+    let left = applied.map(|_| view::left_by_org(&checked.plan)).unwrap_or_default();
+    orgs.par_iter().filter(|o| view::page_id(&o.mpn_id)).try_for_each(|o| {
+        let name = format!("{}.html", o.mpn_id);
+        let gone = left.get(o.mpn_id.as_str()).map_or(&[][..], Vec::as_slice);
+        let html = render(tera, ORG, &view::org_page(o, &checked.plan, applied.map(|a| (a, gone))))?;
+        std::fs::write(dir.join(&name), html.as_bytes()).map_err(|e| at(&format!("orgs/{name}"), e))
+    })?;
+    swap_in(out_dir, &dir)?;
     let status_page = out_dir.join(crate::emit::status_page::FILE_NAME).is_file();
     let html = render(tera, INDEX, &view::index(checked, applied, status_page))?;
     write_atomic(&out_dir.join("index.html"), html.as_bytes(), None).map_err(|e| at("index.html", e))
+}
+
+const ORGS_NEW: &str = ".orgs-new";
+const ORGS_OLD: &str = ".orgs-old";
+
+/// Remove a folder this module made (never through a link).
+fn remove_real_dir(path: &Path) -> io::Result<()> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.is_dir() => std::fs::remove_dir_all(path).map_err(|e| at(&path.display().to_string(), e)),
+        Ok(_) => std::fs::remove_file(path).map_err(|e| at(&path.display().to_string(), e)),
+        Err(_) => Ok(()),
+    }
+}
+
+/// Put the freshly written pages in place of `orgs/`, then drop the old ones.
+fn swap_in(out_dir: &Path, fresh: &Path) -> io::Result<()> {
+    let orgs = out_dir.join("orgs");
+    let old = out_dir.join(ORGS_OLD);
+    match std::fs::symlink_metadata(&orgs) {
+        Ok(m) if m.is_dir() => std::fs::rename(&orgs, &old).map_err(|e| at("orgs", e))?,
+        Ok(_) => return Err(at("orgs", io::Error::other("is not a folder (a link?); refusing to replace it"))),
+        Err(_) => {}
+    }
+    std::fs::rename(fresh, &orgs).map_err(|e| at("orgs", e))?;
+    remove_real_dir(&old)
 }
 
 /// Render the template `name` with `view` (for status.html, which shares the

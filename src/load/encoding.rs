@@ -12,22 +12,47 @@ pub struct Decoded {
 }
 
 /// Decode a whole file. A BOM wins over `fallback`; without either, UTF-8.
-pub fn decode(bytes: Vec<u8>, fallback: Option<&'static Encoding>) -> Decoded {
-    if let Some((encoding, bom_len)) = Encoding::for_bom(&bytes) {
-        return decode_slow(&bytes[bom_len..], encoding);
+pub fn decode(mut bytes: Vec<u8>, fallback: Option<&'static Encoding>) -> Decoded {
+    let encoding = match Encoding::for_bom(&bytes) {
+        Some((encoding, bom_len)) if encoding == UTF_8 => {
+            bytes.drain(..bom_len);
+            UTF_8
+        }
+        Some((encoding, bom_len)) => return decode_slow(&bytes[bom_len..], encoding),
+        None => fallback.unwrap_or(UTF_8),
+    };
+    if encoding != UTF_8 {
+        return decode_slow(&bytes, encoding);
     }
-    let encoding = fallback.unwrap_or(UTF_8);
-    if encoding == UTF_8 {
-        // Fast path: valid UTF-8 is used in place, no copy.
-        return match String::from_utf8(bytes) {
-            Ok(text) => {
-                let bad_lines = nul_in_first_line(&text);
-                Decoded { text, encoding, bad_lines }
+    // UTF-8 is used in place, never copied: a large export stays one buffer.
+    let bad_lines = repair_utf8_in_place(&mut bytes);
+    let text = String::from_utf8(bytes).expect("repaired to valid UTF-8");
+    let bad_lines = if bad_lines.is_empty() { nul_in_first_line(&text) } else { bad_lines };
+    Decoded { text, encoding, bad_lines }
+}
+
+/// Replace every invalid UTF-8 sequence with as many `?` bytes (same length,
+/// so nothing moves) and return the physical lines where they were.
+fn repair_utf8_in_place(bytes: &mut [u8]) -> Vec<u64> {
+    let mut bad_lines: Vec<u64> = Vec::new();
+    let (mut pos, mut line, mut counted) = (0usize, 1u64, 0usize);
+    while pos < bytes.len() {
+        match std::str::from_utf8(&bytes[pos..]) {
+            Ok(_) => break,
+            Err(e) => {
+                let at = pos + e.valid_up_to();
+                let len = e.error_len().unwrap_or(bytes.len() - at);
+                line += bytecount(&bytes[counted..at]);
+                counted = at;
+                if bad_lines.last() != Some(&line) {
+                    bad_lines.push(line);
+                }
+                bytes[at..at + len].fill(b'?');
+                pos = at + len;
             }
-            Err(e) => decode_slow(e.as_bytes(), UTF_8),
-        };
+        }
     }
-    decode_slow(&bytes, encoding)
+    bad_lines
 }
 
 /// A NUL byte in the header line almost always means UTF-16 written without a BOM.
@@ -101,7 +126,9 @@ mod tests {
     fn invalid_utf8_names_each_bad_line_once() {
         let d = decode(b"h\nok\nbad \xE9 \xE9\nok\nbad\xFF\n".to_vec(), None);
         assert_eq!(d.bad_lines, vec![3, 5]);
-        assert!(d.text.contains('\u{FFFD}'));
+        assert_eq!(d.text, "h\nok\nbad ? ?\nok\nbad?\n");
+        // A sequence cut short by the end of the file.
+        assert_eq!(decode(b"a\n\xE2\x82".to_vec(), None).bad_lines, vec![2]);
     }
 
     #[test]

@@ -16,19 +16,117 @@ use std::path::{Path, PathBuf};
 pub enum LoadError {
     #[error("cannot read {path}: {source}")]
     Read { path: PathBuf, source: std::io::Error },
+    #[error("the file holds more than 4 GiB of field data; split it")]
+    TooLarge,
 }
 
-/// One data record: its physical start line and its trimmed fields.
-#[derive(Debug, Clone)]
-pub struct Record {
+/// Every data record of a file, all fields back to back in one buffer: a
+/// million rows are three allocations, not three million.
+#[derive(Debug, Default)]
+pub struct Store {
+    text: String,
+    /// End offset in `text` of every field of every record.
+    ends: Vec<u32>,
+    rows: Vec<RowMeta>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct RowMeta {
+    line: u64,
+    /// Index in `ends` of the row's first field.
+    first: u32,
+    /// Offset in `text` where the row's first field starts.
+    start: u32,
+    len: u32,
+}
+
+impl Store {
+    fn push(&mut self, line: u64, fields: &csv::StringRecord) -> Result<(), LoadError> {
+        let too_large = || LoadError::TooLarge;
+        let first = u32::try_from(self.ends.len()).map_err(|_| too_large())?;
+        let start = u32::try_from(self.text.len()).map_err(|_| too_large())?;
+        for field in fields {
+            self.text.push_str(field);
+            self.ends.push(u32::try_from(self.text.len()).map_err(|_| too_large())?);
+        }
+        self.rows.push(RowMeta { line, first, start, len: fields.len() as u32 });
+        Ok(())
+    }
+
+    fn record(&self, k: u32) -> Record<'_> {
+        let m = self.rows[k as usize];
+        let ends = &self.ends[m.first as usize..(m.first + m.len) as usize];
+        Record { line: m.line, text: &self.text, start: m.start, ends }
+    }
+}
+
+/// One data record: its physical start line and its fields (a view into the store).
+#[derive(Debug, Clone, Copy)]
+pub struct Record<'a> {
     pub line: u64,
-    pub fields: csv::StringRecord,
+    text: &'a str,
+    start: u32,
+    ends: &'a [u32],
 }
 
-impl Record {
+impl<'a> Record<'a> {
     /// The trimmed value of schema column `i` ("" when the column is absent).
-    pub fn get<'a>(&'a self, map: &HeaderMap, i: usize) -> &'a str {
-        map.fields[i].and_then(|f| self.fields.get(f)).map_or("", str::trim)
+    pub fn get(&self, map: &HeaderMap, i: usize) -> &'a str {
+        map.fields[i].and_then(|f| self.field(f)).map_or("", str::trim)
+    }
+
+    /// Field `f` as written (untrimmed).
+    pub fn field(&self, f: usize) -> Option<&'a str> {
+        let end = *self.ends.get(f)? as usize;
+        let start = if f == 0 { self.start as usize } else { self.ends[f - 1] as usize };
+        Some(&self.text[start..end])
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+}
+
+/// Some records of a store (the usable ones, or the rejected ones).
+#[derive(Debug, Default, Clone)]
+pub struct Rows {
+    store: std::sync::Arc<Store>,
+    picks: Vec<u32>,
+}
+
+impl Rows {
+    pub fn len(&self) -> usize {
+        self.picks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.picks.is_empty()
+    }
+
+    /// The `k`-th record of this selection.
+    pub fn at(&self, k: usize) -> Record<'_> {
+        self.store.record(self.picks[k])
+    }
+
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = Record<'_>> + ExactSizeIterator + '_ {
+        self.picks.iter().map(|&k| self.store.record(k))
+    }
+
+    pub fn par_iter(&self) -> impl rayon::iter::IndexedParallelIterator<Item = Record<'_>> + '_ {
+        use rayon::prelude::*;
+        self.picks.par_iter().map(|&k| self.store.record(k))
+    }
+}
+
+impl<'a> IntoIterator for &'a Rows {
+    type Item = Record<'a>;
+    type IntoIter = Box<dyn Iterator<Item = Record<'a>> + 'a>;
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
     }
 }
 
@@ -37,10 +135,10 @@ impl Record {
 pub struct Table {
     pub facts: InputFacts,
     pub headers: HeaderMap,
-    pub records: Vec<Record>,
+    pub records: Rows,
     /// Records left out by a load error (encoding, field count), already reported:
     /// later rules still need to know they exist (an organisation is not "unknown").
-    pub rejected: Vec<Record>,
+    pub rejected: Rows,
     pub findings: Vec<Finding>,
 }
 
@@ -59,11 +157,21 @@ impl Table {
 
 pub fn load_file(path: &Path, schema: &[ColumnSpec], read: &ReadOptions) -> Result<Table, LoadError> {
     let bytes = std::fs::read(path).map_err(|source| LoadError::Read { path: path.to_path_buf(), source })?;
-    Ok(parse_bytes(&path.display().to_string(), bytes, schema, read))
+    try_parse_bytes(&path.display().to_string(), bytes, schema, read)
+}
+
+/// [`try_parse_bytes`] for inputs known to be under 4 GiB (tests, fuzzing).
+pub fn parse_bytes(file: &str, bytes: Vec<u8>, schema: &[ColumnSpec], read: &ReadOptions) -> Table {
+    try_parse_bytes(file, bytes, schema, read).expect("input under 4 GiB")
 }
 
 /// Everything after the read, apart so tests and fuzzing can feed bytes directly.
-pub fn parse_bytes(file: &str, bytes: Vec<u8>, schema: &[ColumnSpec], read: &ReadOptions) -> Table {
+pub fn try_parse_bytes(
+    file: &str,
+    bytes: Vec<u8>,
+    schema: &[ColumnSpec],
+    read: &ReadOptions,
+) -> Result<Table, LoadError> {
     let sha256 = hex(&Sha256::digest(&bytes));
     let decoded = encoding::decode(bytes, read.encoding);
     let delimiter = read.delimiter.unwrap_or_else(|| dialect::sniff_delimiter(&decoded.text));
@@ -74,7 +182,7 @@ pub fn parse_bytes(file: &str, bytes: Vec<u8>, schema: &[ColumnSpec], read: &Rea
         .has_headers(false)
         .flexible(true)
         .from_reader(decoded.text.as_bytes());
-    let mut records = Vec::new();
+    let mut store = Store { text: String::with_capacity(decoded.text.len()), ..Store::default() };
     let mut header_fields: Option<csv::StringRecord> = None;
     let mut record = csv::StringRecord::new();
     let mut lines = LineCounter::new(decoded.text.as_bytes());
@@ -88,18 +196,20 @@ pub fn parse_bytes(file: &str, bytes: Vec<u8>, schema: &[ColumnSpec], read: &Rea
         if record.iter().all(|f| f.trim().is_empty()) {
             continue; // blank rows that spreadsheets leave at the end
         }
-        records.push(Record { line, fields: std::mem::take(&mut record) });
+        store.push(line, &record)?;
     }
+    drop(reader);
+    drop(decoded.text);
     let header_fields = header_fields.unwrap_or_default();
     let header_names: Vec<&str> = header_fields.iter().collect();
     let (headers, header_findings) = headers::match_headers(&header_names, schema, file);
 
     let encoding_name = decoded.encoding.name();
-    let mut bad_records = vec![false; records.len()];
+    let mut bad_records = vec![false; store.rows.len()];
     for &bad in &decoded.bad_lines {
         // The record whose span holds the bad line: the last one starting at or before it.
-        let idx = records.partition_point(|r| r.line <= bad);
-        let (line, what) = if idx == 0 { (1, "the header") } else { (records[idx - 1].line, "this row") };
+        let idx = store.rows.partition_point(|r| r.line <= bad);
+        let (line, what) = if idx == 0 { (1, "the header") } else { (store.rows[idx - 1].line, "this row") };
         if idx > 0 {
             bad_records[idx - 1] = true;
         }
@@ -115,27 +225,28 @@ pub fn parse_bytes(file: &str, bytes: Vec<u8>, schema: &[ColumnSpec], read: &Rea
         ));
     }
 
-    let rows = records.len() as u64;
-    let header_len = header_fields.len();
-    let mut kept = Vec::with_capacity(records.len());
+    let rows = store.rows.len() as u64;
+    let header_len = header_fields.len() as u32;
+    let mut kept = Vec::with_capacity(store.rows.len());
     let mut rejected = Vec::new();
-    for (record, bad) in records.into_iter().zip(bad_records) {
+    for (k, (meta, bad)) in store.rows.iter().zip(bad_records).enumerate() {
+        let k = k as u32;
         if bad {
-            rejected.push(record);
+            rejected.push(k);
             continue;
         }
-        if record.fields.len() != header_len {
+        if meta.len != header_len {
             findings.push(Finding::new(
                 file,
-                record.line,
+                meta.line,
                 1,
                 Rule::MalformedRow,
-                format!("row has {} fields but the header has {header_len}", record.fields.len()),
+                format!("row has {} fields but the header has {header_len}", meta.len),
             ));
-            rejected.push(record);
+            rejected.push(k);
             continue;
         }
-        kept.push(record);
+        kept.push(k);
     }
     if !header_findings.is_empty() {
         // Without its required columns no row of the file can be used.
@@ -143,8 +254,10 @@ pub fn parse_bytes(file: &str, bytes: Vec<u8>, schema: &[ColumnSpec], read: &Rea
         rejected.clear();
     }
     findings.extend(header_findings);
+    store.text.shrink_to_fit();
+    let store = std::sync::Arc::new(store);
 
-    Table {
+    Ok(Table {
         facts: InputFacts {
             path: file.to_string(),
             sha256,
@@ -154,10 +267,10 @@ pub fn parse_bytes(file: &str, bytes: Vec<u8>, schema: &[ColumnSpec], read: &Rea
             encoding: encoding_name,
         },
         headers,
-        records: kept,
-        rejected,
+        records: Rows { store: store.clone(), picks: kept },
+        rejected: Rows { store, picks: rejected },
         findings,
-    }
+    })
 }
 
 /// Physical line numbers from byte offsets. csv's own line count lags by one
@@ -215,7 +328,7 @@ mod tests {
         let t = parse(b"mpn_id,first_name,email\n1234,\"two\nlines\",a@x.com\n1234,b,b@x.com\n");
         let lines: Vec<u64> = t.records.iter().map(|r| r.line).collect();
         assert_eq!(lines, vec![2, 4]);
-        assert_eq!(t.records[0].get(&t.headers, e::FIRST_NAME), "two\nlines");
+        assert_eq!(t.records.at(0).get(&t.headers, e::FIRST_NAME), "two\nlines");
     }
 
     #[test]
@@ -223,8 +336,8 @@ mod tests {
         let t = parse(b"\xEF\xBB\xBFmpn_id;first_name;email\r\n1234;\"a;b\";a@x.com\r\n");
         assert_eq!(t.facts.delimiter, b';');
         assert_eq!(t.records.len(), 1);
-        assert_eq!(t.records[0].line, 2);
-        assert_eq!(t.records[0].get(&t.headers, e::FIRST_NAME), "a;b");
+        assert_eq!(t.records.at(0).line, 2);
+        assert_eq!(t.records.at(0).get(&t.headers, e::FIRST_NAME), "a;b");
     }
 
     #[test]

@@ -60,14 +60,14 @@ pub fn validate(memberships: &Table, employees: &Table, opts: &Options) -> Valid
             memberships
                 .records
                 .par_iter()
-                .map(|r| membership::check_membership(r, &memberships.headers, m_file, opts))
+                .map(|r| membership::check_membership(&r, &memberships.headers, m_file, opts))
                 .collect::<Vec<_>>()
         },
         || {
             employees
                 .records
                 .par_iter()
-                .map(|r| employee::check_employee(r, &employees.headers, e_file))
+                .map(|r| employee::check_employee(&r, &employees.headers, e_file))
                 .collect::<Vec<_>>()
         },
     );
