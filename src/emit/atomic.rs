@@ -11,7 +11,7 @@ pub const PUBLIC_MODE: u32 = 0o644;
 /// Write `bytes` to `path` atomically; `mode` (e.g. 0o600) is set before the
 /// rename, [`PUBLIC_MODE`] when `None`.
 pub fn write_atomic(path: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()> {
-    write_renamed(path, bytes, mode, true)
+    write_renamed(path, bytes, mode)
 }
 
 /// Like [`write_atomic`], with the content streamed by `fill` through a
@@ -27,7 +27,7 @@ pub fn write_atomic_streamed(
         fill(&mut w)?;
         w.flush()?;
     }
-    finish(tmp, path, dir, mode, true)
+    finish(tmp, path, dir, mode)
 }
 
 fn temporary_beside(path: &Path) -> io::Result<(&Path, tempfile::NamedTempFile)> {
@@ -38,7 +38,7 @@ fn temporary_beside(path: &Path) -> io::Result<(&Path, tempfile::NamedTempFile)>
     Ok((dir, tempfile::Builder::new().prefix(".pmc-migrate-").suffix(".tmp").tempfile_in(dir)?))
 }
 
-fn finish(tmp: tempfile::NamedTempFile, path: &Path, dir: &Path, mode: Option<u32>, durable: bool) -> io::Result<()> {
+fn finish(tmp: tempfile::NamedTempFile, path: &Path, dir: &Path, mode: Option<u32>) -> io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -46,21 +46,17 @@ fn finish(tmp: tempfile::NamedTempFile, path: &Path, dir: &Path, mode: Option<u3
     }
     #[cfg(not(unix))]
     let _ = mode;
-    if durable {
-        tmp.as_file().sync_all()?;
-    }
+    tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
-    if durable {
-        sync_dir(dir);
-    }
+    sync_dir(dir);
     Ok(())
 }
 
-fn write_renamed(path: &Path, bytes: &[u8], mode: Option<u32>, durable: bool) -> io::Result<()> {
+fn write_renamed(path: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()> {
     let (dir, mut tmp) = temporary_beside(path)?;
     tmp.write_all(bytes)?;
     tmp.flush()?;
-    finish(tmp, path, dir, mode, durable)
+    finish(tmp, path, dir, mode)
 }
 
 /// Make (or reuse) `root/rel`, refusing to pass through a symbolic link or a
