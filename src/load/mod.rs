@@ -172,8 +172,43 @@ pub fn try_parse_bytes(
     schema: &[ColumnSpec],
     read: &ReadOptions,
 ) -> Result<Table, LoadError> {
-    let sha256 = hex(&Sha256::digest(&bytes));
+    // When decoding keeps the bytes as they are (plain UTF-8), the text is hashed
+    // while it is parsed; otherwise the original bytes are hashed first.
+    let unchanged = read.encoding.is_none_or(|e| e == encoding_rs::UTF_8)
+        && !bytes.starts_with(b"\xEF\xBB\xBF")
+        && std::str::from_utf8(&bytes).is_ok();
+    let early_sha256 = (!unchanged).then(|| hex(&Sha256::digest(&bytes)));
     let decoded = encoding::decode(bytes, read.encoding);
+    let (sha256, parsed) = rayon::join(
+        || early_sha256.unwrap_or_else(|| hex(&Sha256::digest(decoded.text.as_bytes()))),
+        || parse_text(&decoded, file, schema, read),
+    );
+    let (headers, store, kept, rejected, findings, rows, delimiter) = parsed?;
+    Ok(Table {
+        facts: InputFacts {
+            path: file.to_string(),
+            sha256,
+            rows,
+            ignored_columns: headers.ignored.clone(),
+            delimiter,
+            encoding: decoded.encoding.name(),
+        },
+        headers,
+        records: Rows { store: store.clone(), picks: kept },
+        rejected: Rows { store, picks: rejected },
+        findings,
+    })
+}
+
+/// What parsing a decoded file yields.
+type Parsed = (HeaderMap, std::sync::Arc<Store>, Vec<u32>, Vec<u32>, Vec<Finding>, u64, u8);
+
+fn parse_text(
+    decoded: &encoding::Decoded,
+    file: &str,
+    schema: &[ColumnSpec],
+    read: &ReadOptions,
+) -> Result<Parsed, LoadError> {
     let delimiter = read.delimiter.unwrap_or_else(|| dialect::sniff_delimiter(&decoded.text));
     let mut findings = Vec::new();
 
@@ -199,7 +234,6 @@ pub fn try_parse_bytes(
         store.push(line, &record)?;
     }
     drop(reader);
-    drop(decoded.text);
     let header_fields = header_fields.unwrap_or_default();
     let header_names: Vec<&str> = header_fields.iter().collect();
     let (headers, header_findings) = headers::match_headers(&header_names, schema, file);
@@ -255,22 +289,7 @@ pub fn try_parse_bytes(
     }
     findings.extend(header_findings);
     store.text.shrink_to_fit();
-    let store = std::sync::Arc::new(store);
-
-    Ok(Table {
-        facts: InputFacts {
-            path: file.to_string(),
-            sha256,
-            rows,
-            ignored_columns: headers.ignored.clone(),
-            delimiter,
-            encoding: encoding_name,
-        },
-        headers,
-        records: Rows { store: store.clone(), picks: kept },
-        rejected: Rows { store, picks: rejected },
-        findings,
-    })
+    Ok((headers, std::sync::Arc::new(store), kept, rejected, findings, rows, delimiter))
 }
 
 /// Physical line numbers from byte offsets. csv's own line count lags by one
