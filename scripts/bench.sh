@@ -40,7 +40,8 @@ measure() {
     for _ in $(seq "$RUNS"); do
         [[ $name == apply ]] && rm -rf "$BENCH_DIR/out-apply"
         /usr/bin/time -f '%e %M' -o "$BENCH_DIR/time.txt" "$@" >/dev/null 2>&1 || true
-        read -r wall rss <"$BENCH_DIR/time.txt"
+        # GNU time writes "Command exited with non-zero status N" first when the exit isn't 0.
+        read -r wall rss < <(tail -n 1 "$BENCH_DIR/time.txt")
         walls+=("$wall")
         (( rss > peak )) && peak=$rss
     done

@@ -154,6 +154,7 @@ pub fn run_apply(opts: &Options, apply: &ApplyOptions) -> Result<(Checked, Appli
     fs::remove_dir_all(&staging).map_err(io(&staging))?;
     private_dir(dir, &staging_rel)?;
     stage(&issued, &checked, opts, apply.entra_csv, run, dir, &staging)?;
+    sync_filesystem(&staging)?;
     fault("before-ledger");
     write_atomic(&dir.join(crate::ledger::FILE_NAME), &new_ledger.render(), None).map_err(io(dir))?;
     fault("after-ledger");
@@ -224,9 +225,11 @@ fn entra_name(credentials_file: &str) -> String {
 
 /// `credentials/<mpn_id>.csv` the first time, `credentials/<mpn_id>.run<N>.csv` after.
 fn credentials_file_name(org: &OrgPlan, ledger: &Ledger, run: u32, dir: &Path) -> Result<String, ApplyError> {
-    assert!(org.mpn_id.bytes().all(|b| b.is_ascii_digit()), "MPN ids are validated as digits");
+    if !crate::validate::values::is_mpn_id(&org.mpn_id) {
+        return Err(ApplyError::UnsafeName(org.mpn_id.clone()));
+    }
     let first = format!("credentials/{}.csv", org.mpn_id);
-    let had_any = ledger.accounts.values().any(|a| a.mpn_id == org.mpn_id);
+    let had_any = ledger.has_accounts_for(&org.mpn_id);
     let name =
         if had_any || dir.join(&first).exists() { format!("credentials/{}.run{run}.csv", org.mpn_id) } else { first };
     for taken in [name.clone(), entra_name(&name)] {
@@ -252,15 +255,14 @@ fn stage(
     for (name, accounts) in issued {
         let path = staging.join(name);
         private_dir(dir, &staging_rel.join(Path::new(name).parent().expect("has parent")))?;
-        write_atomic(&path, &file::render(accounts), Some(SECRET_MODE)).map_err(io(&path))?;
+        write_private(&path, &file::render(accounts))?;
         let org = orgs[accounts[0].mpn_id.as_str()];
         let by_username: HashMap<&str, &AccountPlan> = org.accounts.iter().map(|a| (a.username.as_str(), a)).collect();
         if entra_csv {
             let rows: Vec<(&Issued, &AccountPlan)> =
                 accounts.iter().map(|i| (i, by_username[i.username.as_str()])).collect();
             let path = staging.join(entra_name(name));
-            write_atomic(&path, &crate::credentials::entra::render(&rows, org.country.as_deref()), Some(SECRET_MODE))
-                .map_err(io(&path))?;
+            write_private(&path, &crate::credentials::entra::render(&rows, org.country.as_deref()))?;
         }
         if opts.creation != Creation::Individual {
             continue;
@@ -290,10 +292,47 @@ fn stage(
             let rel = if present(&dir.join(&first)) { rel.join(format!("{}.run{run}.eml", i.username)) } else { first };
             let path = staging.join(&rel);
             private_dir(dir, &staging_rel.join(rel.parent().expect("has parent")))?;
-            write_atomic(&path, &outbox::render(&letter)?, Some(SECRET_MODE)).map_err(io(&path))?;
+            write_private(&path, &outbox::render(&letter)?)?;
         }
     }
     Ok(())
+}
+
+/// A new secret file in the staging folder: created 0600 (never readable by
+/// others, not even for a moment) and not synced one by one: [`sync_staged`]
+/// makes them all durable at once before the ledger commits the run.
+fn write_private(path: &Path, bytes: &[u8]) -> Result<(), ApplyError> {
+    use std::io::Write;
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, SECRET_MODE);
+    let mut f = options.open(path).map_err(io(path))?;
+    f.write_all(bytes).map_err(io(path))
+}
+
+/// Everything staged reaches the disk before the ledger is written: one
+/// filesystem sync instead of one per file (tens of thousands on a large run).
+fn sync_filesystem(staging: &Path) -> Result<(), ApplyError> {
+    #[cfg(target_os = "linux")]
+    {
+        let dir = fs::File::open(staging).map_err(io(staging))?;
+        use std::os::fd::AsRawFd;
+        // SAFETY: syncfs only reads the descriptor, which `dir` keeps open for the call.
+        if unsafe { libc::syncfs(dir.as_raw_fd()) } != 0 {
+            return Err(ApplyError::Io { path: staging.to_path_buf(), source: std::io::Error::last_os_error() });
+        }
+        Ok(())
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let mut files = Vec::new();
+        collect_files(staging, &mut files)?;
+        for f in files {
+            fs::File::open(&f).and_then(|f| f.sync_all()).map_err(io(&f))?;
+        }
+        Ok(())
+    }
 }
 
 /// `root/rel` as a real folder (no link on the way), private: its files are secrets.
@@ -332,6 +371,7 @@ fn move_into_place(staging: &Path, dir: &Path) -> Result<(), ApplyError> {
             fault("mid-move");
         }
     }
+    sync_filesystem(dir)?; // the renames are durable too
     fs::remove_dir_all(staging).map_err(io(staging))?;
     let parent = dir.join(STAGING);
     if fs::read_dir(&parent).map(|mut d| d.next().is_none()).unwrap_or(false) {
@@ -412,7 +452,7 @@ fn summarize(checked: &Checked, ledger: &Ledger) -> BTreeMap<String, OrgApplied>
     }
     for (mpn_id, e) in out.iter_mut() {
         e.credential_files.sort_by_key(|f| (f.matches(".run").count(), run_number(f), f.clone()));
-        if ledger.accounts.values().any(|a| &a.mpn_id == mpn_id) && checked.plan.creation == Creation::Individual {
+        if checked.plan.creation == Creation::Individual && ledger.has_accounts_for(mpn_id) {
             e.outbox = Some(format!("outbox/{mpn_id}/"));
         }
     }

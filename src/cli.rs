@@ -208,7 +208,8 @@ pub enum DateOrderArg {
 }
 
 fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date in YYYY-MM-DD form"))
+    pmc_migrate::validate::dates::parse_as_of(s)
+        .ok_or_else(|| format!("{s:?} is not a date in YYYY-MM-DD form (up to 9998-12-31)"))
 }
 
 fn parse_encoding(s: &str) -> Result<&'static encoding_rs::Encoding, String> {

@@ -69,6 +69,12 @@ impl Ledger {
         a.max(e)
     }
 
+    /// Whether any account of this organisation was issued (a range lookup, not a scan).
+    pub fn has_accounts_for(&self, mpn_id: &str) -> bool {
+        let from = (mpn_id.to_string(), String::new());
+        self.accounts.range(from..).next().is_some_and(|((m, _), _)| m == mpn_id)
+    }
+
     pub fn account(&self, mpn_id: &str, email_key: &str) -> Option<&LedgerAccount> {
         self.accounts.get(&(mpn_id.to_string(), email_key.to_string()))
     }

@@ -38,6 +38,11 @@ impl TeamStatus {
 /// `2026-12-01 09:30`, `2026-12-01T09:30:00`, `…Z`, or a bare date (midnight).
 pub fn parse_datetime(raw: &str) -> Option<NaiveDateTime> {
     let t = raw.trim().trim_end_matches('Z');
+    // Four-digit year first, no sign (chrono's %Y would take "+2026" or "-1").
+    let year = t.get(..5)?;
+    if !(year[..4].bytes().all(|b| b.is_ascii_digit()) && year.ends_with('-')) {
+        return None;
+    }
     for fmt in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
         if let Ok(dt) = NaiveDateTime::parse_from_str(t, fmt) {
             return Some(dt);

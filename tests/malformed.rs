@@ -349,3 +349,42 @@ fn a_missing_or_unreadable_input_is_exit_2_naming_the_file() {
         assert!(run.stderr.contains(M), "the error names the file: {run:?}");
     }
 }
+
+// ---- dates at the edge of YYYY-MM-DD ----
+
+#[test]
+fn an_end_date_in_year_9999_never_writes_a_date_beyond_yyyy_mm_dd() {
+    // 9999-12-31 is a common "never ends" value in exports. One year later does
+    // not fit YYYY-MM-DD (SPEC §7: dates are YYYY-MM-DD strings): whatever the
+    // tool decides (a finding, a cap), plan.json must not hold "+10000-12-31".
+    let row = "1234567,Contoso Ltd,Gold,2024-09-01,9999-12-31,yes,contoso.onmicrosoft.com,US";
+    let wrk = Workdir::with_inputs(memberships(&[row]), employees(&[ANNA]));
+    let run = wrk.plan("out", &[]);
+    assert_no_panic(&run);
+    assert!(run.code == 0 || run.code == 1, "{run:?}");
+    let plan = wrk.json("out/plan.json");
+    let dates = |v: &serde_json::Value, keys: &[&str]| -> Vec<String> {
+        keys.iter().filter_map(|k| v[*k].as_str().map(String::from)).collect()
+    };
+    let mut all = dates(&plan, &["as_of"]);
+    for org in plan["organizations"].as_array().unwrap() {
+        all.extend(dates(org, &["pmc_start", "pmc_end", "pc_start", "pc_end", "overlap_start", "overlap_end"]));
+        for a in org["accounts"].as_array().unwrap() {
+            all.extend(dates(a, &["password_expires"]));
+        }
+    }
+    for d in &all {
+        assert!(is_ymd(d), "{d:?} is not YYYY-MM-DD in plan.json");
+    }
+}
+
+#[test]
+fn an_as_of_outside_yyyy_mm_dd_is_a_usage_error() {
+    let wrk = Workdir::baseline();
+    for as_of in ["-0001-01-01", "+2025-06-01", "-262143-01-01", "10000-01-01"] {
+        let run = wrk.run(["validate", "--memberships", M, "--employees", E, "--quiet", &format!("--as-of={as_of}")]);
+        assert_no_panic(&run);
+        assert_eq!(run.code, 2, "--as-of {as_of} is accepted: {run:?}");
+        assert!(run.stderr.contains("--as-of"), "{run:?}");
+    }
+}

@@ -372,14 +372,20 @@ fn a_tampered_ledger_is_refused_and_never_names_a_path() {
 #[cfg(unix)]
 #[test]
 fn planted_links_in_the_output_folder_are_not_followed() {
-    // A folder link planted in a shared output folder must not carry secrets
-    // (or report pages) out of it, nor change the mode of its target.
-    for name in ["credentials", "outbox", "orgs", ".staging"] {
+    // A link planted in a shared output folder must not carry secrets, pages
+    // or reports out of it, nor change the mode of its target: folder links
+    // (also one level down), and dangling links where the tool writes a file.
+    let folders = ["credentials", "outbox", "orgs", ".staging", "outbox/1234567"];
+    let files = [".pmc-migrate.lock", "plan.json", "index.html", "findings.csv", "ledger.csv"];
+    for name in folders.iter().chain(&files) {
         let wrk = Workdir::baseline();
-        std::fs::create_dir_all(wrk.path("out")).unwrap();
+        let link = wrk.path(&format!("out/{name}"));
+        std::fs::create_dir_all(link.parent().unwrap()).unwrap();
         std::fs::create_dir_all(wrk.path("elsewhere")).unwrap();
         set_mode(&wrk.path("elsewhere"), 0o755);
-        std::os::unix::fs::symlink("../elsewhere", wrk.path(&format!("out/{name}"))).unwrap();
+        let up = "../".repeat(name.matches('/').count() + 1);
+        let target = if files.contains(name) { format!("{up}elsewhere/{name}") } else { format!("{up}elsewhere") };
+        std::os::unix::fs::symlink(&target, &link).unwrap();
         let run = wrk.apply("out", &["--creation", "individual"]);
         assert_no_panic(&run);
         assert!(run.code == 0 || run.code == 2, "{run:?}");

@@ -10,7 +10,14 @@ pub enum DateError {
     Invalid,
     /// `1/2/2024` without `--date-order`.
     Ambiguous,
+    /// After [`LAST_DAY`]: a year later could not be written as YYYY-MM-DD.
+    TooLate,
 }
+
+/// The last date the tool plans with: R2 adds a year, and every date it
+/// writes must stay a four-digit-year `YYYY-MM-DD`. (Exports often write
+/// 9999-12-31 for "never ends".)
+pub const LAST_DAY: NaiveDate = NaiveDate::from_ymd_opt(9998, 12, 31).expect("valid");
 
 pub fn parse_date(s: &str, order: Option<DateOrder>) -> Result<NaiveDate, DateError> {
     let s = s.trim();
@@ -39,7 +46,22 @@ pub fn parse_date(s: &str, order: Option<DateOrder>) -> Result<NaiveDate, DateEr
     } else {
         return Err(DateError::Invalid);
     };
-    NaiveDate::from_ymd_opt(y, m, d).ok_or(DateError::Invalid)
+    let date = NaiveDate::from_ymd_opt(y, m, d).ok_or(DateError::Invalid)?;
+    if date > LAST_DAY {
+        return Err(DateError::TooLate);
+    }
+    Ok(date)
+}
+
+/// `--as-of`: exactly `YYYY-MM-DD` (no sign, four-digit year), not after [`LAST_DAY`].
+pub fn parse_as_of(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    let shaped = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    let date = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().filter(|_| shaped)?;
+    (date <= LAST_DAY).then_some(date)
 }
 
 #[cfg(test)]
@@ -65,6 +87,15 @@ mod tests {
         assert_eq!(parse_date("2024-01", None), Err(DateError::Invalid));
         assert_eq!(parse_date("2024-01/02", None), Err(DateError::Invalid));
         assert_eq!(parse_date("", None), Err(DateError::Invalid));
+    }
+
+    #[test]
+    fn dates_after_9998_are_refused_and_as_of_is_strict() {
+        assert_eq!(parse_date("9999-12-31", None), Err(DateError::TooLate));
+        assert_eq!(parse_as_of("2026-12-01"), Some(ymd(2026, 12, 1)));
+        for bad in ["+2025-06-01", "-0001-01-01", "10000-01-01", "9999-01-01", "2026-1-01", "2026-02-30"] {
+            assert_eq!(parse_as_of(bad), None, "{bad}");
+        }
     }
 
     #[test]

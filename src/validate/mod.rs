@@ -175,6 +175,13 @@ pub fn date_finding(raw: &str, e: DateError) -> (Rule, String) {
         DateError::Invalid => {
             (Rule::InvalidDate, format!("date {} is not a valid date (write YYYY-MM-DD)", quote(raw)))
         }
+        DateError::TooLate => (
+            Rule::InvalidDate,
+            format!(
+                "date {} is after 9998-12-31 (often written for \"never ends\"): one year later can't be planned; write the real end date",
+                quote(raw)
+            ),
+        ),
         DateError::Ambiguous => (
             Rule::AmbiguousDate,
             format!("date {} could be month/day or day/month: pass --date-order mdy or --date-order dmy", quote(raw)),
