@@ -69,6 +69,15 @@ pub struct Applied {
     pub organizations: BTreeMap<String, OrgApplied>,
 }
 
+impl Applied {
+    /// (created, kept, reissued, left) over every organisation.
+    pub fn totals(&self) -> (usize, usize, usize, usize) {
+        self.organizations
+            .values()
+            .fold((0, 0, 0, 0), |(c, k, r, l), o| (c + o.created, k + o.kept, r + o.reissued, l + o.left))
+    }
+}
+
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct OrgApplied {
     pub created: usize,

@@ -235,27 +235,6 @@ fn action_list(report: &StatusReport, want: SignIn) -> Capped<ActionRow<'_>> {
 }
 
 #[derive(Serialize)]
-struct FindingRow<'a> {
-    file: &'a str,
-    line: u64,
-    column: u32,
-    rule: &'static str,
-    severity: &'static str,
-    message: &'a str,
-}
-
-fn finding_row(f: &Finding) -> FindingRow<'_> {
-    FindingRow {
-        file: &f.file,
-        line: f.line,
-        column: f.column,
-        rule: f.rule.id(),
-        severity: f.severity.as_str(),
-        message: &f.message,
-    }
-}
-
-#[derive(Serialize)]
 struct StatusView<'a> {
     run: Run,
     totals: Totals,
@@ -268,7 +247,8 @@ struct StatusView<'a> {
     more_organizations: Count,
     must_reissue: Capped<ActionRow<'a>>,
     expires_soon: Capped<ActionRow<'a>>,
-    findings: Capped<FindingRow<'a>>,
+    /// Findings serialize with the field names the templates use.
+    findings: Capped<&'a Finding>,
 }
 
 fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusView<'a> {
@@ -302,7 +282,7 @@ fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusView<'a> {
     }
     let shown_rows: usize = tables.iter().map(|t| t.employees.len()).sum();
     let more_organizations = orgs.len() - tables.len();
-    let findings = report.findings.iter().take(MAX_FINDINGS).map(finding_row).collect();
+    let findings = report.findings.iter().take(MAX_FINDINGS).collect();
     StatusView {
         run: Run {
             version: env!("CARGO_PKG_VERSION"),

@@ -59,13 +59,7 @@ pub fn apply_summary(checked: &Checked, applied: &crate::apply::Applied, out_dir
         );
         return text;
     }
-    let (mut created, mut kept, mut reissued, mut left) = (0, 0, 0, 0);
-    for o in applied.organizations.values() {
-        created += o.created;
-        kept += o.kept;
-        reissued += o.reissued;
-        left += o.left;
-    }
+    let (created, kept, reissued, left) = applied.totals();
     text.push_str(&format!(
         "run {}: {created} created, {reissued} reissued, {kept} kept, {left} left the export\n",
         applied.run

@@ -129,27 +129,6 @@ struct Totals {
     only_create: bool,
 }
 
-#[derive(Serialize)]
-struct FindingRow<'a> {
-    file: &'a str,
-    line: u64,
-    column: u32,
-    rule: &'static str,
-    severity: &'static str,
-    message: &'a str,
-}
-
-fn finding_row(f: &Finding) -> FindingRow<'_> {
-    FindingRow {
-        file: &f.file,
-        line: f.line,
-        column: f.column,
-        rule: f.rule.id(),
-        severity: f.severity.as_str(),
-        message: &f.message,
-    }
-}
-
 /// The findings the index lists: errors first, then warnings, then info, each
 /// in file and line order; at most [`MAX_FINDINGS`] of them.
 fn first_findings(all: &[Finding]) -> Vec<&Finding> {
@@ -253,7 +232,8 @@ pub struct Index<'a> {
     inputs: Vec<Input<'a>>,
     totals: Totals,
     chart: Option<Chart>,
-    findings: Capped<FindingRow<'a>>,
+    /// Findings serialize with the field names the templates use.
+    findings: Capped<&'a Finding>,
     orgs: Capped<OrgRow<'a>>,
     scale: Scale,
     notes: Notes,
@@ -296,10 +276,7 @@ pub fn index<'a>(checked: &'a Checked, applied: Option<&'a Applied>, status_page
         inputs: checked.inputs.iter().map(input).collect(),
         totals,
         chart: svg::findings_chart(&checked.findings),
-        findings: shown(
-            first_findings(&checked.findings).into_iter().map(finding_row).collect(),
-            checked.findings.len(),
-        ),
+        findings: shown(first_findings(&checked.findings).into_iter().collect(), checked.findings.len()),
         orgs: capped(orgs, MAX_ORGS, |o| org_row(o, scale_days)),
         scale: Scale {
             days: thousands(scale_days as usize),
@@ -390,13 +367,7 @@ pub struct ApplyView<'a> {
 
 fn apply_view<'a>(applied: &'a Applied, checked: &'a Checked) -> ApplyView<'a> {
     let plans: HashMap<&str, &OrgPlan> = checked.plan.organizations.iter().map(|o| (o.mpn_id.as_str(), o)).collect();
-    let (mut created, mut kept, mut reissued, mut left) = (0, 0, 0, 0);
-    for o in applied.organizations.values() {
-        created += o.created;
-        kept += o.kept;
-        reissued += o.reissued;
-        left += o.left;
-    }
+    let (created, kept, reissued, left) = applied.totals();
     let rows: Vec<ApplyOrgRow<'a>> = applied
         .organizations
         .iter()
