@@ -149,7 +149,10 @@ pub fn run_apply(opts: &Options, apply: &ApplyOptions) -> Result<(Checked, Appli
     }
 
     let run = ledger.last_run() + 1;
+    let progress = crate::progress::Progress::new(opts.quiet);
+    let stage_timer = progress.stage("issuing passwords");
     let (issued, new_ledger) = issue(&checked, &ledger, opts, run, dir)?;
+    drop(stage_timer);
     if issued.is_empty() && new_ledger == ledger {
         // Nothing new: the ledger and every credential file stay as they are.
         let applied = Applied { run: ledger.last_run(), refused: false, organizations: summarize(&checked, &ledger) };
@@ -162,12 +165,18 @@ pub fn run_apply(opts: &Options, apply: &ApplyOptions) -> Result<(Checked, Appli
     let staging = dir.join(&staging_rel);
     fs::remove_dir_all(&staging).map_err(io(&staging))?;
     private_dir(dir, &staging_rel)?;
+    let stage_timer = progress.stage("writing credential files");
     stage(&issued, &checked, opts, apply.entra_csv, run, dir, &staging)?;
+    drop(stage_timer);
+    let stage_timer = progress.stage("syncing credential files to disk");
     sync_filesystem(&staging)?;
+    drop(stage_timer);
     fault("before-ledger");
     write_atomic(&dir.join(crate::ledger::FILE_NAME), &new_ledger.render(), None).map_err(io(dir))?;
     fault("after-ledger");
+    let stage_timer = progress.stage("moving credential files into place");
     move_into_place(&staging, dir)?;
+    drop(stage_timer);
     let applied = Applied { run, refused: false, organizations: summarize(&checked, &new_ledger) };
     write_reports(&checked, Some(&applied), dir)?;
     Ok((checked, applied))
@@ -249,7 +258,9 @@ fn credentials_file_name(org: &OrgPlan, ledger: &Ledger, run: u32, dir: &Path) -
     Ok(name)
 }
 
-/// Write every secret file into the staging folder, mode 0600, synced.
+/// Write every secret file into the staging folder, mode 0600: the folders
+/// first, then the organisations' files in parallel (creating tens of
+/// thousands of files is kernel work that two cores share).
 fn stage(
     issued: &[Batch],
     checked: &Checked,
@@ -259,56 +270,77 @@ fn stage(
     dir: &Path,
     staging: &Path,
 ) -> Result<(), ApplyError> {
-    let orgs: BTreeMap<&str, &OrgPlan> = checked.plan.organizations.iter().map(|o| (o.mpn_id.as_str(), o)).collect();
+    use rayon::prelude::*;
+    let orgs: HashMap<&str, &OrgPlan> = checked.plan.organizations.iter().map(|o| (o.mpn_id.as_str(), o)).collect();
     let staging_rel = staging.strip_prefix(dir).expect("staging is inside the output folder");
+    let mut folders = PrivateDirs::new(dir);
     for (name, accounts) in issued {
-        let path = staging.join(name);
-        private_dir(dir, &staging_rel.join(Path::new(name).parent().expect("has parent")))?;
-        write_private(&path, &file::render(accounts))?;
+        folders.ensure(&staging_rel.join(Path::new(name).parent().expect("has parent")))?;
+        if opts.creation == Creation::Individual {
+            folders.ensure(&staging_rel.join("outbox").join(&accounts[0].mpn_id))?;
+        }
+    }
+    issued.par_iter().try_for_each(|(name, accounts)| {
         let org = orgs[accounts[0].mpn_id.as_str()];
-        let by_username: HashMap<&str, &AccountPlan> = org.accounts.iter().map(|a| (a.username.as_str(), a)).collect();
-        if entra_csv {
-            let rows: Vec<(&Issued, &AccountPlan)> =
-                accounts.iter().map(|i| (i, by_username[i.username.as_str()])).collect();
-            let path = staging.join(entra_name(name));
-            write_private(&path, &crate::credentials::entra::render(&rows, org.country.as_deref()))?;
+        stage_org(name, accounts, org, opts, entra_csv, run, dir, staging)
+    })
+}
+
+/// One organisation's credential file, Entra file and sign-on emails.
+#[allow(clippy::too_many_arguments)]
+fn stage_org(
+    name: &str,
+    accounts: &[Issued],
+    org: &OrgPlan,
+    opts: &Options,
+    entra_csv: bool,
+    run: u32,
+    dir: &Path,
+    staging: &Path,
+) -> Result<(), ApplyError> {
+    write_private(&staging.join(name), &file::render(accounts))?;
+    let by_username: HashMap<&str, &AccountPlan> = org.accounts.iter().map(|a| (a.username.as_str(), a)).collect();
+    if entra_csv {
+        let rows: Vec<(&Issued, &AccountPlan)> =
+            accounts.iter().map(|i| (i, by_username[i.username.as_str()])).collect();
+        write_private(
+            &staging.join(entra_name(name)),
+            &crate::credentials::entra::render(&rows, org.country.as_deref()),
+        )?;
+    }
+    if opts.creation != Creation::Individual {
+        return Ok(());
+    }
+    let admin = org.accounts.iter().find(|a| a.role == Role::Admin);
+    for i in accounts {
+        let plan = by_username[i.username.as_str()];
+        let letter = Letter {
+            issued: i,
+            organization: &org.organization,
+            admin_name: admin.map_or("Your administrator", |a| a.display_name.as_str()),
+            admin_email: admin.map_or("", |a| a.email.as_str()),
+            partner_university: plan.tasks.contains(&crate::plan::accounts::TASK_PARTNER_UNIVERSITY),
+            exams: &plan.exams,
+            date: opts.as_of,
+        };
+        // Usernames are built from [a-z0-9._-] and a validated domain (and the
+        // ledger's are checked when read): still, never let one name a path.
+        if !i.username.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'@'))
+            || i.username.starts_with('.')
+        {
+            return Err(ApplyError::UnsafeName(i.username.clone()));
         }
-        if opts.creation != Creation::Individual {
-            continue;
-        }
-        let admin = org.accounts.iter().find(|a| a.role == Role::Admin);
-        for i in accounts {
-            let plan = by_username[i.username.as_str()];
-            let letter = Letter {
-                issued: i,
-                organization: &org.organization,
-                admin_name: admin.map_or("Your administrator", |a| a.display_name.as_str()),
-                admin_email: admin.map_or("", |a| a.email.as_str()),
-                partner_university: plan.tasks.contains(&crate::plan::accounts::TASK_PARTNER_UNIVERSITY),
-                exams: &plan.exams,
-                date: opts.as_of,
-            };
-            // Usernames are built from [a-z0-9._-] and a validated domain (and the
-            // ledger's are checked when read): still, never let one name a path.
-            if !i.username.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'@'))
-                || i.username.starts_with('.')
-            {
-                return Err(ApplyError::UnsafeName(i.username.clone()));
-            }
-            let rel = Path::new("outbox").join(&org.mpn_id);
-            // A reissue writes a new message beside the first one, never over it.
-            let first = rel.join(format!("{}.eml", i.username));
-            let rel = if present(&dir.join(&first)) { rel.join(format!("{}.run{run}.eml", i.username)) } else { first };
-            let path = staging.join(&rel);
-            private_dir(dir, &staging_rel.join(rel.parent().expect("has parent")))?;
-            write_private(&path, &outbox::render(&letter)?)?;
-        }
+        let rel = Path::new("outbox").join(&org.mpn_id);
+        // A reissue writes a new message beside the first one, never over it.
+        let first = rel.join(format!("{}.eml", i.username));
+        let rel = if present(&dir.join(&first)) { rel.join(format!("{}.run{run}.eml", i.username)) } else { first };
+        write_private(&staging.join(&rel), &outbox::render(&letter)?)?;
     }
     Ok(())
 }
 
 /// A new secret file in the staging folder: created 0600 (never readable by
-/// others, not even for a moment) and not synced one by one: [`sync_staged`]
+/// others, not even for a moment) and not synced one by one: [`sync_filesystem`]
 /// makes them all durable at once before the ledger commits the run.
 fn write_private(path: &Path, bytes: &[u8]) -> Result<(), ApplyError> {
     use std::io::Write;
@@ -356,6 +388,26 @@ fn private_dir(root: &Path, rel: &Path) -> Result<(), ApplyError> {
     Ok(())
 }
 
+/// [`private_dir`] once per folder: tens of thousands of files share a few folders.
+struct PrivateDirs<'a> {
+    root: &'a Path,
+    made: std::collections::HashSet<PathBuf>,
+}
+
+impl<'a> PrivateDirs<'a> {
+    fn new(root: &'a Path) -> Self {
+        PrivateDirs { root, made: std::collections::HashSet::new() }
+    }
+
+    fn ensure(&mut self, rel: &Path) -> Result<(), ApplyError> {
+        if !self.made.contains(rel) {
+            private_dir(self.root, rel)?;
+            self.made.insert(rel.to_path_buf());
+        }
+        Ok(())
+    }
+}
+
 /// Anything at `path`, a dangling link included (never follows links).
 fn present(path: &Path) -> bool {
     fs::symlink_metadata(path).is_ok()
@@ -366,6 +418,7 @@ fn move_into_place(staging: &Path, dir: &Path) -> Result<(), ApplyError> {
     let mut files = Vec::new();
     collect_files(staging, &mut files)?;
     files.sort();
+    let mut folders = PrivateDirs::new(dir);
     for (n, from) in files.iter().enumerate() {
         let rel = from.strip_prefix(staging).expect("inside staging");
         let to = dir.join(rel);
@@ -374,7 +427,7 @@ fn move_into_place(staging: &Path, dir: &Path) -> Result<(), ApplyError> {
             fs::remove_file(from).map_err(io(from))?;
             continue;
         }
-        private_dir(dir, rel.parent().expect("has parent"))?;
+        folders.ensure(rel.parent().expect("has parent"))?;
         fs::rename(from, &to).map_err(io(&to))?;
         if n == 0 {
             fault("mid-move");
