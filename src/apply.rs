@@ -166,7 +166,8 @@ pub fn run_apply(opts: &Options, apply: &ApplyOptions) -> Result<(Checked, Appli
     fs::remove_dir_all(&staging).map_err(io(&staging))?;
     private_dir(dir, &staging_rel)?;
     let stage_timer = progress.stage("writing credential files");
-    stage(&issued, &checked, opts, apply.entra_csv, run, dir, &staging)?;
+    let to = StageTo { opts, entra_csv: apply.entra_csv, run, dir, staging: &staging };
+    stage(&issued, &checked, &to)?;
     drop(stage_timer);
     let stage_timer = progress.stage("syncing credential files to disk");
     sync_filesystem(&staging)?;
@@ -261,16 +262,9 @@ fn credentials_file_name(org: &OrgPlan, ledger: &Ledger, run: u32, dir: &Path) -
 /// Write every secret file into the staging folder, mode 0600: the folders
 /// first, then the organisations' files in parallel (creating tens of
 /// thousands of files is kernel work that two cores share).
-fn stage(
-    issued: &[Batch],
-    checked: &Checked,
-    opts: &Options,
-    entra_csv: bool,
-    run: u32,
-    dir: &Path,
-    staging: &Path,
-) -> Result<(), ApplyError> {
+fn stage(issued: &[Batch], checked: &Checked, to: &StageTo<'_>) -> Result<(), ApplyError> {
     use rayon::prelude::*;
+    let StageTo { opts, dir, staging, .. } = *to;
     let orgs: HashMap<&str, &OrgPlan> = checked.plan.organizations.iter().map(|o| (o.mpn_id.as_str(), o)).collect();
     let staging_rel = staging.strip_prefix(dir).expect("staging is inside the output folder");
     let mut folders = PrivateDirs::new(dir);
@@ -280,24 +274,24 @@ fn stage(
             folders.ensure(&staging_rel.join("outbox").join(&accounts[0].mpn_id))?;
         }
     }
-    issued.par_iter().try_for_each(|(name, accounts)| {
-        let org = orgs[accounts[0].mpn_id.as_str()];
-        stage_org(name, accounts, org, opts, entra_csv, run, dir, staging)
-    })
+    issued.par_iter().try_for_each(|(name, accounts)| stage_org(name, accounts, orgs[accounts[0].mpn_id.as_str()], to))
+}
+
+/// Where and how an apply stages its secret files.
+#[derive(Clone, Copy)]
+struct StageTo<'a> {
+    opts: &'a Options,
+    entra_csv: bool,
+    run: u32,
+    /// The output folder.
+    dir: &'a Path,
+    /// This run's staging folder inside it.
+    staging: &'a Path,
 }
 
 /// One organisation's credential file, Entra file and sign-on emails.
-#[allow(clippy::too_many_arguments)]
-fn stage_org(
-    name: &str,
-    accounts: &[Issued],
-    org: &OrgPlan,
-    opts: &Options,
-    entra_csv: bool,
-    run: u32,
-    dir: &Path,
-    staging: &Path,
-) -> Result<(), ApplyError> {
+fn stage_org(name: &str, accounts: &[Issued], org: &OrgPlan, to: &StageTo<'_>) -> Result<(), ApplyError> {
+    let StageTo { opts, entra_csv, run, dir, staging } = *to;
     write_private(&staging.join(name), &file::render(accounts))?;
     let by_username: HashMap<&str, &AccountPlan> = org.accounts.iter().map(|a| (a.username.as_str(), a)).collect();
     if entra_csv {
