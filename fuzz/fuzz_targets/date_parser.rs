@@ -8,7 +8,7 @@
 use chrono::{Datelike, NaiveDate};
 use libfuzzer_sys::fuzz_target;
 use pmc_migrate::options::DateOrder;
-use pmc_migrate::validate::dates::{DateError, parse_date};
+use pmc_migrate::validate::dates::{DateError, LAST_DAY, parse_date};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&mode, rest)) = data.split_first() else {
@@ -42,6 +42,11 @@ fn free_text(s: &str) {
         Err(DateError::Ambiguous) => {
             assert!(s.trim().contains('/') && !s.trim().contains('-'), "ambiguous only for slash dates: {s:?}");
         }
+        // A real date past 9998-12-31 (year-first): too late whatever the order.
+        Err(DateError::TooLate) => {
+            assert_eq!(mdy, Err(DateError::TooLate), "{s:?}");
+            assert_eq!(dmy, Err(DateError::TooLate), "{s:?}");
+        }
     }
     for d in [none, mdy, dmy].into_iter().flatten() {
         assert!((0..=9999).contains(&d.year()), "year of {d} from {s:?}");
@@ -62,7 +67,8 @@ fn structured(bytes: &[u8]) {
     let month = u32::from(b(2) % 14);
     let day = u32::from(b(3) % 33);
     let pad = b(4);
-    let expected = NaiveDate::from_ymd_opt(year as i32, month, day);
+    // Dates after 9998-12-31 are refused: a year later would not be YYYY-MM-DD.
+    let expected = NaiveDate::from_ymd_opt(year as i32, month, day).filter(|d| *d <= LAST_DAY);
     let two = |n: u32, zero: bool| if zero { format!("{n:02}") } else { n.to_string() };
     let (m, d) = (two(month, pad & 1 != 0), two(day, pad & 2 != 0));
     let space = if pad & 4 != 0 { " \t" } else { "" };
