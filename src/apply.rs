@@ -143,9 +143,7 @@ pub fn run_apply(opts: &Options, apply: &ApplyOptions) -> Result<(Checked, Appli
     }
 
     if checked.outcome() == Outcome::Errors && !apply.skip_invalid {
-        let applied = Applied { run: ledger.last_run(), refused: true, organizations: summarize(&checked, &ledger) };
-        write_reports(&checked, Some(&applied), dir)?;
-        return Ok((checked, applied));
+        return report(checked, &ledger, ledger.last_run(), true, dir);
     }
 
     let run = ledger.last_run() + 1;
@@ -155,9 +153,7 @@ pub fn run_apply(opts: &Options, apply: &ApplyOptions) -> Result<(Checked, Appli
     drop(stage_timer);
     if issued.is_empty() && new_ledger == ledger {
         // Nothing new: the ledger and every credential file stay as they are.
-        let applied = Applied { run: ledger.last_run(), refused: false, organizations: summarize(&checked, &ledger) };
-        write_reports(&checked, Some(&applied), dir)?;
-        return Ok((checked, applied));
+        return report(checked, &ledger, ledger.last_run(), false, dir);
     }
 
     let staging_rel = Path::new(STAGING).join(format!("run{run}"));
@@ -178,7 +174,12 @@ pub fn run_apply(opts: &Options, apply: &ApplyOptions) -> Result<(Checked, Appli
     let stage_timer = progress.stage("moving credential files into place");
     move_into_place(&staging, dir)?;
     drop(stage_timer);
-    let applied = Applied { run, refused: false, organizations: summarize(&checked, &new_ledger) };
+    report(checked, &new_ledger, run, false, dir)
+}
+
+/// Every way an apply ends: the reports, with what this run did (or refused).
+fn report(checked: Checked, ledger: &Ledger, run: u32, refused: bool, dir: &Path) -> Result<(Checked, Applied), Error> {
+    let applied = Applied { run, refused, organizations: summarize(&checked, ledger) };
     write_reports(&checked, Some(&applied), dir)?;
     Ok((checked, applied))
 }

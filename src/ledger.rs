@@ -3,7 +3,7 @@
 //! Format: one CSV, a `kind` column telling `enrolment` rows from `account` rows.
 
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 pub const FILE_NAME: &str = "ledger.csv";
@@ -80,15 +80,11 @@ impl Ledger {
     }
 
     /// Local parts already issued in each tenant: they keep their owners.
-    pub fn usernames_by_tenant(&self) -> HashMap<String, Vec<(String, String, String)>> {
-        let mut out: HashMap<String, Vec<(String, String, String)>> = HashMap::new();
+    pub fn usernames_by_tenant(&self) -> HashMap<String, HashSet<String>> {
+        let mut out: HashMap<String, HashSet<String>> = HashMap::new();
         for a in self.accounts.values() {
             if let Some((local, domain)) = a.username.rsplit_once('@') {
-                out.entry(domain.to_string()).or_default().push((
-                    local.to_string(),
-                    a.mpn_id.clone(),
-                    a.email_key.clone(),
-                ));
+                out.entry(domain.to_string()).or_default().insert(local.to_string());
             }
         }
         out

@@ -37,9 +37,7 @@ fn run(command: &Command) -> Result<Outcome, Error> {
             pmc_migrate::run_validate(&opts, format.to_format(), &mut std::io::stdout().lock())
         }
         Command::Plan { inputs, out, detailed_exitcode, common } => {
-            let opts = common.to_options(inputs);
-            let checked = pmc_migrate::run_plan(&opts, out)?;
-            print!("{}", emit::text::plan_summary(&checked, out));
+            let checked = plan_only(&common.to_options(inputs), out)?;
             Ok(match checked.outcome() {
                 Outcome::Clean if *detailed_exitcode && checked.plan.has_changes() => Outcome::Changes,
                 outcome => outcome,
@@ -61,9 +59,7 @@ fn run(command: &Command) -> Result<Outcome, Error> {
                 }
             };
             if *dry_run {
-                let checked = pmc_migrate::run_plan(&opts, out)?;
-                print!("{}", emit::text::plan_summary(&checked, out));
-                return Ok(checked.outcome());
+                return Ok(plan_only(&opts, out)?.outcome());
             }
             let apply = pmc_migrate::apply::ApplyOptions {
                 out_dir: out.clone(),
@@ -97,4 +93,11 @@ fn run(command: &Command) -> Result<Outcome, Error> {
             Ok(if report.needs_action > 0 { Outcome::Errors } else { Outcome::Clean })
         }
     }
+}
+
+/// `plan`, and `apply --dry-run`, which is the same: write the reports, print the summary.
+fn plan_only(opts: &pmc_migrate::options::Options, out: &std::path::Path) -> Result<pmc_migrate::Checked, Error> {
+    let checked = pmc_migrate::run_plan(opts, out)?;
+    print!("{}", emit::text::plan_summary(&checked, out));
+    Ok(checked)
 }

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 #[derive(Deserialize)]
 struct Pinned {
     as_of: NaiveDate,
-    creation: String,
+    creation: Creation,
     options: RecordedOptions,
     ledger_sha256: Option<String>,
     inputs: Vec<PinnedInput>,
@@ -22,7 +22,7 @@ struct Pinned {
 #[derive(Deserialize)]
 struct RecordedOptions {
     strict: bool,
-    date_order: Option<String>,
+    date_order: Option<DateOrder>,
     encoding: Option<String>,
     delimiter: Option<String>,
 }
@@ -54,22 +54,13 @@ pub fn options_from_plan(bytes: &[u8], jobs: Option<usize>, quiet: bool) -> Resu
             Some(_) => return Err(bad("delimiter")),
             None => None,
         },
-        date_order: match p.options.date_order.as_deref() {
-            Some("mdy") => Some(DateOrder::Mdy),
-            Some("dmy") => Some(DateOrder::Dmy),
-            Some(_) => return Err(bad("date order")),
-            None => None,
-        },
+        date_order: p.options.date_order,
     };
     Ok(Options {
         memberships: PathBuf::from(&p.inputs[0].path),
         employees: PathBuf::from(&p.inputs[1].path),
         as_of: p.as_of,
-        creation: match p.creation.as_str() {
-            "bulk" => Creation::Bulk,
-            "individual" => Creation::Individual,
-            _ => return Err(bad("creation mode")),
-        },
+        creation: p.creation,
         strict: p.options.strict,
         read,
         jobs,

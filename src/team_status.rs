@@ -24,7 +24,6 @@ pub struct TeamStatus {
     /// Keyed by lower-cased username.
     pub rows: HashMap<String, StatusRow>,
     pub findings: Vec<Finding>,
-    pub table_rows: u64,
     /// Path, SHA-256 and rows of the status file, when loaded from one.
     pub facts: Option<crate::model::InputFacts>,
 }
@@ -58,12 +57,8 @@ pub fn load(path: &Path, read: &ReadOptions) -> Result<TeamStatus, LoadError> {
 pub fn from_table(table: Table) -> TeamStatus {
     let file = table.file().to_string();
     let map = &table.headers;
-    let mut out = TeamStatus {
-        findings: table.findings.clone(),
-        table_rows: table.facts.rows,
-        facts: Some(table.facts.clone()),
-        ..Default::default()
-    };
+    let mut out =
+        TeamStatus { findings: table.findings.clone(), facts: Some(table.facts.clone()), ..Default::default() };
     for rec in &table.records {
         let at = |i: usize| map.column_number(i);
         let username = rec.get(map, s::USERNAME);

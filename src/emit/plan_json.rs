@@ -33,7 +33,7 @@ pub struct Summary {
 #[derive(Serialize)]
 struct RecordedOptions {
     strict: bool,
-    date_order: Option<&'static str>,
+    date_order: Option<crate::options::DateOrder>,
     encoding: Option<&'static str>,
     delimiter: Option<String>,
 }
@@ -86,10 +86,7 @@ pub fn write_to(checked: &Checked, applied: Option<&Applied>, out: &mut impl std
         creation: checked.plan.creation.as_str(),
         options: RecordedOptions {
             strict: checked.options.strict,
-            date_order: checked.options.read.date_order.map(|d| match d {
-                crate::options::DateOrder::Mdy => "mdy",
-                crate::options::DateOrder::Dmy => "dmy",
-            }),
+            date_order: checked.options.read.date_order,
             encoding: checked.options.read.encoding.map(|e| e.name()),
             delimiter: checked.options.read.delimiter.map(|d| (d as char).to_string()),
         },

@@ -147,9 +147,8 @@ impl Table {
     pub fn unusable(&self) -> bool {
         self.findings.iter().any(|f| f.rule == Rule::MissingColumn)
     }
-}
 
-impl Table {
+    /// The path as given on the command line.
     pub fn file(&self) -> &str {
         &self.facts.path
     }

@@ -97,7 +97,7 @@ pub struct Source<'a> {
 pub fn plan(teams: Vec<Team>, opts: &Options, history: History<'_>, source: &Source<'_>) -> (Plan, Vec<Finding>) {
     let ledger = history.ledger;
     let issued = ledger.usernames_by_tenant();
-    let empty = Vec::new();
+    let none = HashSet::new();
     // Usernames are unique per tenant, and two organisations may share one.
     let mut tenants: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, t) in teams.iter().enumerate() {
@@ -107,8 +107,7 @@ pub fn plan(teams: Vec<Team>, opts: &Options, history: History<'_>, source: &Sou
         .into_par_iter()
         .map(|(domain, team_ids)| {
             // A username in the ledger keeps its owner; nobody else gets it.
-            let reserved: HashSet<String> =
-                issued.get(domain).unwrap_or(&empty).iter().map(|(local, _, _)| local.clone()).collect();
+            let reserved = issued.get(domain).unwrap_or(&none);
             let mut named: Vec<Named> = Vec::new();
             let mut slots = Vec::new();
             let mut people = Vec::new();
@@ -125,7 +124,7 @@ pub fn plan(teams: Vec<Team>, opts: &Options, history: History<'_>, source: &Sou
             }
             let mut findings = Vec::new();
             let names =
-                accounts::assign_usernames(&people, domain, &reserved, source.file, source.email_col, &mut findings);
+                accounts::assign_usernames(&people, domain, reserved, source.file, source.email_col, &mut findings);
             named.extend(slots.into_iter().zip(names).map(|((t, k), n)| (t, k, format!("{n}@{domain}"))));
             (named, findings)
         })

@@ -9,8 +9,9 @@ pub mod organizations;
 pub mod values;
 
 use crate::finding::{Finding, Rule, Severity, quote};
-use crate::load::Table;
 use crate::load::headers::{ColumnSpec, HeaderMap};
+use crate::load::headers::{e, m};
+use crate::load::{Record, Table};
 use crate::model::{Employee, Membership};
 use crate::options::Options;
 use dates::DateError;
@@ -40,7 +41,6 @@ pub struct Validated {
 /// (mpn_id, email key) of every employees row, valid or not, of the given
 /// organisations: who is still in the export (and so has not left).
 pub fn keys_in_export(employees: &Table, orgs: &HashSet<&str>) -> HashSet<(String, String)> {
-    use crate::load::headers::e;
     employees
         .records
         .par_iter()
@@ -81,12 +81,11 @@ pub fn validate(memberships: &Table, employees: &Table, opts: &Options) -> Valid
     for (check, rec) in m_checks.into_iter().zip(&memberships.records) {
         match check.value {
             Some(m) => rows.push(m),
-            None => blocked.push(BlockedOrg {
-                mpn_id: rec.get(&memberships.headers, crate::load::headers::m::MPN_ID).to_string(),
-                organization: rec.get(&memberships.headers, crate::load::headers::m::ORGANIZATION).to_string(),
-                line: rec.line,
-                reasons: check.findings.iter().filter(|f| f.severity == Severity::Error).map(reason).collect(),
-            }),
+            None => blocked.push(blocked_row(
+                memberships,
+                &rec,
+                check.findings.iter().filter(|f| f.severity == Severity::Error).map(reason).collect(),
+            )),
         }
         findings.extend(check.findings);
     }
@@ -103,21 +102,16 @@ pub fn validate(memberships: &Table, employees: &Table, opts: &Options) -> Valid
         .records
         .iter()
         .chain(&memberships.rejected)
-        .map(|r| r.get(&memberships.headers, crate::load::headers::m::MPN_ID))
+        .map(|r| r.get(&memberships.headers, m::MPN_ID))
         .collect();
     for rec in &memberships.rejected {
         let reasons = memberships.findings.iter().filter(|f| f.line == rec.line).map(reason).collect();
-        blocked.push(BlockedOrg {
-            mpn_id: rec.get(&memberships.headers, crate::load::headers::m::MPN_ID).to_string(),
-            organization: rec.get(&memberships.headers, crate::load::headers::m::ORGANIZATION).to_string(),
-            line: rec.line,
-            reasons,
-        });
+        blocked.push(blocked_row(memberships, &rec, reasons));
     }
     let orgs = organizations::unique_organizations(
         rows,
         m_file,
-        memberships.headers.column_number(crate::load::headers::m::MPN_ID),
+        memberships.headers.column_number(m::MPN_ID),
         &mut blocked,
         &mut findings,
     );
@@ -127,11 +121,21 @@ pub fn validate(memberships: &Table, employees: &Table, opts: &Options) -> Valid
         &all_ids,
         memberships_usable,
         e_file,
-        employees.headers.column_number(crate::load::headers::e::MPN_ID),
+        employees.headers.column_number(e::MPN_ID),
         &mut findings,
     );
     blocked.sort_by_key(|b| b.line);
     Validated { memberships: orgs, employees: people, blocked, findings }
+}
+
+/// A memberships row that can't be used, as an organisation left out of the plan.
+fn blocked_row(memberships: &Table, rec: &Record<'_>, reasons: Vec<String>) -> BlockedOrg {
+    BlockedOrg {
+        mpn_id: rec.get(&memberships.headers, m::MPN_ID).to_string(),
+        organization: rec.get(&memberships.headers, m::ORGANIZATION).to_string(),
+        line: rec.line,
+        reasons,
+    }
 }
 
 /// A blocked organisation's reason, as shown in the report.
