@@ -10,51 +10,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
-const BOM: &[u8] = b"\xEF\xBB\xBF";
-const CREDENTIALS_HEADER: [&str; 5] = ["username", "display_name", "email", "temporary_password", "password_expires"];
 const DAN: &str = "1234567,Dan,Fox,dan@contoso.com,employee,,,,";
 const NORTHWIND: &str = "3456789,Northwind Traders,Gold,2024-09-01,2026-03-31,no,northwind.onmicrosoft.com,GB";
 const EVE: &str = "3456789,Eve,Stone,eve@northwind.com,admin,,PU-9,,";
 const FAY: &str = "3456789,Fay,Wu,fay@northwind.com,employee,,,AZ-900,";
-
-/// One row of a credentials file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Cred {
-    file: String,
-    username: String,
-    display_name: String,
-    email: String,
-    password: String,
-    expires: String,
-}
-
-/// Parse a credentials file, checking its BOM, header and CRLF line ends.
-fn parse_credentials(file: &str, bytes: &[u8]) -> Vec<Cred> {
-    let body = bytes.strip_prefix(BOM).unwrap_or_else(|| panic!("{file} does not start with a UTF-8 BOM"));
-    let text = std::str::from_utf8(body).unwrap_or_else(|e| panic!("{file} is not UTF-8: {e}"));
-    assert!(text.ends_with("\r\n"), "{file} does not end with CRLF: {text:?}");
-    for line in text.split_inclusive('\n') {
-        assert!(line.ends_with("\r\n"), "{file}: line without CRLF: {line:?}");
-    }
-    let mut reader = csv::Reader::from_reader(body);
-    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(header, CREDENTIALS_HEADER, "{file} header");
-    reader
-        .records()
-        .map(|r| {
-            let r = r.unwrap_or_else(|e| panic!("{file}: {e}"));
-            assert_eq!(r.len(), 5, "{file}: {r:?}");
-            Cred {
-                file: file.to_string(),
-                username: r[0].to_string(),
-                display_name: r[1].to_string(),
-                email: r[2].to_string(),
-                password: r[3].to_string(),
-                expires: r[4].to_string(),
-            }
-        })
-        .collect()
-}
 
 /// Every row of every file in `out/credentials`.
 fn credentials(wrk: &Workdir, out: &str) -> Vec<Cred> {

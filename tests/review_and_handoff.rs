@@ -11,7 +11,6 @@ use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::process::Command;
 
-const BOM: &[u8] = b"\xEF\xBB\xBF";
 const DAN: &str = "1234567,Dan,Fox,dan@contoso.com,employee,Tester,,,";
 const LOCK_FILE: &str = ".pmc-migrate.lock";
 const ENTRA_VERSION: &str = "version:v1.0";
@@ -53,36 +52,6 @@ fn assert_stale(run: &Run, mention: &str) {
     assert!(run.stderr.contains("stale plan"), "no \"stale plan\" on stderr: {run:?}");
     assert!(run.stderr.contains(mention), "stderr does not mention {mention:?}: {run:?}");
     assert!(run.stderr.contains("nothing was written"), "{run:?}");
-}
-
-/// One row of a credentials file.
-#[derive(Debug, Clone)]
-struct Cred {
-    username: String,
-    display_name: String,
-    email: String,
-    password: String,
-    expires: String,
-}
-
-fn parse_credentials(file: &str, bytes: &[u8]) -> Vec<Cred> {
-    let body = bytes.strip_prefix(BOM).unwrap_or_else(|| panic!("{file} does not start with a UTF-8 BOM"));
-    let mut reader = csv::Reader::from_reader(body);
-    let header: Vec<String> = reader.headers().expect("header").iter().map(String::from).collect();
-    assert_eq!(header, ["username", "display_name", "email", "temporary_password", "password_expires"], "{file}");
-    reader
-        .records()
-        .map(|r| {
-            let r = r.unwrap_or_else(|e| panic!("{file}: {e}"));
-            Cred {
-                username: r[0].to_string(),
-                display_name: r[1].to_string(),
-                email: r[2].to_string(),
-                password: r[3].to_string(),
-                expires: r[4].to_string(),
-            }
-        })
-        .collect()
 }
 
 /// The `.csv` credential files (not the Entra ones) of `out`, name → rows.

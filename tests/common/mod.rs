@@ -357,3 +357,47 @@ pub fn only<'a>(findings: &'a [Finding], rule: &str) -> &'a Finding {
 pub fn with_rule<'a>(findings: &'a [Finding], rule: &str) -> Vec<&'a Finding> {
     findings.iter().filter(|f| f.rule == rule).collect()
 }
+
+/// The UTF-8 byte-order mark credential files start with.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+pub const CREDENTIALS_HEADER: [&str; 5] =
+    ["username", "display_name", "email", "temporary_password", "password_expires"];
+
+/// One row of a credentials file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cred {
+    pub file: String,
+    pub username: String,
+    pub display_name: String,
+    pub email: String,
+    pub password: String,
+    pub expires: String,
+}
+
+/// Parse a credentials file, checking its BOM, header and CRLF line ends.
+pub fn parse_credentials(file: &str, bytes: &[u8]) -> Vec<Cred> {
+    let body = bytes.strip_prefix(BOM).unwrap_or_else(|| panic!("{file} does not start with a UTF-8 BOM"));
+    let text = std::str::from_utf8(body).unwrap_or_else(|e| panic!("{file} is not UTF-8: {e}"));
+    assert!(text.ends_with("\r\n"), "{file} does not end with CRLF: {text:?}");
+    for line in text.split_inclusive('\n') {
+        assert!(line.ends_with("\r\n"), "{file}: line without CRLF: {line:?}");
+    }
+    let mut reader = csv::Reader::from_reader(body);
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header, CREDENTIALS_HEADER, "{file} header");
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap_or_else(|e| panic!("{file}: {e}"));
+            assert_eq!(r.len(), 5, "{file}: {r:?}");
+            Cred {
+                file: file.to_string(),
+                username: r[0].to_string(),
+                display_name: r[1].to_string(),
+                email: r[2].to_string(),
+                password: r[3].to_string(),
+                expires: r[4].to_string(),
+            }
+        })
+        .collect()
+}
