@@ -2,7 +2,7 @@
 //! optionally with a fraction of rows broken in every way SPEC §4 names.
 //! Same seed and anchor date → same bytes.
 
-use crate::emit::atomic::write_atomic;
+use crate::transaction::atomic::write_atomic;
 use chrono::{Days, NaiveDate};
 use std::io::Write;
 use std::path::PathBuf;

@@ -1,9 +1,11 @@
-//! ledger.csv: what earlier applies issued (accounts, no passwords) and each
-//! organisation's enrolment, so that the next apply is incremental.
-//! Format: one CSV, a `kind` column telling `enrolment` rows from `account` rows.
+//! ledger.csv: the file that carries [`Ledger`] from one apply to the next.
+//! One CSV, a `kind` column telling `enrolment` rows from `account` rows,
+//! read and written through one serde row type. A ledger edited by someone
+//! else is refused when its values could not have been written by apply.
 
+use crate::history::{Enrolment, Ledger, LedgerAccount};
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 pub const FILE_NAME: &str = "ledger.csv";
@@ -30,161 +32,129 @@ pub enum LedgerError {
     Corrupt { path: PathBuf, line: u64, message: String },
 }
 
-/// The enrolment an earlier apply made: re-enrolment happens once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Enrolment {
-    pub pc_start: NaiveDate,
-    pub pc_end: NaiveDate,
-    pub run: u32,
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Kind {
+    Enrolment,
+    Account,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LedgerAccount {
-    pub mpn_id: String,
-    pub email_key: String,
-    pub email: String,
-    /// Full user principal name, `name@tenant`.
-    pub username: String,
-    pub issued: NaiveDate,
-    pub password_expires: NaiveDate,
-    pub run: u32,
-    /// The credentials file (relative to the output folder) holding its latest password.
-    pub credentials_file: String,
+/// One line of ledger.csv, its fields in [`HEADER`]'s order; a field a kind
+/// doesn't use is empty.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Row {
+    kind: Option<Kind>,
+    mpn_id: String,
+    email_key: String,
+    email: String,
+    username: String,
+    issued: Option<NaiveDate>,
+    password_expires: Option<NaiveDate>,
+    run: u32,
+    credentials_file: String,
+    pc_start: Option<NaiveDate>,
+    pc_end: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Ledger {
-    pub enrolments: BTreeMap<String, Enrolment>,
-    /// Keyed by (mpn_id, email_key).
-    pub accounts: BTreeMap<(String, String), LedgerAccount>,
-    /// SHA-256 of the file this ledger was read from (`None`: there was none).
-    pub sha256: Option<String>,
+/// Read `dir/ledger.csv`; an absent file is an empty ledger.
+pub fn load(dir: &Path) -> Result<Ledger, LedgerError> {
+    let path = dir.join(FILE_NAME);
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Ledger::default()),
+        Err(source) => return Err(LedgerError::Read { path, source }),
+    };
+    let mut ledger = parse(&bytes, &path)?;
+    ledger.sha256 = Some(crate::load::hex(&<sha2::Sha256 as sha2::Digest>::digest(&bytes)));
+    Ok(ledger)
 }
 
-impl Ledger {
-    /// The highest run number recorded (0 when nothing was ever applied).
-    pub fn last_run(&self) -> u32 {
-        let a = self.accounts.values().map(|a| a.run).max().unwrap_or(0);
-        let e = self.enrolments.values().map(|e| e.run).max().unwrap_or(0);
-        a.max(e)
+pub fn parse(bytes: &[u8], path: &Path) -> Result<Ledger, LedgerError> {
+    let corrupt = |line: u64, message: String| LedgerError::Corrupt { path: path.to_path_buf(), line, message };
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(bytes);
+    let header = reader.headers().map_err(|e| corrupt(1, e.to_string()))?.clone();
+    if header.iter().collect::<Vec<_>>() != HEADER {
+        return Err(corrupt(1, "unexpected header".to_string()));
     }
-
-    /// Whether any account of this organisation was issued (a range lookup, not a scan).
-    pub fn has_accounts_for(&self, mpn_id: &str) -> bool {
-        let from = (mpn_id.to_string(), String::new());
-        self.accounts.range(from..).next().is_some_and(|((m, _), _)| m == mpn_id)
-    }
-
-    pub fn account(&self, mpn_id: &str, email_key: &str) -> Option<&LedgerAccount> {
-        self.accounts.get(&(mpn_id.to_string(), email_key.to_string()))
-    }
-
-    /// Local parts already issued in each tenant: they keep their owners.
-    pub fn usernames_by_tenant(&self) -> HashMap<String, HashSet<String>> {
-        let mut out: HashMap<String, HashSet<String>> = HashMap::new();
-        for a in self.accounts.values() {
-            if let Some((local, domain)) = a.username.rsplit_once('@') {
-                out.entry(domain.to_string()).or_default().insert(local.to_string());
-            }
-        }
-        out
-    }
-
-    /// Read `dir/ledger.csv`; an absent file is an empty ledger.
-    pub fn load(dir: &Path) -> Result<Ledger, LedgerError> {
-        let path = dir.join(FILE_NAME);
-        let bytes = match std::fs::read(&path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Ledger::default()),
-            Err(source) => return Err(LedgerError::Read { path, source }),
-        };
-        let mut ledger = Self::parse(&bytes, &path)?;
-        ledger.sha256 = Some(crate::load::hex(&<sha2::Sha256 as sha2::Digest>::digest(&bytes)));
-        Ok(ledger)
-    }
-
-    pub fn parse(bytes: &[u8], path: &Path) -> Result<Ledger, LedgerError> {
-        let corrupt = |line: u64, message: String| LedgerError::Corrupt { path: path.to_path_buf(), line, message };
-        let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(bytes);
-        let header = reader.headers().map_err(|e| corrupt(1, e.to_string()))?.clone();
-        if header.iter().collect::<Vec<_>>() != HEADER {
-            return Err(corrupt(1, "unexpected header".to_string()));
-        }
-        let mut ledger = Ledger::default();
-        for (i, rec) in reader.records().enumerate() {
-            let line = i as u64 + 2;
-            let rec = rec.map_err(|e| corrupt(line, e.to_string()))?;
-            let f = |k: usize| rec.get(k).unwrap_or("");
-            let date = |k: usize| {
-                NaiveDate::parse_from_str(f(k), "%Y-%m-%d")
-                    .map_err(|_| corrupt(line, format!("{} {:?} is not a date", HEADER[k], f(k))))
-            };
-            let run: u32 = f(7).parse().map_err(|_| corrupt(line, format!("run {:?} is not a number", f(7))))?;
-            match f(0) {
-                "enrolment" => {
-                    if !crate::validate::values::is_mpn_id(f(1)) {
-                        return Err(corrupt(line, format!("mpn_id {:?} is not 4 to 10 digits", f(1))));
-                    }
-                    ledger
-                        .enrolments
-                        .insert(f(1).to_string(), Enrolment { pc_start: date(9)?, pc_end: date(10)?, run });
+    let mut ledger = Ledger::default();
+    for (i, row) in reader.deserialize::<Row>().enumerate() {
+        let line = i as u64 + 2;
+        let row = row.map_err(|e| corrupt(line, row_error(&e)))?;
+        let need = |date: Option<NaiveDate>, name: &str| date.ok_or_else(|| corrupt(line, format!("{name} is empty")));
+        match row.kind {
+            Some(Kind::Enrolment) => {
+                if !crate::validate::values::is_mpn_id(&row.mpn_id) {
+                    return Err(corrupt(line, format!("mpn_id {:?} is not 4 to 10 digits", row.mpn_id)));
                 }
-                "account" => {
-                    check_account_fields(f(1), f(4), f(8)).map_err(|m| corrupt(line, m))?;
-                    let a = LedgerAccount {
-                        mpn_id: f(1).to_string(),
-                        email_key: f(2).to_string(),
-                        email: f(3).to_string(),
-                        username: f(4).to_string(),
-                        issued: date(5)?,
-                        password_expires: date(6)?,
-                        run,
-                        credentials_file: f(8).to_string(),
-                    };
-                    ledger.accounts.insert((a.mpn_id.clone(), a.email_key.clone()), a);
-                }
-                other => return Err(corrupt(line, format!("unknown kind {other:?}"))),
+                let e = Enrolment {
+                    pc_start: need(row.pc_start, "pc_start")?,
+                    pc_end: need(row.pc_end, "pc_end")?,
+                    run: row.run,
+                };
+                ledger.enrolments.insert(row.mpn_id, e);
             }
+            Some(Kind::Account) => {
+                check_account_fields(&row.mpn_id, &row.username, &row.credentials_file)
+                    .map_err(|m| corrupt(line, m))?;
+                let a = LedgerAccount {
+                    issued: need(row.issued, "issued")?,
+                    password_expires: need(row.password_expires, "password_expires")?,
+                    mpn_id: row.mpn_id,
+                    email_key: row.email_key,
+                    email: row.email,
+                    username: row.username,
+                    run: row.run,
+                    credentials_file: row.credentials_file,
+                };
+                ledger.accounts.insert((a.mpn_id.clone(), a.email_key.clone()), a);
+            }
+            None => return Err(corrupt(line, "the kind is empty".to_string())),
         }
-        Ok(ledger)
     }
+    Ok(ledger)
+}
 
-    /// The ledger's bytes: sorted, so the same ledger is always the same file.
-    pub fn render(&self) -> Vec<u8> {
-        let mut w = csv::Writer::from_writer(Vec::new());
-        let _ = w.write_record(HEADER);
-        for (mpn_id, e) in &self.enrolments {
-            let _ = w.write_record([
-                "enrolment",
-                mpn_id,
-                "",
-                "",
-                "",
-                "",
-                "",
-                &e.run.to_string(),
-                "",
-                &e.pc_start.to_string(),
-                &e.pc_end.to_string(),
-            ]);
-        }
-        for a in self.accounts.values() {
-            let _ = w.write_record([
-                "account",
-                &a.mpn_id,
-                &a.email_key,
-                &a.email,
-                &a.username,
-                &a.issued.to_string(),
-                &a.password_expires.to_string(),
-                &a.run.to_string(),
-                &a.credentials_file,
-                "",
-                "",
-            ]);
-        }
-        w.into_inner().unwrap_or_default()
+/// csv's deserialize error without its byte offsets: which field, and why.
+fn row_error(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Deserialize { err, .. } => match err.field() {
+            Some(k) => format!("{}: {}", HEADER.get(k as usize).unwrap_or(&"?"), err.kind()),
+            None => err.kind().to_string(),
+        },
+        _ => e.to_string(),
     }
+}
+
+/// The ledger's bytes: sorted, so the same ledger is always the same file.
+pub fn render(ledger: &Ledger) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
+    let _ = w.write_record(HEADER);
+    for (mpn_id, e) in &ledger.enrolments {
+        let _ = w.serialize(Row {
+            kind: Some(Kind::Enrolment),
+            mpn_id: mpn_id.clone(),
+            run: e.run,
+            pc_start: Some(e.pc_start),
+            pc_end: Some(e.pc_end),
+            ..Row::default()
+        });
+    }
+    for a in ledger.accounts.values() {
+        let _ = w.serialize(Row {
+            kind: Some(Kind::Account),
+            mpn_id: a.mpn_id.clone(),
+            email_key: a.email_key.clone(),
+            email: a.email.clone(),
+            username: a.username.clone(),
+            issued: Some(a.issued),
+            password_expires: Some(a.password_expires),
+            run: a.run,
+            credentials_file: a.credentials_file.clone(),
+            pc_start: None,
+            pc_end: None,
+        });
+    }
+    w.into_inner().unwrap_or_default()
 }
 
 /// What an apply writes can only name safe paths: a ledger edited by someone
@@ -234,17 +204,17 @@ mod tests {
             credentials_file: "credentials/1234.run2.csv".into(),
         };
         l.accounts.insert(("1234".into(), "ann@x.com".into()), a);
-        let bytes = l.render();
-        let back = Ledger::parse(&bytes, Path::new("ledger.csv")).unwrap();
+        let bytes = render(&l);
+        let back = parse(&bytes, Path::new("ledger.csv")).unwrap();
         assert_eq!(back, l);
         assert_eq!(back.last_run(), 2);
-        assert_eq!(back.render(), bytes);
+        assert_eq!(render(&back), bytes);
     }
 
     #[test]
     fn corrupt_ledger_names_the_line() {
         let bytes = format!("{}\naccount,1234,k,e,u,notadate,2027-01-01,1,f,,\n", HEADER.join(","));
-        let err = Ledger::parse(bytes.as_bytes(), Path::new("ledger.csv")).unwrap_err();
+        let err = parse(bytes.as_bytes(), Path::new("ledger.csv")).unwrap_err();
         assert!(err.to_string().contains("line 2"), "{err}");
     }
 
@@ -258,14 +228,14 @@ mod tests {
             ("x@a.com", "/tmp/1234.csv"),
             ("x@../a", "credentials/1234.csv"),
         ] {
-            assert!(Ledger::parse(row(u, f).as_bytes(), Path::new("ledger.csv")).is_err(), "{u} {f}");
+            assert!(parse(row(u, f).as_bytes(), Path::new("ledger.csv")).is_err(), "{u} {f}");
         }
-        assert!(Ledger::parse(row("x@a.com", "credentials/1234.run3.csv").as_bytes(), Path::new("l")).is_ok());
+        assert!(parse(row("x@a.com", "credentials/1234.run3.csv").as_bytes(), Path::new("l")).is_ok());
     }
 
     #[test]
     fn missing_ledger_is_empty() {
         let dir = tempfile::tempdir().unwrap();
-        assert_eq!(Ledger::load(dir.path()).unwrap(), Ledger::default());
+        assert_eq!(load(dir.path()).unwrap(), Ledger::default());
     }
 }

@@ -3,7 +3,7 @@
 //! when competency progress shows (R9: 24 hours after association).
 
 use crate::finding::{Finding, Rule, quote};
-use crate::ledger::Ledger;
+use crate::history::Ledger;
 use crate::team_status::TeamStatus;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde::Serialize;
@@ -143,14 +143,14 @@ pub fn assess(
     }
     crate::finding::sort_findings(&mut findings);
     let organizations: Vec<OrgStatus> = orgs.into_values().collect();
-    let needs_action = organizations.iter().map(|o| o.expires_soon + o.must_reissue).sum();
+    let needs_action = organizations.iter().flat_map(|o| &o.employees).filter(|e| e.sign_in.needs_action()).count();
     StatusReport { as_of, warn_days, organizations, needs_action, findings }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ledger::LedgerAccount;
+    use crate::history::LedgerAccount;
     use crate::team_status::StatusRow;
 
     fn dt(s: &str) -> NaiveDateTime {

@@ -6,13 +6,13 @@ mod common;
 
 use chrono::{Months, NaiveDate};
 use common::*;
-use pmc_migrate::dedup::dedup;
-use pmc_migrate::ledger::Ledger;
-use pmc_migrate::model::{Employee, Role};
-use pmc_migrate::options::Options;
-use pmc_migrate::plan::accounts::{Candidate, assign_usernames};
-use pmc_migrate::plan::membership::membership_dates;
-use pmc_migrate::validate::values::email_key;
+use pmc_migrate::Ledger;
+use pmc_migrate::Options;
+use pmc_migrate::dedup;
+use pmc_migrate::email_key;
+use pmc_migrate::membership_dates;
+use pmc_migrate::{Candidate, assign_usernames};
+use pmc_migrate::{Employee, Role};
 use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::Value;
@@ -324,7 +324,7 @@ proptest! {
         let a = dedup(people, "employees.csv", 4).unwrap();
         let b = dedup(shuffled, "employees.csv", 4).unwrap();
         prop_assert_eq!(merged(&a.employees), merged(&b.employees));
-        let dropped = |d: &pmc_migrate::dedup::Deduped| {
+        let dropped = |d: &pmc_migrate::Deduped| {
             d.findings.iter().filter(|f| f.rule.id() != "cross-org-employee").count()
         };
         prop_assert_eq!(dropped(&a), dropped(&b), "one finding per row merged or dropped");

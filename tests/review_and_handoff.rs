@@ -692,7 +692,7 @@ fn github_step_summary_is_appended_with_totals_rules_and_at_most_50_findings() {
 /// A `Checked` with `n` findings across both files and several rules of each
 /// severity, messages long and full of markup; nothing planned.
 fn checked_with_findings(n: usize) -> pmc_migrate::Checked {
-    use pmc_migrate::finding::{Finding, Rule};
+    use pmc_migrate::{Finding, Rule};
     let as_of = chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
     let rules = [
         Rule::InvalidEmail,
@@ -715,8 +715,8 @@ fn checked_with_findings(n: usize) -> pmc_migrate::Checked {
             Finding::new(file, line, (i % 9) as u32 + 1, rule, format!("row {i}: value {filler}{}", "x".repeat(i % 97)))
         })
         .collect();
-    let counts = pmc_migrate::finding::count(&findings);
-    let input = |path: &str, rows: u64| pmc_migrate::model::InputFacts {
+    let counts = pmc_migrate::count_findings(&findings);
+    let input = |path: &str, rows: u64| pmc_migrate::InputFacts {
         path: path.to_string(),
         sha256: "0".repeat(64),
         rows,
@@ -726,16 +726,11 @@ fn checked_with_findings(n: usize) -> pmc_migrate::Checked {
     };
     pmc_migrate::Checked {
         inputs: vec![input("memberships.csv", (n - n * 3 / 5) as u64), input("employees.csv", (n * 3 / 5) as u64)],
-        plan: pmc_migrate::plan::Plan {
-            as_of,
-            creation: pmc_migrate::options::Creation::Bulk,
-            organizations: vec![],
-            left: vec![],
-        },
+        plan: pmc_migrate::Plan { as_of, creation: pmc_migrate::Creation::Bulk, organizations: vec![], left: vec![] },
         blocked: vec![],
         findings,
         counts,
-        options: pmc_migrate::options::Options::new("memberships.csv".into(), "employees.csv".into(), as_of),
+        options: pmc_migrate::Options::new("memberships.csv".into(), "employees.csv".into(), as_of),
         ledger_sha256: None,
     }
 }
@@ -782,13 +777,13 @@ fn a_million_findings_keep_the_step_summary_under_1_mb_and_junit_under_30_mb() {
     assert!(longest > 500, "long messages: {longest}");
 
     // The step summary.
-    let md = pmc_migrate::emit::github::step_summary(&checked);
+    let md = pmc_migrate::step_summary(&checked);
     assert!(md.len() < 1024 * 1024, "the step summary is {} bytes", md.len());
     let c = checked.counts;
     assert!(md.contains(&format!("**{} errors, {} warnings, {} info**", c.errors, c.warnings, c.infos)), "{md}");
     let rules = table_rows(&md, "| rule | severity | findings |");
     assert_eq!(rules.len(), 7, "{md}");
-    for rule in pmc_migrate::finding::Rule::ALL {
+    for rule in pmc_migrate::Rule::ALL {
         let n = checked.findings.iter().filter(|f| f.rule == rule).count();
         if n > 0 {
             let row = format!("| `{rule}` | {} | {n} |", rule.severity());
@@ -796,7 +791,7 @@ fn a_million_findings_keep_the_step_summary_under_1_mb_and_junit_under_30_mb() {
         }
     }
     let rows = table_rows(&md, "| file | line | col | severity | rule | message |");
-    assert_eq!(pmc_migrate::emit::github::SUMMARY_ROWS, 50);
+    assert_eq!(pmc_migrate::SUMMARY_ROWS, 50);
     assert_eq!(rows.len(), 50, "{md}");
     for row in &rows {
         assert_eq!(separators(row), 7, "{row}");
@@ -806,22 +801,22 @@ fn a_million_findings_keep_the_step_summary_under_1_mb_and_junit_under_30_mb() {
 
     // JUnit.
     let mut xml = Vec::new();
-    pmc_migrate::emit::junit::write(&checked, &mut xml).expect("write JUnit");
+    pmc_migrate::write_junit(&checked, &mut xml).expect("write JUnit");
     assert!(xml.len() < 30_000_000, "JUnit is {} bytes", xml.len());
     eprintln!("{N} findings: step summary {} bytes, JUnit {} bytes", md.len(), xml.len());
     let parsed = parse_junit_with_python(&xml);
     assert_eq!(parsed["root"], "testsuites");
     assert_eq!(parsed["failures"], c.errors.to_string());
-    let max = pmc_migrate::emit::junit::MAX_PER_RULE;
+    let max = pmc_migrate::JUNIT_MAX_PER_RULE;
     let cases = parsed["cases"].as_array().unwrap();
-    assert_eq!(cases.len(), 2 * pmc_migrate::finding::Rule::ALL.len());
+    assert_eq!(cases.len(), 2 * pmc_migrate::Rule::ALL.len());
     let mut listed_failures = 0;
     for case in cases {
         let (suite, name) = (s(&case["suite"]), s(&case["name"]));
         let hits: Vec<_> = checked.findings.iter().filter(|f| f.file == suite && f.rule.id() == name).collect();
         let failures = case["failures"].as_u64().unwrap() as usize;
         listed_failures += failures;
-        let errors = hits.iter().filter(|f| f.severity == pmc_migrate::finding::Severity::Error).count();
+        let errors = hits.iter().filter(|f| f.severity == pmc_migrate::Severity::Error).count();
         if errors > max {
             assert_eq!(failures, max + 1, "{suite} {name}");
             assert_eq!(case["last_failure"], format!("and {} more {name} errors", errors - max), "{suite} {name}");
@@ -838,5 +833,5 @@ fn a_million_findings_keep_the_step_summary_under_1_mb_and_junit_under_30_mb() {
             assert!(out.is_empty(), "{suite} {name}: {out}");
         }
     }
-    assert!(listed_failures <= 2 * pmc_migrate::finding::Rule::ALL.len() * (max + 1));
+    assert!(listed_failures <= 2 * pmc_migrate::Rule::ALL.len() * (max + 1));
 }

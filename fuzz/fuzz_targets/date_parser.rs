@@ -7,8 +7,8 @@
 
 use chrono::{Datelike, NaiveDate};
 use libfuzzer_sys::fuzz_target;
-use pmc_migrate::options::DateOrder;
-use pmc_migrate::validate::dates::{DateError, LAST_DAY, parse_date};
+use pmc_migrate::DateOrder;
+use pmc_migrate::{DateError, LAST_DAY, parse_date};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&mode, rest)) = data.split_first() else {

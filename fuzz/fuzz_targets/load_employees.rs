@@ -8,7 +8,7 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use pmc_migrate::load::headers::EMPLOYEES;
+use pmc_migrate::EMPLOYEES;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, bytes)) = data.split_first() else {

@@ -8,7 +8,7 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use pmc_migrate::load::headers::MEMBERSHIPS;
+use pmc_migrate::MEMBERSHIPS;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, bytes)) = data.split_first() else {

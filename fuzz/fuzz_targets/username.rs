@@ -6,8 +6,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pmc_migrate::plan::accounts::{Candidate, assign_usernames};
-use pmc_migrate::plan::username::{base_name, fit};
+use pmc_migrate::{Candidate, assign_usernames};
+use pmc_migrate::{base_name, fit};
 use std::collections::HashSet;
 
 fn check_local_part(local: &str) {

@@ -3,7 +3,6 @@
 
 pub mod entra;
 pub mod file;
-pub mod outbox;
 pub mod password;
 
 use chrono::NaiveDate;

@@ -3,7 +3,7 @@
 //! errors and 10 warnings are printed and one notice counts the rest; with
 //! `GITHUB_STEP_SUMMARY` set, a Markdown summary (under 1 MB) is appended there.
 
-use crate::Checked;
+use crate::check::Checked;
 use crate::finding::{Finding, Rule, Severity};
 use std::collections::BTreeMap;
 use std::io::{self, Write};

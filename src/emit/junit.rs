@@ -3,7 +3,7 @@
 //! the rest, so that a million findings stay far under GitLab's limits);
 //! warnings and info go to the testcase's output, capped the same way.
 
-use crate::Checked;
+use crate::check::Checked;
 use crate::finding::{Finding, Rule, Severity};
 use std::io::{self, Write};
 

@@ -13,9 +13,9 @@
 mod svg;
 pub(crate) mod view;
 
-use crate::Checked;
-use crate::apply::Applied;
-use crate::emit::atomic::write_atomic;
+use crate::applied::Applied;
+use crate::check::Checked;
+use crate::transaction::atomic::write_atomic;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::io;
@@ -60,7 +60,7 @@ pub fn write_report(checked: &Checked, applied: Option<&Applied>, out_dir: &Path
     for leftover in [ORGS_NEW, ORGS_OLD] {
         remove_real_dir(&out_dir.join(leftover))?;
     }
-    let dir = crate::emit::atomic::real_dir(out_dir, fresh, 0o755).map_err(|e| at(ORGS_NEW, e))?;
+    let dir = crate::transaction::atomic::real_dir(out_dir, fresh, 0o755).map_err(|e| at(ORGS_NEW, e))?;
     let left = applied.map(|_| view::left_by_org(&checked.plan)).unwrap_or_default();
     orgs.par_iter().filter(|o| view::page_id(&o.mpn_id)).try_for_each(|o| {
         let name = format!("{}.html", o.mpn_id);

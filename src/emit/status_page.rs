@@ -7,11 +7,11 @@
 //! the index links to status.html from the next plan or apply into the folder
 //! (see [`crate::emit::report::write_report`]).
 
-use crate::emit::atomic::write_atomic;
 use crate::emit::report::render_page;
 use crate::emit::report::view::{MAX_FINDINGS, MAX_ORGS, page_id, thousands};
 use crate::finding::{Finding, Severity};
 use crate::status::{EmployeeStatus, OrgStatus, SignIn, StatusReport};
+use crate::transaction::atomic::write_atomic;
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use serde::Serialize;
 use std::io;

@@ -1,6 +1,6 @@
 //! Human text: one `file:line:column: severity[rule]: message` line per finding, then a summary.
 
-use crate::Checked;
+use crate::check::Checked;
 use crate::load::dialect;
 use std::io::{self, Write};
 
@@ -39,7 +39,7 @@ pub fn write(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
 
 /// The few lines `plan` prints when it is done.
 pub fn plan_summary(checked: &Checked, out_dir: &std::path::Path) -> String {
-    let s = crate::emit::plan_json::summary(checked);
+    let s = crate::plan_file::summary(checked);
     let mut text = format!(
         "planned {} organisations, {} accounts for {} people; {} left out by errors\n{} errors, {} warnings, {} info\n",
         s.organizations, s.accounts, s.employees, s.blocked_organizations, s.errors, s.warnings, s.infos
@@ -51,7 +51,7 @@ pub fn plan_summary(checked: &Checked, out_dir: &std::path::Path) -> String {
 }
 
 /// What `apply` prints when it is done: what was issued, and where, never a password.
-pub fn apply_summary(checked: &Checked, applied: &crate::apply::Applied, out_dir: &std::path::Path) -> String {
+pub fn apply_summary(checked: &Checked, applied: &crate::applied::Applied, out_dir: &std::path::Path) -> String {
     let mut text = plan_summary(checked, out_dir);
     if applied.refused {
         text.push_str(

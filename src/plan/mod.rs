@@ -6,7 +6,7 @@ pub mod membership;
 pub mod username;
 
 use crate::finding::Finding;
-use crate::ledger::Ledger;
+use crate::history::Ledger;
 use crate::options::{Creation, Options};
 use crate::team_status::TeamStatus;
 use crate::teams::Team;

@@ -1,6 +1,7 @@
 //! Date forms of SPEC §3: `YYYY-MM-DD` always, `YYYY/MM/DD`, and the slash
 //! forms `M/D/YYYY` / `D/M/YYYY` only when `--date-order` says which.
 
+use crate::finding::{Rule, quote};
 use crate::options::DateOrder;
 use chrono::NaiveDate;
 
@@ -62,6 +63,26 @@ pub fn parse_as_of(s: &str) -> Option<NaiveDate> {
         && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     let date = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().filter(|_| shaped)?;
     (date <= LAST_DAY).then_some(date)
+}
+
+/// The finding for a date that could not be read.
+pub fn date_finding(raw: &str, e: DateError) -> (Rule, String) {
+    match e {
+        DateError::Invalid => {
+            (Rule::InvalidDate, format!("date {} is not a valid date (write YYYY-MM-DD)", quote(raw)))
+        }
+        DateError::TooLate => (
+            Rule::InvalidDate,
+            format!(
+                "date {} is after 9998-12-31 (often written for \"never ends\"): one year later can't be planned; write the real end date",
+                quote(raw)
+            ),
+        ),
+        DateError::Ambiguous => (
+            Rule::AmbiguousDate,
+            format!("date {} could be month/day or day/month: pass --date-order mdy or --date-order dmy", quote(raw)),
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! Row rules for employees.csv: required values, MPN id, email, role and exam codes.
 
-use super::RowCheck;
+use super::row_check::RowCheck;
 use super::values;
 use crate::finding::{Rule, quote};
 use crate::load::Record;

@@ -1,9 +1,10 @@
 //! Row rules for memberships.csv: required values, MPN id, dates and their
 //! order, tenant domain, membership level, and expiry on the cutover date (R4).
 
+use super::dates::date_finding;
 use super::dates::parse_date;
+use super::row_check::RowCheck;
 use super::values;
-use super::{RowCheck, date_finding};
 use crate::finding::{Rule, quote};
 use crate::load::Record;
 use crate::load::headers::{HeaderMap, MEMBERSHIPS, m};

@@ -2,30 +2,25 @@
 //! that look across rows: duplicate organisations and unknown organisations.
 //! One file per rule family; `Finding`s are data, never errors.
 
+mod blocked;
 pub mod dates;
 pub mod employee;
 pub mod membership;
 pub mod organizations;
+mod row_check;
 pub mod values;
 
-use crate::finding::{Finding, Rule, Severity, quote};
-use crate::load::headers::{ColumnSpec, HeaderMap};
+pub use blocked::{BlockedOrg, reason};
+
+use crate::finding::{Finding, Severity};
+
 use crate::load::headers::{e, m};
 use crate::load::{Record, Table};
 use crate::model::{Employee, Membership};
 use crate::options::Options;
-use dates::DateError;
+
 use rayon::prelude::*;
 use std::collections::HashSet;
-
-/// An organisation left out of the plan, and why.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct BlockedOrg {
-    pub mpn_id: String,
-    pub organization: String,
-    pub line: u64,
-    pub reasons: Vec<String>,
-}
 
 /// What survives validation, plus every finding so far.
 #[derive(Debug, Default)]
@@ -135,60 +130,5 @@ fn blocked_row(memberships: &Table, rec: &Record<'_>, reasons: Vec<String>) -> B
         organization: rec.get(&memberships.headers, m::ORGANIZATION).to_string(),
         line: rec.line,
         reasons,
-    }
-}
-
-/// A blocked organisation's reason, as shown in the report.
-pub fn reason(f: &Finding) -> String {
-    format!("{} line {}: {} — {}", f.file, f.line, f.rule, f.message)
-}
-
-/// Per-row result: the typed value when the row has no error, and its findings.
-pub struct RowCheck<'a, T> {
-    file: &'a str,
-    line: u64,
-    map: &'a HeaderMap,
-    schema: &'a [ColumnSpec],
-    pub value: Option<T>,
-    pub findings: Vec<Finding>,
-}
-
-impl<'a, T> RowCheck<'a, T> {
-    pub fn new(file: &'a str, line: u64, map: &'a HeaderMap, schema: &'a [ColumnSpec]) -> Self {
-        RowCheck { file, line, map, schema, value: None, findings: Vec::new() }
-    }
-
-    /// A finding about schema column `i` of this row.
-    pub fn push(&mut self, i: usize, rule: Rule, message: String) {
-        let column = self.map.column_number(i);
-        self.findings.push(Finding::new(self.file, self.line, column, rule, message));
-    }
-
-    pub fn missing(&mut self, i: usize) {
-        let name = self.map.header_name(i, self.schema);
-        self.push(i, Rule::MissingValue, format!("required value {} is empty", quote(&name)));
-    }
-
-    pub fn has_error(&self) -> bool {
-        self.findings.iter().any(|f| f.severity == Severity::Error)
-    }
-}
-
-pub fn date_finding(raw: &str, e: DateError) -> (Rule, String) {
-    match e {
-        DateError::Invalid => {
-            (Rule::InvalidDate, format!("date {} is not a valid date (write YYYY-MM-DD)", quote(raw)))
-        }
-        DateError::TooLate => (
-            Rule::InvalidDate,
-            format!(
-                "date {} is after 9998-12-31 (often written for \"never ends\"): one year later can't be planned; write the real end date",
-                quote(raw)
-            ),
-        ),
-        DateError::Ambiguous => (
-            Rule::AmbiguousDate,
-            format!("date {} could be month/day or day/month: pass --date-order mdy or --date-order dmy", quote(raw)),
-        ),
     }
 }

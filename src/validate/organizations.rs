@@ -5,7 +5,7 @@ use crate::finding::{Finding, Rule, quote};
 use crate::model::{Employee, Membership};
 use std::collections::{HashMap, HashSet};
 
-use super::BlockedOrg;
+use super::blocked::{BlockedOrg, reason};
 
 /// Keep the first row of each MPN id. An identical repeat is dropped
 /// (`exact-duplicate`); a differing one blocks the organisation
@@ -48,7 +48,7 @@ pub fn unique_organizations(
                             original.line
                         ),
                     );
-                    conflicting.entry(j).or_default().push(super::reason(&f));
+                    conflicting.entry(j).or_default().push(reason(&f));
                     findings.push(f);
                 }
             }

@@ -5,12 +5,12 @@
 
 #![allow(dead_code)]
 
-use pmc_migrate::finding::Finding;
-use pmc_migrate::ledger::Ledger;
-use pmc_migrate::load::headers::{EMPLOYEES, MEMBERSHIPS};
-use pmc_migrate::load::{self, Table};
-use pmc_migrate::options::{Creation, DateOrder, Options, ReadOptions};
-use pmc_migrate::{emit, validate};
+use pmc_migrate::Finding;
+use pmc_migrate::Ledger;
+use pmc_migrate::{ColumnSpec, EMPLOYEES, MEMBERSHIPS, Table, parse_bytes};
+
+use pmc_migrate::{Creation, DateOrder, Options, ReadOptions};
+
 use std::collections::HashSet;
 use std::path::PathBuf;
 
@@ -115,7 +115,7 @@ pub fn check_local_part(local: &str) {
 /// The validate stage on two loaded tables: findings name a file and a line
 /// that exists, and hold no control character.
 pub fn validate(memberships: &Table, employees: &Table, opts: &Options, max_lines: (u64, u64)) {
-    let validated = validate::validate(memberships, employees, opts);
+    let validated = pmc_migrate::validate(memberships, employees, opts);
     for f in &validated.findings {
         check_finding(f);
         let max = if f.file == MEMBERSHIPS_FILE { max_lines.0 } else { max_lines.1 };
@@ -178,14 +178,14 @@ pub fn pipeline(memberships: &[u8], employees: &[u8], opts: &Options) {
     for f in &checked.findings {
         check_finding(f);
     }
-    let errors = checked.findings.iter().filter(|f| f.severity == pmc_migrate::finding::Severity::Error).count();
+    let errors = checked.findings.iter().filter(|f| f.severity == pmc_migrate::Severity::Error).count();
     assert_eq!(checked.counts.errors, errors);
 
     // plan.json parses back; findings.csv has one record per finding.
-    let json = emit::plan_json::render(&checked, None);
+    let json = pmc_migrate::render_plan_file(&checked, None);
     let value: serde_json::Value = serde_json::from_slice(&json).expect("plan.json is JSON");
     assert_eq!(value["organizations"].as_array().map(Vec::len), Some(checked.plan.organizations.len()));
-    let csv = emit::findings_csv::render(&checked.findings);
+    let csv = pmc_migrate::render_findings_csv(&checked.findings);
     let text = std::str::from_utf8(&csv).expect("findings.csv is UTF-8");
     assert_eq!(count_csv_records(text), checked.findings.len() + 1, "findings.csv records (header included)");
 }
@@ -214,8 +214,8 @@ fn count_csv_records(text: &str) -> usize {
 }
 
 /// One fuzzed export through the loader with `schema`, checked.
-pub fn load(file: &str, bytes: &[u8], schema: &[load::headers::ColumnSpec], opts: &Options) -> Table {
-    let table = load::parse_bytes(file, bytes.to_vec(), schema, &opts.read);
+pub fn load(file: &str, bytes: &[u8], schema: &[ColumnSpec], opts: &Options) -> Table {
+    let table = parse_bytes(file, bytes.to_vec(), schema, &opts.read);
     check_table(&table, file, bytes);
     check_lines_oracle(&table, bytes, opts);
     table
@@ -270,10 +270,10 @@ pub fn fixed_for(opts: &Options, text: &str) -> Vec<u8> {
 
 /// The partner file, read as written (UTF-8, commas) whatever the fuzzed file's options.
 pub fn fixed_memberships() -> Table {
-    load::parse_bytes(MEMBERSHIPS_FILE, FIXED_MEMBERSHIPS.as_bytes().to_vec(), &MEMBERSHIPS, &ReadOptions::default())
+    parse_bytes(MEMBERSHIPS_FILE, FIXED_MEMBERSHIPS.as_bytes().to_vec(), &MEMBERSHIPS, &ReadOptions::default())
 }
 
 /// The partner file, read as written (UTF-8, commas) whatever the fuzzed file's options.
 pub fn fixed_employees() -> Table {
-    load::parse_bytes(EMPLOYEES_FILE, FIXED_EMPLOYEES.as_bytes().to_vec(), &EMPLOYEES, &ReadOptions::default())
+    parse_bytes(EMPLOYEES_FILE, FIXED_EMPLOYEES.as_bytes().to_vec(), &EMPLOYEES, &ReadOptions::default())
 }

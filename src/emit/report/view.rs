@@ -3,15 +3,15 @@
 //! templates only lay things out. Tables of the index are capped.
 
 use super::svg::{self, Chart, Timeline};
-use crate::Checked;
-use crate::apply::{Applied, OrgApplied};
-use crate::emit::plan_json;
+use crate::applied::{Applied, OrgApplied};
+use crate::check::Checked;
 use crate::finding::{Finding, Severity};
 use crate::model::{InputFacts, Role};
 use crate::plan::accounts::{
     self, AccountPlan, Action, TASK_EXAMS, TASK_PARTNER_UNIVERSITY, TASK_PASSWORD_RESET, TASK_SIGN_IN,
 };
 use crate::plan::{LeftAccount, OrgPlan, Plan};
+use crate::plan_file;
 use crate::validate::BlockedOrg;
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
@@ -238,7 +238,7 @@ pub struct Index<'a> {
     scale: Scale,
     notes: Notes,
     blocked: Capped<BlockedRow<'a>>,
-    summary: plan_json::Summary,
+    summary: plan_file::Summary,
     /// What a real run did; `None` for plan and `apply --dry-run`.
     apply: Option<ApplyView<'a>>,
     /// status.html is in the folder: the index links to it.
@@ -248,7 +248,7 @@ pub struct Index<'a> {
 pub fn index<'a>(checked: &'a Checked, applied: Option<&'a Applied>, status_page: bool) -> Index<'a> {
     let plan = &checked.plan;
     let orgs = &plan.organizations;
-    let summary = plan_json::summary(checked);
+    let summary = plan_file::summary(checked);
     let admins = orgs.iter().flat_map(|o| &o.accounts).filter(|a| a.role == Role::Admin).count();
     let action = |want: Action| orgs.iter().flat_map(|o| &o.accounts).filter(|a| a.action == want).count();
     let (keep, reissue) = (action(Action::Keep), action(Action::Reissue));

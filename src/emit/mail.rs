@@ -3,7 +3,7 @@
 //! The body comes from templates/signon.eml.tera; headers are built here so
 //! that no input value can inject a header line.
 
-use super::Issued;
+use crate::credentials::Issued;
 use chrono::NaiveDate;
 use std::sync::OnceLock;
 

@@ -1,0 +1,153 @@
+//! The pipeline: load → validate → dedup → teams → plan, against what
+//! earlier applies did, into one [`Checked`] that every command reports on.
+
+use crate::dedup;
+use crate::finding::{self, Counts, Finding};
+use crate::history::Ledger;
+use crate::load::headers::{EMPLOYEES, MEMBERSHIPS, e, m};
+use crate::load::{self, LoadError};
+use crate::model::InputFacts;
+use crate::options::Options;
+use crate::plan::{self, History, Plan};
+use crate::progress::Progress;
+use crate::team_status::{self, TeamStatus};
+use crate::teams;
+use crate::validate::{self, BlockedOrg};
+use std::collections::HashSet;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CheckError {
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error(transparent)]
+    Dedup(#[from] dedup::DedupError),
+    #[error(transparent)]
+    Threads(#[from] ThreadsError),
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("cannot start {jobs} worker threads: {message}")]
+pub struct ThreadsError {
+    jobs: usize,
+    message: String,
+}
+
+/// Run `f` on a rayon pool of `jobs` threads (the global pool when `None`).
+pub fn with_jobs<T: Send, E: Send + From<ThreadsError>>(
+    jobs: Option<usize>,
+    f: impl FnOnce() -> Result<T, E> + Send,
+) -> Result<T, E> {
+    match jobs {
+        None => f(),
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .map_err(|e| ThreadsError { jobs: n, message: e.to_string() })?
+            .install(f),
+    }
+}
+
+/// Everything known after checking and planning: the plan, what is left out,
+/// and every finding (sorted; `--strict` applied).
+#[derive(Debug)]
+pub struct Checked {
+    pub inputs: Vec<InputFacts>,
+    pub plan: Plan,
+    pub blocked: Vec<BlockedOrg>,
+    pub findings: Vec<Finding>,
+    pub counts: Counts,
+    /// The options the plan was made with (recorded in plan.json).
+    pub options: Options,
+    /// SHA-256 of the ledger the plan was made against (`None`: no ledger).
+    pub ledger_sha256: Option<String>,
+}
+
+/// load → validate → dedup → teams → plan, against what earlier applies did.
+pub fn check(opts: &Options, ledger: &Ledger, status: Option<&TeamStatus>) -> Result<Checked, CheckError> {
+    let progress = Progress::new(opts.quiet);
+    let stage = progress.stage("loading");
+    let (memberships, employees) = rayon::join(
+        || load::load_file(&opts.memberships, &MEMBERSHIPS, &opts.read),
+        || load::load_file(&opts.employees, &EMPLOYEES, &opts.read),
+    );
+    let (mut memberships, mut employees) = (memberships?, employees?);
+    drop(stage);
+
+    let stage = progress.stage("validating");
+    let validated = validate::validate(&memberships, &employees, opts);
+    // Only people the ledger knows can have left; skip the scan on a first run.
+    let ledger_orgs: HashSet<&str> = ledger.accounts.values().map(|a| a.mpn_id.as_str()).collect();
+    let in_export =
+        if ledger_orgs.is_empty() { HashSet::new() } else { validate::keys_in_export(&employees, &ledger_orgs) };
+    // The raw records are not needed past validation: free them before planning.
+    for table in [&mut memberships, &mut employees] {
+        (table.records, table.rejected) = (load::Rows::default(), load::Rows::default());
+    }
+    drop(stage);
+    let stage = progress.stage("deduplicating");
+    let deduped = dedup::dedup(validated.employees, employees.file(), employees.headers.column_number(e::EMAIL))?;
+    let teams = teams::assemble(
+        validated.memberships,
+        deduped.employees,
+        validated.blocked,
+        memberships.file(),
+        memberships.headers.column_number(m::MPN_ID),
+        !employees.unusable(),
+    );
+    drop(stage);
+
+    let stage = progress.stage("planning");
+    let source = plan::Source { file: employees.file(), email_col: employees.headers.column_number(e::EMAIL) };
+    let (plan, plan_findings) =
+        plan::plan(teams.teams, opts, History { ledger, status, in_export: &in_export }, &source);
+    drop(stage);
+
+    let mut findings = validated.findings;
+    findings.extend(deduped.findings);
+    findings.extend(teams.findings);
+    findings.extend(plan_findings);
+    let mut inputs = vec![memberships.facts, employees.facts];
+    if let Some(status) = status {
+        findings.extend(status.findings.iter().cloned());
+        inputs.extend(status.facts.clone());
+    }
+    if opts.strict {
+        finding::apply_strict(&mut findings);
+    }
+    finding::sort_findings(&mut findings);
+    let counts = finding::count(&findings);
+    Ok(Checked {
+        inputs,
+        plan,
+        blocked: teams.blocked,
+        findings,
+        counts,
+        options: opts.clone(),
+        ledger_sha256: ledger.sha256.clone(),
+    })
+}
+
+/// What the run means for the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Done, no errors.
+    Clean,
+    /// Validation errors (or warnings under `--strict`), or apply refused.
+    Errors,
+    /// `plan --detailed-exitcode`: valid, with accounts to create or reissue.
+    Changes,
+}
+
+impl Checked {
+    pub fn outcome(&self) -> Outcome {
+        if self.counts.errors > 0 { Outcome::Errors } else { Outcome::Clean }
+    }
+}
+
+/// The `--status` export, when one was given.
+pub fn load_status(opts: &Options) -> Result<Option<TeamStatus>, LoadError> {
+    match &opts.status {
+        Some(path) => Ok(Some(team_status::load(path, &opts.read)?)),
+        None => Ok(None),
+    }
+}

@@ -1,0 +1,102 @@
+//! Argument groups and value parsers that several commands share (clap
+//! derive), turned into the library's `Options`.
+
+use crate::load::dialect;
+use crate::options::{Creation, DateOrder, Options, ReadOptions};
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct Inputs {
+    /// The PMC membership export (one row per organisation).
+    #[arg(long, value_name = "FILE")]
+    pub memberships: PathBuf,
+    /// The PMC employee export (one row per person per organisation).
+    #[arg(long, value_name = "FILE")]
+    pub employees: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct Common {
+    /// Cutover date, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_as_of)]
+    pub as_of: Option<NaiveDate>,
+    /// How accounts are created in Partner Center.
+    #[arg(long, value_enum, default_value_t = CreationArg::Bulk)]
+    pub creation: CreationArg,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub strict: bool,
+    /// How to read slash dates like 3/4/2025.
+    #[arg(long, value_enum)]
+    pub date_order: Option<DateOrderArg>,
+    /// Encoding of files without a BOM (e.g. windows-1252); default UTF-8.
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Field delimiter: , ; tab or | (default: sniffed from the header line).
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub jobs: Option<u16>,
+    /// No progress bars or summaries on stderr.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Partner Center team-status export (username, signed_in, ...): accounts
+    /// past 90 days without a sign-in are reissued (R7).
+    #[arg(long, value_name = "FILE")]
+    pub status: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum CreationArg {
+    Bulk,
+    Individual,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DateOrderArg {
+    Mdy,
+    Dmy,
+}
+
+pub(super) fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
+    crate::validate::dates::parse_as_of(s)
+        .ok_or_else(|| format!("{s:?} is not a date in YYYY-MM-DD form (up to 9998-12-31)"))
+}
+
+pub(super) fn parse_encoding(s: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    encoding_rs::Encoding::for_label(s.as_bytes())
+        .ok_or_else(|| format!("{s:?} is not an encoding label (try windows-1252, iso-8859-1, shift_jis)"))
+}
+
+pub(super) fn parse_delimiter(s: &str) -> Result<u8, String> {
+    dialect::parse_delimiter(s).ok_or_else(|| format!("{s:?} is not one of , ; tab |"))
+}
+
+impl Common {
+    pub fn to_options(&self, inputs: &Inputs) -> Options {
+        Options {
+            memberships: inputs.memberships.clone(),
+            employees: inputs.employees.clone(),
+            as_of: self.as_of.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            creation: match self.creation {
+                CreationArg::Bulk => Creation::Bulk,
+                CreationArg::Individual => Creation::Individual,
+            },
+            strict: self.strict,
+            read: ReadOptions {
+                encoding: self.encoding,
+                delimiter: self.delimiter,
+                date_order: self.date_order.map(|d| match d {
+                    DateOrderArg::Mdy => DateOrder::Mdy,
+                    DateOrderArg::Dmy => DateOrder::Dmy,
+                }),
+            },
+            jobs: self.jobs.map(usize::from),
+            quiet: self.quiet,
+            status: self.status.clone(),
+        }
+    }
+}

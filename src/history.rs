@@ -1,0 +1,67 @@
+//! What earlier applies did: each organisation's enrolment and every account
+//! issued (no passwords). Read from and written to ledger.csv by
+//! [`crate::ledger`]; planning reads it to keep, reissue or add accounts.
+
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// The enrolment an earlier apply made: re-enrolment happens once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Enrolment {
+    pub pc_start: NaiveDate,
+    pub pc_end: NaiveDate,
+    pub run: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LedgerAccount {
+    pub mpn_id: String,
+    pub email_key: String,
+    pub email: String,
+    /// Full user principal name, `name@tenant`.
+    pub username: String,
+    pub issued: NaiveDate,
+    pub password_expires: NaiveDate,
+    pub run: u32,
+    /// The credentials file (relative to the output folder) holding its latest password.
+    pub credentials_file: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ledger {
+    pub enrolments: BTreeMap<String, Enrolment>,
+    /// Keyed by (mpn_id, email_key).
+    pub accounts: BTreeMap<(String, String), LedgerAccount>,
+    /// SHA-256 of the file this ledger was read from (`None`: there was none).
+    pub sha256: Option<String>,
+}
+
+impl Ledger {
+    /// The highest run number recorded (0 when nothing was ever applied).
+    pub fn last_run(&self) -> u32 {
+        let a = self.accounts.values().map(|a| a.run).max().unwrap_or(0);
+        let e = self.enrolments.values().map(|e| e.run).max().unwrap_or(0);
+        a.max(e)
+    }
+
+    /// Whether any account of this organisation was issued (a range lookup, not a scan).
+    pub fn has_accounts_for(&self, mpn_id: &str) -> bool {
+        let from = (mpn_id.to_string(), String::new());
+        self.accounts.range(from..).next().is_some_and(|((m, _), _)| m == mpn_id)
+    }
+
+    pub fn account(&self, mpn_id: &str, email_key: &str) -> Option<&LedgerAccount> {
+        self.accounts.get(&(mpn_id.to_string(), email_key.to_string()))
+    }
+
+    /// Local parts already issued in each tenant: they keep their owners.
+    pub fn usernames_by_tenant(&self) -> HashMap<String, HashSet<String>> {
+        let mut out: HashMap<String, HashSet<String>> = HashMap::new();
+        for a in self.accounts.values() {
+            if let Some((local, domain)) = a.username.rsplit_once('@') {
+                out.entry(domain.to_string()).or_default().insert(local.to_string());
+            }
+        }
+        out
+    }
+}

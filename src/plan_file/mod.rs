@@ -1,0 +1,231 @@
+//! plan.json, written by `plan` and `apply` and read back by `apply --plan`:
+//! the whole plan, no passwords (field names of SPEC §7). One schema both
+//! ways: the options a plan records are the options `apply --plan` repeats,
+//! and its inputs and ledger are pinned by SHA-256.
+
+mod layout;
+
+use crate::applied::Applied;
+use crate::check::Checked;
+use crate::finding::Severity;
+use crate::history::Ledger;
+use crate::model::InputFacts;
+use crate::options::{Creation, DateOrder, Options, ReadOptions};
+use crate::plan::{LeftAccount, OrgPlan};
+use crate::validate::BlockedOrg;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum PlanFileError {
+    #[error("stale plan: {0}; nothing was written. Run `pmc-migrate plan` again, review it, then apply the new plan")]
+    Stale(String),
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct Summary {
+    pub organizations: usize,
+    /// Distinct people (by email) across the planned organisations.
+    pub employees: usize,
+    /// One per person per organisation.
+    pub accounts: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub blocked_organizations: usize,
+}
+
+/// How the inputs were read and judged: `apply --plan` repeats exactly these.
+#[derive(Serialize, Deserialize)]
+struct RecordedOptions {
+    strict: bool,
+    date_order: Option<DateOrder>,
+    #[serde(with = "encoding_label")]
+    encoding: Option<&'static encoding_rs::Encoding>,
+    #[serde(with = "delimiter_char")]
+    delimiter: Option<u8>,
+}
+
+#[derive(Serialize)]
+struct PlanDoc<'a> {
+    as_of: NaiveDate,
+    tool: Tool,
+    creation: Creation,
+    options: RecordedOptions,
+    /// SHA-256 of the output folder's ledger.csv when the plan was made (null: none).
+    ledger_sha256: Option<&'a str>,
+    inputs: &'a [InputFacts],
+    summary: Summary,
+    organizations: &'a [OrgPlan],
+    blocked_organizations: &'a [BlockedOrg],
+    /// People in the ledger who are gone from the export: reported, never deleted.
+    left: &'a [LeftAccount],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    apply: Option<&'a Applied>,
+}
+
+/// What `apply --plan` reads back from a [`PlanDoc`]: how it was made, and its pins.
+#[derive(Deserialize)]
+struct Pins {
+    as_of: NaiveDate,
+    creation: Creation,
+    options: RecordedOptions,
+    ledger_sha256: Option<String>,
+    inputs: Vec<PinnedInput>,
+}
+
+#[derive(Deserialize)]
+struct PinnedInput {
+    path: PathBuf,
+    sha256: String,
+}
+
+pub fn summary(checked: &Checked) -> Summary {
+    let orgs = &checked.plan.organizations;
+    let people: HashSet<&str> = orgs.iter().flat_map(|o| o.accounts.iter().map(|a| a.email_key.as_str())).collect();
+    Summary {
+        organizations: orgs.len(),
+        employees: people.len(),
+        accounts: orgs.iter().map(|o| o.accounts.len()).sum(),
+        errors: checked.counts.errors,
+        warnings: checked.counts.warnings,
+        infos: checked.findings.iter().filter(|f| f.severity == Severity::Info).count(),
+        blocked_organizations: checked.blocked.len(),
+    }
+}
+
+/// plan.json's bytes (see [`write_to`]).
+pub fn render(checked: &Checked, applied: Option<&Applied>) -> Vec<u8> {
+    let mut out = Vec::new();
+    write_to(checked, applied, &mut out).expect("writing to memory");
+    out
+}
+
+/// Stream plan.json: indented down to each account, every account on one line,
+/// so that a million accounts stay reviewable and diff-able yet compact.
+pub fn write_to(checked: &Checked, applied: Option<&Applied>, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    let read = &checked.options.read;
+    let doc = PlanDoc {
+        as_of: checked.plan.as_of,
+        tool: Tool { name: "pmc-migrate", version: env!("CARGO_PKG_VERSION") },
+        creation: checked.plan.creation,
+        options: RecordedOptions {
+            strict: checked.options.strict,
+            date_order: read.date_order,
+            encoding: read.encoding,
+            delimiter: read.delimiter,
+        },
+        ledger_sha256: checked.ledger_sha256.as_deref(),
+        inputs: &checked.inputs,
+        summary: summary(checked),
+        organizations: &checked.plan.organizations,
+        blocked_organizations: &checked.blocked,
+        left: &checked.plan.left,
+        apply: applied,
+    };
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, layout::ShallowPretty::new(4));
+    doc.serialize(&mut ser).map_err(std::io::Error::other)?;
+    out.write_all(b"\n")
+}
+
+fn parse(bytes: &[u8]) -> Result<Pins, PlanFileError> {
+    let pins: Pins = serde_json::from_slice(bytes)
+        .map_err(|e| PlanFileError::Stale(format!("the plan file can't be read ({e})")))?;
+    if pins.inputs.len() < 2 {
+        return Err(PlanFileError::Stale("the plan records an unknown list of inputs".to_string()));
+    }
+    Ok(pins)
+}
+
+/// The options the reviewed plan was made with; `jobs` and `quiet` are this run's.
+pub fn options_from_plan(bytes: &[u8], jobs: Option<usize>, quiet: bool) -> Result<Options, PlanFileError> {
+    let p = parse(bytes)?;
+    let o = p.options;
+    Ok(Options {
+        memberships: p.inputs[0].path.clone(),
+        employees: p.inputs[1].path.clone(),
+        as_of: p.as_of,
+        creation: p.creation,
+        strict: o.strict,
+        read: ReadOptions { encoding: o.encoding, delimiter: o.delimiter, date_order: o.date_order },
+        jobs,
+        quiet,
+        status: p.inputs.get(2).map(|i| i.path.clone()),
+    })
+}
+
+/// Every pinned input still has its SHA-256, and the ledger is the one the plan saw.
+pub fn verify_pins(bytes: &[u8], ledger: &Ledger) -> Result<(), PlanFileError> {
+    let p = parse(bytes)?;
+    for input in &p.inputs {
+        let path = Path::new(&input.path);
+        let data = std::fs::read(path)
+            .map_err(|e| PlanFileError::Stale(format!("input {} can't be read ({e})", path.display())))?;
+        let now = crate::load::hex(&Sha256::digest(&data));
+        if now != input.sha256 {
+            return Err(PlanFileError::Stale(format!(
+                "{} changed since the plan was made (SHA-256 {now}, the plan has {})",
+                path.display(),
+                input.sha256
+            )));
+        }
+    }
+    if ledger.sha256 != p.ledger_sha256 {
+        return Err(PlanFileError::Stale(
+            "the ledger in the output folder changed since the plan was made (another apply ran)".to_string(),
+        ));
+    }
+    Ok(())
+}
+
+/// `--encoding` as its WHATWG name (`windows-1252`), read back by label.
+mod encoding_label {
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    type Encoding = &'static encoding_rs::Encoding;
+
+    pub fn serialize<S: Serializer>(e: &Option<Encoding>, s: S) -> Result<S::Ok, S::Error> {
+        match e {
+            Some(e) => s.serialize_some(e.name()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Encoding>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            Some(label) => encoding_rs::Encoding::for_label(label.as_bytes())
+                .map(Some)
+                .ok_or_else(|| D::Error::custom(format!("unknown encoding {label:?}"))),
+            None => Ok(None),
+        }
+    }
+}
+
+/// `--delimiter` as a one-character string.
+mod delimiter_char {
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(d: &Option<u8>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.serialize_some(&(*d as char).to_string()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            Some(s) if s.len() == 1 => Ok(Some(s.as_bytes()[0])),
+            Some(s) => Err(D::Error::custom(format!("unknown delimiter {s:?}"))),
+            None => Ok(None),
+        }
+    }
+}
