@@ -1,6 +1,7 @@
 //! What an apply did, for plan.json and the report: a leaf type, so that the
 //! report can show a run without knowing how it was carried out. Never a password.
 
+use crate::ids::{CredentialsFile, MpnId};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -10,7 +11,7 @@ pub struct Applied {
     pub run: u32,
     /// True when errors stopped the apply: reports only, no credentials.
     pub refused: bool,
-    pub organizations: BTreeMap<String, OrgApplied>,
+    pub organizations: BTreeMap<MpnId, OrgApplied>,
 }
 
 impl Applied {
@@ -29,6 +30,6 @@ pub struct OrgApplied {
     pub reissued: usize,
     pub left: usize,
     /// Credential files of this organisation, oldest first (relative to --out).
-    pub credential_files: Vec<String>,
+    pub credential_files: Vec<CredentialsFile>,
     pub outbox: Option<String>,
 }

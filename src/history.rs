@@ -2,6 +2,7 @@
 //! issued (no passwords). Read from and written to ledger.csv by
 //! [`crate::ledger`]; planning reads it to keep, reissue or add accounts.
 
+use crate::ids::{CredentialsFile, MpnId, Username};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -15,23 +16,22 @@ pub struct Enrolment {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LedgerAccount {
-    pub mpn_id: String,
+    pub mpn_id: MpnId,
     pub email_key: String,
     pub email: String,
-    /// Full user principal name, `name@tenant`.
-    pub username: String,
+    pub username: Username,
     pub issued: NaiveDate,
     pub password_expires: NaiveDate,
     pub run: u32,
     /// The credentials file (relative to the output folder) holding its latest password.
-    pub credentials_file: String,
+    pub credentials_file: CredentialsFile,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Ledger {
-    pub enrolments: BTreeMap<String, Enrolment>,
+    pub enrolments: BTreeMap<MpnId, Enrolment>,
     /// Keyed by (mpn_id, email_key).
-    pub accounts: BTreeMap<(String, String), LedgerAccount>,
+    pub accounts: BTreeMap<(MpnId, String), LedgerAccount>,
     /// SHA-256 of the file this ledger was read from (`None`: there was none).
     pub sha256: Option<String>,
 }
@@ -45,22 +45,20 @@ impl Ledger {
     }
 
     /// Whether any account of this organisation was issued (a range lookup, not a scan).
-    pub fn has_accounts_for(&self, mpn_id: &str) -> bool {
-        let from = (mpn_id.to_string(), String::new());
+    pub fn has_accounts_for(&self, mpn_id: &MpnId) -> bool {
+        let from = (mpn_id.clone(), String::new());
         self.accounts.range(from..).next().is_some_and(|((m, _), _)| m == mpn_id)
     }
 
-    pub fn account(&self, mpn_id: &str, email_key: &str) -> Option<&LedgerAccount> {
-        self.accounts.get(&(mpn_id.to_string(), email_key.to_string()))
+    pub fn account(&self, mpn_id: &MpnId, email_key: &str) -> Option<&LedgerAccount> {
+        self.accounts.get(&(mpn_id.clone(), email_key.to_string()))
     }
 
     /// Local parts already issued in each tenant: they keep their owners.
     pub fn usernames_by_tenant(&self) -> HashMap<String, HashSet<String>> {
         let mut out: HashMap<String, HashSet<String>> = HashMap::new();
         for a in self.accounts.values() {
-            if let Some((local, domain)) = a.username.rsplit_once('@') {
-                out.entry(domain.to_string()).or_default().insert(local.to_string());
-            }
+            out.entry(a.username.domain().to_string()).or_default().insert(a.username.local().to_string());
         }
         out
     }

@@ -6,6 +6,7 @@ use crate::applied::{Applied, OrgApplied};
 use crate::check::Checked;
 use crate::credentials::{Issued, password};
 use crate::history::{Enrolment, Ledger, LedgerAccount};
+use crate::ids::{CredentialsFile, MpnId};
 use crate::options::Creation;
 use crate::plan::OrgPlan;
 use crate::plan::accounts::Action;
@@ -20,12 +21,10 @@ pub enum IssueError {
     WouldOverwrite(PathBuf),
     #[error(transparent)]
     Rng(#[from] password::RngError),
-    #[error("{0:?} can't be used in a file name; refusing to write it")]
-    UnsafeName(String),
 }
 
 /// One credentials file (relative path) and the accounts it holds.
-pub type Batch = (String, Vec<Issued>);
+pub type Batch = (CredentialsFile, Vec<Issued>);
 
 /// Passwords for every create and reissue of run `run`, and the ledger that records them.
 pub fn issue(checked: &Checked, ledger: &Ledger, run: u32, dir: &Path) -> Result<(Vec<Batch>, Ledger), IssueError> {
@@ -72,21 +71,16 @@ pub fn issue(checked: &Checked, ledger: &Ledger, run: u32, dir: &Path) -> Result
     Ok((out, next))
 }
 
-/// `credentials/1234.run2.csv` → `credentials/1234.run2.entra.csv`.
-pub fn entra_name(credentials_file: &str) -> String {
-    format!("{}.entra.csv", credentials_file.trim_end_matches(".csv"))
-}
-
 /// `credentials/<mpn_id>.csv` the first time, `credentials/<mpn_id>.run<N>.csv` after.
-fn credentials_file_name(org: &OrgPlan, ledger: &Ledger, run: u32, dir: &Path) -> Result<String, IssueError> {
-    if !crate::validate::values::is_mpn_id(&org.mpn_id) {
-        return Err(IssueError::UnsafeName(org.mpn_id.clone()));
-    }
-    let first = format!("credentials/{}.csv", org.mpn_id);
+fn credentials_file_name(org: &OrgPlan, ledger: &Ledger, run: u32, dir: &Path) -> Result<CredentialsFile, IssueError> {
+    let first = CredentialsFile { mpn_id: org.mpn_id.clone(), run: None };
     let had_any = ledger.has_accounts_for(&org.mpn_id);
-    let name =
-        if had_any || dir.join(&first).exists() { format!("credentials/{}.run{run}.csv", org.mpn_id) } else { first };
-    for taken in [name.clone(), entra_name(&name)] {
+    let name = if had_any || dir.join(first.to_string()).exists() {
+        CredentialsFile { mpn_id: org.mpn_id.clone(), run: Some(run) }
+    } else {
+        first
+    };
+    for taken in [name.to_string(), name.entra()] {
         if dir.join(&taken).exists() {
             return Err(IssueError::WouldOverwrite(dir.join(taken)));
         }
@@ -96,7 +90,7 @@ fn credentials_file_name(org: &OrgPlan, ledger: &Ledger, run: u32, dir: &Path) -
 
 /// What the run did: per organisation, created, kept, reissued, left, and its credential files.
 pub fn applied(checked: &Checked, ledger: &Ledger, run: u32, refused: bool) -> Applied {
-    let mut out: BTreeMap<String, OrgApplied> = BTreeMap::new();
+    let mut out: BTreeMap<MpnId, OrgApplied> = BTreeMap::new();
     for org in &checked.plan.organizations {
         let e = out.entry(org.mpn_id.clone()).or_default();
         for a in &org.accounts {
@@ -118,14 +112,10 @@ pub fn applied(checked: &Checked, ledger: &Ledger, run: u32, refused: bool) -> A
         }
     }
     for (mpn_id, e) in out.iter_mut() {
-        e.credential_files.sort_by_key(|f| (f.matches(".run").count(), run_number(f), f.clone()));
+        e.credential_files.sort();
         if checked.plan.creation == Creation::Individual && ledger.has_accounts_for(mpn_id) {
             e.outbox = Some(format!("outbox/{mpn_id}/"));
         }
     }
     Applied { run, refused, organizations: out }
-}
-
-fn run_number(f: &str) -> u32 {
-    f.rsplit_once(".run").and_then(|(_, r)| r.trim_end_matches(".csv").parse().ok()).unwrap_or(0)
 }

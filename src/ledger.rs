@@ -4,6 +4,7 @@
 //! else is refused when its values could not have been written by apply.
 
 use crate::history::{Enrolment, Ledger, LedgerAccount};
+use crate::ids::{CredentialsFile, MpnId, Username};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -83,28 +84,26 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Ledger, LedgerError> {
         let need = |date: Option<NaiveDate>, name: &str| date.ok_or_else(|| corrupt(line, format!("{name} is empty")));
         match row.kind {
             Some(Kind::Enrolment) => {
-                if !crate::validate::values::is_mpn_id(&row.mpn_id) {
-                    return Err(corrupt(line, format!("mpn_id {:?} is not 4 to 10 digits", row.mpn_id)));
-                }
+                let mpn_id = parse_mpn_id(&row.mpn_id).map_err(|m| corrupt(line, m))?;
                 let e = Enrolment {
                     pc_start: need(row.pc_start, "pc_start")?,
                     pc_end: need(row.pc_end, "pc_end")?,
                     run: row.run,
                 };
-                ledger.enrolments.insert(row.mpn_id, e);
+                ledger.enrolments.insert(mpn_id, e);
             }
             Some(Kind::Account) => {
-                check_account_fields(&row.mpn_id, &row.username, &row.credentials_file)
-                    .map_err(|m| corrupt(line, m))?;
+                let (mpn_id, username, credentials_file) =
+                    account_fields(&row.mpn_id, &row.username, &row.credentials_file).map_err(|m| corrupt(line, m))?;
                 let a = LedgerAccount {
                     issued: need(row.issued, "issued")?,
                     password_expires: need(row.password_expires, "password_expires")?,
-                    mpn_id: row.mpn_id,
+                    mpn_id,
                     email_key: row.email_key,
                     email: row.email,
-                    username: row.username,
+                    username,
                     run: row.run,
-                    credentials_file: row.credentials_file,
+                    credentials_file,
                 };
                 ledger.accounts.insert((a.mpn_id.clone(), a.email_key.clone()), a);
             }
@@ -132,7 +131,7 @@ pub fn render(ledger: &Ledger) -> Vec<u8> {
     for (mpn_id, e) in &ledger.enrolments {
         let _ = w.serialize(Row {
             kind: Some(Kind::Enrolment),
-            mpn_id: mpn_id.clone(),
+            mpn_id: mpn_id.to_string(),
             run: e.run,
             pc_start: Some(e.pc_start),
             pc_end: Some(e.pc_end),
@@ -142,14 +141,14 @@ pub fn render(ledger: &Ledger) -> Vec<u8> {
     for a in ledger.accounts.values() {
         let _ = w.serialize(Row {
             kind: Some(Kind::Account),
-            mpn_id: a.mpn_id.clone(),
+            mpn_id: a.mpn_id.to_string(),
             email_key: a.email_key.clone(),
             email: a.email.clone(),
-            username: a.username.clone(),
+            username: a.username.to_string(),
             issued: Some(a.issued),
             password_expires: Some(a.password_expires),
             run: a.run,
-            credentials_file: a.credentials_file.clone(),
+            credentials_file: a.credentials_file.to_string(),
             pc_start: None,
             pc_end: None,
         });
@@ -157,28 +156,20 @@ pub fn render(ledger: &Ledger) -> Vec<u8> {
     w.into_inner().unwrap_or_default()
 }
 
+fn parse_mpn_id(s: &str) -> Result<MpnId, String> {
+    MpnId::parse(s).ok_or_else(|| format!("mpn_id {s:?} is not 4 to 10 digits"))
+}
+
 /// What an apply writes can only name safe paths: a ledger edited by someone
 /// else is refused rather than trusted to build a file name.
-fn check_account_fields(mpn_id: &str, username: &str, credentials_file: &str) -> Result<(), String> {
-    if !crate::validate::values::is_mpn_id(mpn_id) {
-        return Err(format!("mpn_id {mpn_id:?} is not 4 to 10 digits"));
+fn account_fields(mpn_id: &str, username: &str, file: &str) -> Result<(MpnId, Username, CredentialsFile), String> {
+    let mpn_id = parse_mpn_id(mpn_id)?;
+    let username = Username::parse(username)
+        .ok_or_else(|| format!("username {username:?} is not a user principal name this tool issues"))?;
+    match CredentialsFile::parse(file) {
+        Some(f) if f.mpn_id == mpn_id => Ok((mpn_id, username, f)),
+        _ => Err(format!("credentials_file {file:?} is not credentials/{mpn_id}[.runN].csv")),
     }
-    let safe_local = |s: &str| {
-        !s.is_empty()
-            && s.len() <= 64
-            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b".-_".contains(&b))
-    };
-    match username.split_once('@') {
-        Some((local, domain))
-            if safe_local(local) && !local.starts_with('.') && crate::validate::values::is_domain(domain) => {}
-        _ => return Err(format!("username {username:?} is not a user principal name this tool issues")),
-    }
-    let name = credentials_file.strip_prefix("credentials/").and_then(|n| n.strip_suffix(".csv")).unwrap_or("");
-    let (id, run) = name.split_once(".run").unwrap_or((name, "1"));
-    if id != mpn_id || run.is_empty() || !run.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!("credentials_file {credentials_file:?} is not credentials/{mpn_id}[.runN].csv"));
-    }
-    Ok(())
 }
 
 #[cfg(test)]

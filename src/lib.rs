@@ -2,7 +2,7 @@
 //! migration. Layers, each using only those below it (checked by
 //! `scripts/layers.py`):
 //!
-//! 1. domain types: `model`, `finding`, `options`, `history`, `applied`,
+//! 1. domain types: `model`, `ids`, `finding`, `options`, `history`, `applied`,
 //!    and the leaf utilities `progress` and `transaction`;
 //! 2. pipeline stages: `load` → `validate` → `dedup` → `teams` → `plan`,
 //!    composed by `check`; `team_status` and `status` after cutover; `generate`;
@@ -20,6 +20,7 @@ pub(crate) mod emit;
 pub(crate) mod finding;
 pub(crate) mod generate;
 pub(crate) mod history;
+pub(crate) mod ids;
 pub(crate) mod issue;
 pub(crate) mod ledger;
 pub(crate) mod load;

@@ -1,5 +1,6 @@
 //! Domain types shared by the stages: what a valid row means once validated.
 
+use crate::ids::MpnId;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -23,7 +24,7 @@ impl Role {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Membership {
     pub line: u64,
-    pub mpn_id: String,
+    pub mpn_id: MpnId,
     pub organization: String,
     pub membership: String,
     pub start: NaiveDate,
@@ -38,7 +39,7 @@ pub struct Membership {
 pub struct Employee {
     /// The earliest input line of this person in this organisation.
     pub line: u64,
-    pub mpn_id: String,
+    pub mpn_id: MpnId,
     pub first_name: String,
     pub last_name: String,
     /// The email as written (trimmed): sign-on information goes here.

@@ -4,6 +4,7 @@
 
 use crate::finding::{Finding, Rule, quote};
 use crate::history::Ledger;
+use crate::ids::{MpnId, Username};
 use crate::team_status::TeamStatus;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde::Serialize;
@@ -37,7 +38,7 @@ impl SignIn {
 #[derive(Debug, Clone, Serialize)]
 pub struct EmployeeStatus {
     pub email: String,
-    pub username: String,
+    pub username: Username,
     pub password_expires: NaiveDate,
     pub sign_in: SignIn,
     /// Days left on the temporary password (negative once expired).
@@ -51,15 +52,29 @@ pub struct EmployeeStatus {
     pub next_action: &'static str,
 }
 
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(Debug, Clone, Serialize)]
 pub struct OrgStatus {
-    pub mpn_id: String,
+    pub mpn_id: MpnId,
     pub employees: Vec<EmployeeStatus>,
     pub signed_in: usize,
     pub waiting: usize,
     pub expires_soon: usize,
     pub must_reissue: usize,
     pub unknown: usize,
+}
+
+impl OrgStatus {
+    pub fn new(mpn_id: MpnId) -> Self {
+        OrgStatus {
+            mpn_id,
+            employees: Vec::new(),
+            signed_in: 0,
+            waiting: 0,
+            expires_soon: 0,
+            must_reissue: 0,
+            unknown: 0,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -80,7 +95,7 @@ pub fn assess(
     status_file: &str,
 ) -> StatusReport {
     let mut findings = status.findings.clone();
-    let mut orgs: BTreeMap<String, OrgStatus> = BTreeMap::new();
+    let mut orgs: BTreeMap<MpnId, OrgStatus> = BTreeMap::new();
     let mut known: HashSet<String> = HashSet::new();
     let today = as_of.date();
     for a in ledger.accounts.values() {
@@ -96,9 +111,7 @@ pub fn assess(
         };
         let associated_at = row.and_then(|r| r.associated_at);
         let visible_at = associated_at.map(|t| t + Duration::hours(COMPETENCY_DELAY_HOURS));
-        let org = orgs
-            .entry(a.mpn_id.clone())
-            .or_insert_with(|| OrgStatus { mpn_id: a.mpn_id.clone(), ..Default::default() });
+        let org = orgs.entry(a.mpn_id.clone()).or_insert_with(|| OrgStatus::new(a.mpn_id.clone()));
         match sign_in {
             SignIn::SignedIn => org.signed_in += 1,
             SignIn::Waiting => org.waiting += 1,

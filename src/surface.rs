@@ -9,6 +9,7 @@ pub use crate::emit::github::{SUMMARY_ROWS, step_summary};
 pub use crate::emit::junit::{MAX_PER_RULE as JUNIT_MAX_PER_RULE, write as write_junit};
 pub use crate::finding::{Counts, Finding, Rule, Severity, count as count_findings};
 pub use crate::history::{Enrolment, Ledger, LedgerAccount};
+pub use crate::ids::{MpnId, Username};
 pub use crate::ledger::{LedgerError, parse as parse_ledger, render as render_ledger};
 pub use crate::load::headers::{ColumnSpec, EMPLOYEES, MEMBERSHIPS};
 pub use crate::load::{Table, load_file, parse_bytes};

@@ -74,7 +74,7 @@ pub fn assemble(
                 ),
             );
             blocked.push(BlockedOrg {
-                mpn_id: membership.mpn_id.clone(),
+                mpn_id: membership.mpn_id.to_string(),
                 organization: membership.organization.clone(),
                 line: membership.line,
                 reasons: vec![reason(&f)],

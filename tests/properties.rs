@@ -114,7 +114,7 @@ fn employee() -> impl Strategy<Value = Employee> {
     )
         .prop_map(|(mpn, email, first, last, admin, title, pu, exams, certs)| Employee {
             line: 0,
-            mpn_id: mpn.to_string(),
+            mpn_id: pmc_migrate::MpnId::parse(mpn).expect("a valid MPN ID"),
             first_name: first.to_string(),
             last_name: last.to_string(),
             email: email.trim().to_string(),
@@ -146,7 +146,7 @@ fn merged(people: &[Employee]) -> Merged {
         .iter()
         .map(|e| {
             (
-                (e.mpn_id.clone(), e.email_key.clone()),
+                (e.mpn_id.to_string(), e.email_key.clone()),
                 (e.role, e.exams.iter().cloned().collect(), e.certifications.iter().cloned().collect()),
             )
         })

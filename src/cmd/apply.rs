@@ -10,6 +10,7 @@ use crate::check::{Checked, check, load_status, with_jobs};
 use crate::credentials::{Issued, entra, file};
 use crate::emit::mail::{self, Letter};
 use crate::history::Ledger;
+use crate::ids::CredentialsFile;
 use crate::issue::{self, Batch};
 use crate::model::Role;
 use crate::options::{Creation, Options};
@@ -154,8 +155,8 @@ struct StageTo<'a> {
 fn stage(staging: &mut Staging, issued: &[Batch], checked: &Checked, to: &StageTo<'_>) -> Result<(), Error> {
     use rayon::prelude::*;
     let orgs: HashMap<&str, &OrgPlan> = checked.plan.organizations.iter().map(|o| (o.mpn_id.as_str(), o)).collect();
-    for (name, accounts) in issued {
-        staging.ensure_dir(Path::new(name).parent().expect("has parent"))?;
+    for (_, accounts) in issued {
+        staging.ensure_dir(Path::new("credentials"))?;
         if to.opts.creation == Creation::Individual {
             staging.ensure_dir(&Path::new("outbox").join(&accounts[0].mpn_id))?;
         }
@@ -167,14 +168,20 @@ fn stage(staging: &mut Staging, issued: &[Batch], checked: &Checked, to: &StageT
 }
 
 /// One organisation's credential file, Entra file and sign-on emails.
-fn stage_org(staging: &Staging, name: &str, accounts: &[Issued], org: &OrgPlan, to: &StageTo<'_>) -> Result<(), Error> {
+fn stage_org(
+    staging: &Staging,
+    name: &CredentialsFile,
+    accounts: &[Issued],
+    org: &OrgPlan,
+    to: &StageTo<'_>,
+) -> Result<(), Error> {
     let StageTo { opts, entra_csv, run, dir } = *to;
-    staging.write(Path::new(name), &file::render(accounts))?;
+    staging.write(Path::new(&name.to_string()), &file::render(accounts))?;
     let by_username: HashMap<&str, &AccountPlan> = org.accounts.iter().map(|a| (a.username.as_str(), a)).collect();
     if entra_csv {
         let rows: Vec<(&Issued, &AccountPlan)> =
             accounts.iter().map(|i| (i, by_username[i.username.as_str()])).collect();
-        staging.write(Path::new(&issue::entra_name(name)), &entra::render(&rows, org.country.as_deref()))?;
+        staging.write(Path::new(&name.entra()), &entra::render(&rows, org.country.as_deref()))?;
     }
     if opts.creation != Creation::Individual {
         return Ok(());
@@ -191,13 +198,6 @@ fn stage_org(staging: &Staging, name: &str, accounts: &[Issued], org: &OrgPlan, 
             exams: &plan.exams,
             date: opts.as_of,
         };
-        // Usernames are built from [a-z0-9._-] and a validated domain (and the
-        // ledger's are checked when read): still, never let one name a path.
-        if !i.username.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'@'))
-            || i.username.starts_with('.')
-        {
-            return Err(issue::IssueError::UnsafeName(i.username.clone()).into());
-        }
         let rel = Path::new("outbox").join(&org.mpn_id);
         // A reissue writes a new message beside the first one, never over it.
         let first = rel.join(format!("{}.eml", i.username));

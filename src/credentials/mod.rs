@@ -5,14 +5,15 @@ pub mod entra;
 pub mod file;
 pub mod password;
 
+use crate::ids::{MpnId, Username};
 use chrono::NaiveDate;
 use password::Secret;
 
 /// One account issued (or reissued) by this apply, with its password.
 #[derive(Debug, Clone)]
 pub struct Issued {
-    pub mpn_id: String,
-    pub username: String,
+    pub mpn_id: MpnId,
+    pub username: Username,
     pub display_name: String,
     pub email: String,
     pub password: Secret,

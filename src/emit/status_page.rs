@@ -332,7 +332,10 @@ mod tests {
         StatusReport {
             as_of: dt("2025-09-15 08:00:00"),
             warn_days: 7,
-            organizations: vec![OrgStatus { mpn_id: "1234567".into(), employees, ..Default::default() }],
+            organizations: vec![OrgStatus {
+                employees,
+                ..OrgStatus::new(crate::ids::MpnId::parse("1234567").unwrap())
+            }],
             needs_action: 0,
             findings: vec![Finding::new(
                 "status.csv",
@@ -375,11 +378,8 @@ mod tests {
     fn employee_tables_stop_at_the_row_budget() {
         let many: Vec<_> = (0..MAX_EMPLOYEE_ROWS + 5).map(|_| employee(SignIn::Waiting, 30)).collect();
         let mut r = report(many);
-        r.organizations.push(OrgStatus {
-            mpn_id: "2345678".into(),
-            employees: vec![employee(SignIn::Waiting, 30)],
-            ..Default::default()
-        });
+        r.organizations
+            .push(OrgStatus { employees: vec![employee(SignIn::Waiting, 30)], ..OrgStatus::new("2345678".into()) });
         let links = Links { index: true, org_page: &|_| true };
         let v = view(&r, &links);
         assert_eq!(v.organizations.len(), 1);

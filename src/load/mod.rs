@@ -182,7 +182,7 @@ pub fn try_parse_bytes(
         || early_sha256.unwrap_or_else(|| hex(&Sha256::digest(decoded.text.as_bytes()))),
         || parse_text(&decoded, file, schema, read),
     );
-    let (headers, store, kept, rejected, findings, rows, delimiter) = parsed?;
+    let Parsed { headers, store, kept, rejected, findings, rows, delimiter } = parsed?;
     Ok(Table {
         facts: InputFacts {
             path: file.to_string(),
@@ -200,7 +200,16 @@ pub fn try_parse_bytes(
 }
 
 /// What parsing a decoded file yields.
-type Parsed = (HeaderMap, std::sync::Arc<Store>, Vec<u32>, Vec<u32>, Vec<Finding>, u64, u8);
+struct Parsed {
+    headers: HeaderMap,
+    store: std::sync::Arc<Store>,
+    /// Indices of the records kept, and of those rejected (a wrong field count).
+    kept: Vec<u32>,
+    rejected: Vec<u32>,
+    findings: Vec<Finding>,
+    rows: u64,
+    delimiter: u8,
+}
 
 fn parse_text(
     decoded: &encoding::Decoded,
@@ -288,7 +297,7 @@ fn parse_text(
     }
     findings.extend(header_findings);
     store.text.shrink_to_fit();
-    Ok((headers, std::sync::Arc::new(store), kept, rejected, findings, rows, delimiter))
+    Ok(Parsed { headers, store: std::sync::Arc::new(store), kept, rejected, findings, rows, delimiter })
 }
 
 /// Physical line numbers from byte offsets. csv's own line count lags by one

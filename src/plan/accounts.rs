@@ -2,6 +2,7 @@
 
 use super::username;
 use crate::finding::{Finding, Rule, quote};
+use crate::ids::Username;
 use crate::model::{Employee, Role};
 use crate::options::Creation;
 use chrono::{Days, NaiveDate};
@@ -41,7 +42,7 @@ pub struct AccountPlan {
     pub display_name: String,
     pub role: Role,
     pub creation: Creation,
-    pub username: String,
+    pub username: Username,
     pub password_expires: NaiveDate,
     pub tasks: Vec<&'static str>,
     pub action: Action,
@@ -74,7 +75,7 @@ pub fn tasks_for(e: &Employee) -> Vec<&'static str> {
 }
 
 /// The account of `e` (consumed: its strings move into the plan, no copies).
-pub fn account_plan(e: Employee, creation: Creation, as_of: NaiveDate, username: String) -> AccountPlan {
+pub fn account_plan(e: Employee, creation: Creation, as_of: NaiveDate, username: Username) -> AccountPlan {
     let display_name = e.display_name();
     let tasks = tasks_for(&e);
     AccountPlan {

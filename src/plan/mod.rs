@@ -7,6 +7,7 @@ pub mod username;
 
 use crate::finding::Finding;
 use crate::history::Ledger;
+use crate::ids::{MpnId, Username};
 use crate::options::{Creation, Options};
 use crate::team_status::TeamStatus;
 use crate::teams::Team;
@@ -18,7 +19,7 @@ use std::collections::{BTreeMap, HashSet};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OrgPlan {
-    pub mpn_id: String,
+    pub mpn_id: MpnId,
     pub organization: String,
     pub membership: String,
     pub pmc_start: NaiveDate,
@@ -43,9 +44,9 @@ pub struct OrgPlan {
 /// An account in the ledger whose person is gone from the export: reported, never deleted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LeftAccount {
-    pub mpn_id: String,
+    pub mpn_id: MpnId,
     pub email: String,
-    pub username: String,
+    pub username: Username,
     pub run: u32,
 }
 
@@ -82,11 +83,11 @@ pub struct History<'a> {
     pub status: Option<&'a TeamStatus>,
     /// (mpn_id, email key) of every row in the employees export, valid or not:
     /// someone whose row has an error, or whose organisation is left out, has not left.
-    pub in_export: &'a HashSet<(String, String)>,
+    pub in_export: &'a HashSet<(MpnId, String)>,
 }
 
 /// (team index, employee index, username) of one person.
-type Named = (usize, usize, String);
+type Named = (usize, usize, Username);
 
 /// Where findings of this stage point (the employees file and its email column).
 pub struct Source<'a> {
@@ -125,16 +126,19 @@ pub fn plan(teams: Vec<Team>, opts: &Options, history: History<'_>, source: &Sou
             let mut findings = Vec::new();
             let names =
                 accounts::assign_usernames(&people, domain, reserved, source.file, source.email_col, &mut findings);
-            named.extend(slots.into_iter().zip(names).map(|((t, k), n)| (t, k, format!("{n}@{domain}"))));
+            named.extend(slots.into_iter().zip(names).map(|((t, k), n)| {
+                let name = Username::new(&n, domain).expect("the §5 rule on a validated domain gives a valid username");
+                (t, k, name)
+            }));
             (named, findings)
         })
         .collect();
 
-    let mut usernames: Vec<Vec<String>> = teams.iter().map(|t| vec![String::new(); t.employees.len()]).collect();
+    let mut usernames: Vec<Vec<Option<Username>>> = teams.iter().map(|t| vec![None; t.employees.len()]).collect();
     let mut findings = Vec::new();
     for (named, f) in named {
         for (t, k, name) in named {
-            usernames[t][k] = name;
+            usernames[t][k] = Some(name);
         }
         findings.extend(f);
     }
@@ -146,7 +150,7 @@ pub fn plan(teams: Vec<Team>, opts: &Options, history: History<'_>, source: &Sou
 }
 
 /// Ledger accounts whose person is nowhere in the employees export.
-fn left_accounts(ledger: &Ledger, in_export: &HashSet<(String, String)>) -> Vec<LeftAccount> {
+fn left_accounts(ledger: &Ledger, in_export: &HashSet<(MpnId, String)>) -> Vec<LeftAccount> {
     ledger
         .accounts
         .iter()
@@ -160,7 +164,7 @@ fn left_accounts(ledger: &Ledger, in_export: &HashSet<(String, String)>) -> Vec<
         .collect()
 }
 
-fn org_plan(team: Team, usernames: Vec<String>, opts: &Options, history: History<'_>) -> OrgPlan {
+fn org_plan(team: Team, usernames: Vec<Option<Username>>, opts: &Options, history: History<'_>) -> OrgPlan {
     let m = team.membership;
     // Re-enrolment happens once: a later apply keeps the first enrolment's dates.
     let (dates, enrolment) = match history.ledger.enrolments.get(&m.mpn_id) {
@@ -173,6 +177,7 @@ fn org_plan(team: Team, usernames: Vec<String>, opts: &Options, history: History
         .zip(usernames)
         .map(|(e, name)| {
             let existing = history.ledger.account(&m.mpn_id, &e.email_key);
+            let name = name.expect("everyone was named");
             let mut plan = accounts::account_plan(e, opts.creation, opts.as_of, name);
             if let Some(existing) = existing {
                 let status = history.status.and_then(|s| s.get(&existing.username));

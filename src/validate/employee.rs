@@ -3,6 +3,7 @@
 use super::row_check::RowCheck;
 use super::values;
 use crate::finding::{Rule, quote};
+use crate::ids::MpnId;
 use crate::load::Record;
 use crate::load::headers::{EMPLOYEES, HeaderMap, e};
 use crate::model::Employee;
@@ -25,7 +26,7 @@ pub fn check_employee<'a>(rec: &Record, map: &'a HeaderMap, file: &'a str) -> Ro
         );
     }
     let mpn_id = get(e::MPN_ID);
-    if !mpn_id.is_empty() && !values::is_mpn_id(mpn_id) {
+    if !mpn_id.is_empty() && !MpnId::is_valid(mpn_id) {
         out.push(e::MPN_ID, Rule::InvalidMpnId, format!("MPN ID {} must be 4 to 10 digits", quote(mpn_id)));
     }
     let email = get(e::EMAIL);
@@ -64,7 +65,7 @@ pub fn check_employee<'a>(rec: &Record, map: &'a HeaderMap, file: &'a str) -> Ro
     }
     out.value = Some(Employee {
         line: rec.line,
-        mpn_id: mpn_id.to_string(),
+        mpn_id: MpnId::parse(mpn_id).expect("checked above"),
         first_name: first.to_string(),
         last_name: last.to_string(),
         email: email.to_string(),

@@ -6,6 +6,7 @@ use super::dates::parse_date;
 use super::row_check::RowCheck;
 use super::values;
 use crate::finding::{Rule, quote};
+use crate::ids::{self, MpnId};
 use crate::load::Record;
 use crate::load::headers::{HeaderMap, MEMBERSHIPS, m};
 use crate::model::Membership;
@@ -25,7 +26,7 @@ pub fn check_membership<'a>(
         }
     }
     let mpn_id = get(m::MPN_ID);
-    if !mpn_id.is_empty() && !values::is_mpn_id(mpn_id) {
+    if !mpn_id.is_empty() && !MpnId::is_valid(mpn_id) {
         out.push(m::MPN_ID, Rule::InvalidMpnId, format!("MPN ID {} must be 4 to 10 digits", quote(mpn_id)));
     }
     let mut date = |i: usize| -> Option<chrono::NaiveDate> {
@@ -54,7 +55,7 @@ pub fn check_membership<'a>(
         );
     }
     let domain = get(m::TENANT_DOMAIN);
-    if !domain.is_empty() && !values::is_domain(domain) {
+    if !domain.is_empty() && !ids::is_domain(domain) {
         out.push(
             m::TENANT_DOMAIN,
             Rule::InvalidDomain,
@@ -114,7 +115,7 @@ pub fn check_membership<'a>(
     }
     out.value = Some(Membership {
         line: rec.line,
-        mpn_id: mpn_id.to_string(),
+        mpn_id: MpnId::parse(mpn_id).expect("checked above"),
         organization: get(m::ORGANIZATION).to_string(),
         membership: level.to_string(),
         start: start.expect("checked"),

@@ -13,6 +13,7 @@ pub mod values;
 pub use blocked::{BlockedOrg, reason};
 
 use crate::finding::{Finding, Severity};
+use crate::ids::MpnId;
 
 use crate::load::headers::{e, m};
 use crate::load::{Record, Table};
@@ -35,14 +36,15 @@ pub struct Validated {
 
 /// (mpn_id, email key) of every employees row, valid or not, of the given
 /// organisations: who is still in the export (and so has not left).
-pub fn keys_in_export(employees: &Table, orgs: &HashSet<&str>) -> HashSet<(String, String)> {
+pub fn keys_in_export(employees: &Table, orgs: &HashSet<&str>) -> HashSet<(MpnId, String)> {
     employees
         .records
         .par_iter()
         .chain(employees.rejected.par_iter())
         .filter(|r| orgs.contains(r.get(&employees.headers, e::MPN_ID)))
-        .map(|r| {
-            (r.get(&employees.headers, e::MPN_ID).to_string(), values::email_key(r.get(&employees.headers, e::EMAIL)))
+        .filter_map(|r| {
+            let mpn_id = MpnId::parse(r.get(&employees.headers, e::MPN_ID))?;
+            Some((mpn_id, values::email_key(r.get(&employees.headers, e::EMAIL))))
         })
         .collect()
 }

@@ -57,7 +57,12 @@ pub fn unique_organizations(
     let mut kept = Vec::with_capacity(rows.len());
     for (i, row) in rows.into_iter().enumerate() {
         if let Some(reasons) = conflicting.remove(&i) {
-            blocked.push(BlockedOrg { mpn_id: row.mpn_id, organization: row.organization, line: row.line, reasons });
+            blocked.push(BlockedOrg {
+                mpn_id: row.mpn_id.to_string(),
+                organization: row.organization,
+                line: row.line,
+                reasons,
+            });
         } else if keep[i] {
             kept.push(row);
         }

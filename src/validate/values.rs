@@ -1,31 +1,7 @@
-//! Checks of single values: MPN ids, emails, domains, roles, flags, exam codes.
+//! Checks of single values: emails, roles, flags, exam codes, countries (ids and domains: `crate::ids`).
 
 use crate::model::Role;
 use unicode_normalization::UnicodeNormalization;
-
-/// 4–10 ASCII digits.
-pub fn is_mpn_id(s: &str) -> bool {
-    (4..=10).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// A tenant domain usable in a user principal name: at most 48 characters
-/// (Entra's limit for the domain part), two or more labels of letters, digits
-/// and inner hyphens, an alphabetic top-level label.
-pub fn is_domain(s: &str) -> bool {
-    if s.is_empty() || s.len() > 48 {
-        return false;
-    }
-    let labels: Vec<&str> = s.split('.').collect();
-    labels.len() >= 2
-        && labels.iter().all(|l| {
-            !l.is_empty()
-                && l.len() <= 63
-                && !l.starts_with('-')
-                && !l.ends_with('-')
-                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-        })
-        && labels.last().is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
-}
 
 /// A deliverable address: one `@`, a local part of 1–64 characters without
 /// spaces or control characters or stray dots, and a domain with a dot.
@@ -120,27 +96,6 @@ pub fn normalize_country(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn mpn_ids_are_4_to_10_digits() {
-        assert!(is_mpn_id("1234"));
-        assert!(is_mpn_id("0123456789"));
-        assert!(!is_mpn_id("123"));
-        assert!(!is_mpn_id("12345678901"));
-        assert!(!is_mpn_id("12a4"));
-        assert!(!is_mpn_id("../1234"));
-    }
-
-    #[test]
-    fn domains() {
-        assert!(is_domain("contoso.onmicrosoft.com"));
-        assert!(is_domain("Fabrikam.com"));
-        assert!(!is_domain("contoso"));
-        assert!(!is_domain("-bad.com"));
-        assert!(!is_domain("a..com"));
-        assert!(!is_domain("con toso.com"));
-        assert!(!is_domain(&format!("{}.com", "a".repeat(45))));
-    }
 
     #[test]
     fn emails() {

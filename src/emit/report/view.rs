@@ -6,6 +6,7 @@ use super::svg::{self, Chart, Timeline};
 use crate::applied::{Applied, OrgApplied};
 use crate::check::Checked;
 use crate::finding::{Finding, Severity};
+use crate::ids::CredentialsFile;
 use crate::model::{InputFacts, Role};
 use crate::plan::accounts::{
     self, AccountPlan, Action, TASK_EXAMS, TASK_PARTNER_UNIVERSITY, TASK_PASSWORD_RESET, TASK_SIGN_IN,
@@ -324,7 +325,7 @@ struct ApplyOrgRow<'a> {
     organization: &'a str,
     page: bool,
     counts: ApplyCounts,
-    credential_files: &'a [String],
+    credential_files: &'a [CredentialsFile],
     outbox: Option<&'a str>,
 }
 
@@ -391,7 +392,7 @@ pub struct OrgApplyView<'a> {
     run: u32,
     refused: bool,
     counts: ApplyCounts,
-    credential_files: &'a [String],
+    credential_files: &'a [CredentialsFile],
     outbox: Option<&'a str>,
     left: Vec<LeftRow<'a>>,
 }
