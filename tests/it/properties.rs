@@ -2,10 +2,8 @@
 //! deduplication, thread-count independence and plan.json round trips, each
 //! over many generated inputs. Kept fast: 64–256 cases each.
 
-mod common;
-
+use crate::common::*;
 use chrono::{Months, NaiveDate};
-use common::*;
 use pmc_migrate::dedup::dedup;
 use pmc_migrate::ledger::Ledger;
 use pmc_migrate::model::{Employee, Role};
