@@ -10,7 +10,7 @@
 # panics and broken invariants, and the crate has no unsafe code of its own.
 # A crash leaves its input in fuzz/artifacts/TARGET/; reproduce it with
 #   RUSTC_BOOTSTRAP=1 cargo fuzz run -s none TARGET fuzz/artifacts/TARGET/crash-...
-# and turn it into a regression test under tests/. Not part of .ci/run.
+# and turn it into a regression test under tests/it/. Not part of .ci/run.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -3,9 +3,7 @@
 //! finding naming the file and line (or an error naming the file), exit 1 or
 //! 2, never a panic (exit 101), and never a credential file.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 const M: &str = "memberships.csv";
 const E: &str = "employees.csv";

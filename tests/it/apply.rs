@@ -2,9 +2,7 @@
 //! temporary passwords, sign-on emails, the ledger and incremental re-runs
 //! (R7 reissues), refusal on errors, the folder lock and crash safety.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufRead, BufReader};

@@ -1,8 +1,6 @@
 //! One test per rule id (SPEC §4): rule, severity, exact line and column, exit code.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 const M: &str = "memberships.csv";
 const E: &str = "employees.csv";

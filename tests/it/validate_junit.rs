@@ -7,9 +7,7 @@
 //! `.ci/run` installs; without them these checks fail on CI (`CI` set) and are
 //! skipped with a note elsewhere.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -3,8 +3,6 @@
 //! `pmc-migrate` binary with that directory as the current directory, so that
 //! file names in findings are the short relative paths given on the command line.
 
-#![allow(dead_code)]
-
 use serde::Deserialize;
 use std::ffi::OsStr;
 use std::fmt;
@@ -344,13 +342,6 @@ impl Finding {
 pub fn assert_findings(findings: &[Finding], expected: &[(&str, u64, u32, &str, &str)]) {
     let got: Vec<_> = findings.iter().map(Finding::key).collect();
     assert_eq!(got, expected, "all findings: {findings:#?}");
-}
-
-/// The only finding, which must have `rule`.
-pub fn only<'a>(findings: &'a [Finding], rule: &str) -> &'a Finding {
-    assert_eq!(findings.len(), 1, "expected exactly one {rule} finding: {findings:#?}");
-    assert_eq!(findings[0].rule, rule, "{findings:#?}");
-    &findings[0]
 }
 
 /// Findings with `rule`.

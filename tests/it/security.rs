@@ -4,9 +4,7 @@
 //! values, a tampered ledger and planted links in a shared output folder, and
 //! control characters in what the tool prints.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::collections::BTreeSet;
 use std::path::Path;
 

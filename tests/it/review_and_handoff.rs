@@ -4,9 +4,7 @@
 //! upload, and GitHub output capped to what GitHub shows (annotations, step
 //! summary), with the step summary and JUnit bounded for a million findings.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::process::Command;

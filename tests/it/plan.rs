@@ -2,9 +2,7 @@
 //! dates, account plans, usernames, blocked organisations, findings.csv,
 //! determinism, exit codes, and `apply --dry-run` == `plan`.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

@@ -3,9 +3,7 @@
 //! the baseline at AS_OF (temporary passwords expire 90 days later, on
 //! 2025-08-30), then runs the real binary's `status` at fixed dates and times.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 const ANNA_U: &str = "anna@contoso.onmicrosoft.com";

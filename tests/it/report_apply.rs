@@ -4,9 +4,7 @@
 //! each organisation page the same counts and files; never a password. Plan
 //! and `apply --dry-run` pages have no such section.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 const DAN: &str = "1234567,Dan,Fox,dan@contoso.com,employee,,,,";
 const ELLA: &str = "1234567,Ella,Park,ella@contoso.com,employee,,,,";

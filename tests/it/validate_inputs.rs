@@ -1,8 +1,6 @@
 //! Inputs (SPEC §3): line numbers, encodings, dialects, headers, dates, delimiters.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 const M: &str = "memberships.csv";
 const E: &str = "employees.csv";

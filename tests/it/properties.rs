@@ -2,17 +2,9 @@
 //! deduplication, thread-count independence and plan.json round trips, each
 //! over many generated inputs. Kept fast: 64–256 cases each.
 
-mod common;
-
+use crate::common::*;
 use chrono::{Months, NaiveDate};
-use common::*;
-use pmc_migrate::Ledger;
-use pmc_migrate::Options;
-use pmc_migrate::dedup;
-use pmc_migrate::email_key;
-use pmc_migrate::membership_dates;
-use pmc_migrate::{Candidate, assign_usernames};
-use pmc_migrate::{Employee, Role};
+use pmc_migrate::{Candidate, Employee, Ledger, Options, Role, assign_usernames, dedup, email_key, membership_dates};
 use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::Value;

@@ -1,9 +1,7 @@
 //! Report formats (text, json, junit, github), determinism across `--jobs`,
 //! `--strict`, and the exit code 2 cases (SPEC §4, §6).
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
