@@ -7,10 +7,8 @@ use crate::Checked;
 use crate::apply::{Applied, OrgApplied};
 use crate::emit::plan_json;
 use crate::finding::{Finding, Severity};
-use crate::model::{InputFacts, Role};
-use crate::plan::accounts::{
-    self, AccountPlan, Action, TASK_EXAMS, TASK_PARTNER_UNIVERSITY, TASK_PASSWORD_RESET, TASK_SIGN_IN,
-};
+use crate::model::{InputFacts, Role, Task};
+use crate::plan::accounts::{self, AccountPlan, Action};
 use crate::plan::{LeftAccount, OrgPlan, Plan};
 use crate::validate::BlockedOrg;
 use chrono::{Days, NaiveDate};
@@ -165,7 +163,7 @@ struct OrgRow<'a> {
 
 fn org_row<'a>(o: &'a OrgPlan, scale_days: u32) -> OrgRow<'a> {
     let admins = o.accounts.iter().filter(|a| a.role == Role::Admin).count();
-    let with = |task: &str| o.accounts.iter().filter(|a| a.tasks.contains(&task)).count();
+    let with = |task: Task| o.accounts.iter().filter(|a| a.tasks.contains(&task)).count();
     OrgRow {
         mpn_id: &o.mpn_id,
         page: page_id(&o.mpn_id),
@@ -183,8 +181,8 @@ fn org_row<'a>(o: &'a OrgPlan, scale_days: u32) -> OrgRow<'a> {
         admins: thousands(admins),
         employees: thousands(o.accounts.len() - admins),
         accounts: thousands(o.accounts.len()),
-        partner_university: thousands(with(TASK_PARTNER_UNIVERSITY)),
-        exams: thousands(with(TASK_EXAMS)),
+        partner_university: thousands(with(Task::ConnectPartnerUniversity)),
+        exams: thousands(with(Task::AssociateExamsCertifications)),
     }
 }
 
@@ -424,20 +422,21 @@ fn org_apply_view<'a>(applied: &'a Applied, o: &OrgPlan, left: &[&'a LeftAccount
 
 /// An R8 task as shown to people.
 #[derive(Serialize)]
-struct Task {
-    id: &'static str,
+struct TaskTag {
     label: &'static str,
+    /// Drawn lighter: the person may skip it.
+    optional: bool,
 }
 
-fn task(id: &'static str) -> Task {
-    let label = match id {
-        TASK_SIGN_IN => "Get sign-in info",
-        TASK_PARTNER_UNIVERSITY => "Connect Partner University",
-        TASK_EXAMS => "Associate exams & certifications",
-        TASK_PASSWORD_RESET => "Password reset (optional)",
-        other => other,
+/// The one place a task gets its words on the page.
+fn task_tag(task: Task) -> TaskTag {
+    let label = match task {
+        Task::GetSignInInfo => "Get sign-in info",
+        Task::ConnectPartnerUniversity => "Connect Partner University",
+        Task::AssociateExamsCertifications => "Associate exams & certifications",
+        Task::SetUpPasswordReset => "Password reset (optional)",
     };
-    Task { id, label }
+    TaskTag { label, optional: task.optional() }
 }
 
 #[derive(Serialize)]
@@ -448,7 +447,7 @@ struct AccountRow<'a> {
     job_title: &'a str,
     username: &'a str,
     password_expires: String,
-    tasks: Vec<Task>,
+    tasks: Vec<TaskTag>,
     action: &'static str,
     exams: &'a [String],
     certifications: &'a [String],
@@ -462,7 +461,7 @@ fn account_row(a: &AccountPlan) -> AccountRow<'_> {
         job_title: &a.job_title,
         username: &a.username,
         password_expires: date(a.password_expires),
-        tasks: a.tasks.iter().map(|&t| task(t)).collect(),
+        tasks: a.tasks.iter().map(|&t| task_tag(t)).collect(),
         action: a.action.as_str(),
         exams: &a.exams,
         certifications: &a.certifications,
