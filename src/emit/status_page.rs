@@ -11,7 +11,7 @@ use crate::emit::atomic::write_atomic;
 use crate::emit::report::render_page;
 use crate::emit::report::view::{MAX_FINDINGS, MAX_ORGS, page_id, thousands};
 use crate::finding::{Finding, Severity};
-use crate::status::{EmployeeStatus, OrgStatus, SignIn, StatusReport};
+use crate::status::{EmployeeStatus, OrgStatus, SignIn, SignInCounts, StatusReport};
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use serde::Serialize;
 use std::io;
@@ -75,15 +75,33 @@ fn count(n: usize) -> Count {
     Count { n, fmt: thousands(n) }
 }
 
+/// [`SignInCounts`] as the page shows them (flattened into its parent, so the
+/// template reads `totals.signed_in` and `o.signed_in` alike).
 #[derive(Serialize)]
-struct Totals {
-    organizations: Count,
-    accounts: Count,
+struct SignInView {
     signed_in: Count,
     waiting: Count,
     expires_soon: Count,
     must_reissue: Count,
     unknown: Count,
+}
+
+fn sign_in_view(c: SignInCounts) -> SignInView {
+    SignInView {
+        signed_in: count(c.signed_in),
+        waiting: count(c.waiting),
+        expires_soon: count(c.expires_soon),
+        must_reissue: count(c.must_reissue),
+        unknown: count(c.unknown),
+    }
+}
+
+#[derive(Serialize)]
+struct Totals {
+    organizations: Count,
+    accounts: Count,
+    #[serde(flatten)]
+    sign_in: SignInView,
     needs_action: Count,
     pu_connected: Count,
     competency_visible: Count,
@@ -168,11 +186,8 @@ struct OrgView<'a> {
     /// Its employee table is on this page.
     table: bool,
     accounts: Count,
-    signed_in: Count,
-    waiting: Count,
-    expires_soon: Count,
-    must_reissue: Count,
-    unknown: Count,
+    #[serde(flatten)]
+    sign_in: SignInView,
     employees: Vec<EmployeeRow<'a>>,
     /// Employees of this organisation not shown (the page's row budget ran out).
     more: Count,
@@ -184,11 +199,7 @@ fn org_view<'a>(o: &'a OrgStatus, rows: usize, table: bool, links: &Links<'_>) -
         page: (links.org_page)(&o.mpn_id),
         table,
         accounts: count(o.employees.len()),
-        signed_in: count(o.signed_in),
-        waiting: count(o.waiting),
-        expires_soon: count(o.expires_soon),
-        must_reissue: count(o.must_reissue),
-        unknown: count(o.unknown),
+        sign_in: sign_in_view(o.sign_in),
         employees: o.employees.iter().take(rows).map(employee_row).collect(),
         more: count(o.employees.len().saturating_sub(rows)),
     }
@@ -254,16 +265,11 @@ struct StatusView<'a> {
 fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusView<'a> {
     let orgs = &report.organizations;
     let employees = || orgs.iter().flat_map(|o| &o.employees);
-    let sum = |f: fn(&OrgStatus) -> usize| orgs.iter().map(f).sum::<usize>();
     let accounts = employees().count();
     let totals = Totals {
         organizations: count(orgs.len()),
         accounts: count(accounts),
-        signed_in: count(sum(|o| o.signed_in)),
-        waiting: count(sum(|o| o.waiting)),
-        expires_soon: count(sum(|o| o.expires_soon)),
-        must_reissue: count(sum(|o| o.must_reissue)),
-        unknown: count(sum(|o| o.unknown)),
+        sign_in: sign_in_view(report.sign_in()),
         needs_action: count(report.needs_action),
         pu_connected: count(employees().filter(|e| e.pu_connected == Some(true)).count()),
         competency_visible: count(employees().filter(|e| e.competency_visible).count()),
