@@ -209,7 +209,7 @@ pub fn write_reports(checked: &Checked, applied: Option<&apply::Applied>, out_di
         },
         || {
             let _stage = progress.stage("writing the HTML report");
-            emit::report::write_report(checked, applied, out_dir).map_err(out(out_dir.to_path_buf()))
+            emit::html::files::write_report(checked, applied, out_dir).map_err(out(out_dir.to_path_buf()))
         },
     );
     files?;
@@ -241,7 +241,7 @@ pub fn run_status(opts: &StatusOptions) -> Result<status::StatusReport, Error> {
     json.push(b'\n');
     let path = opts.out_dir.join("status.json");
     emit::atomic::write_atomic(&path, &json, None).map_err(out(path.clone()))?;
-    emit::status_page::write(&report, &opts.out_dir).map_err(out(opts.out_dir.clone()))?;
+    emit::html::files::write_status(&report, &opts.out_dir).map_err(out(opts.out_dir.clone()))?;
     Ok(report)
 }
 

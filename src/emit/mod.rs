@@ -3,11 +3,10 @@
 pub mod atomic;
 pub mod findings_csv;
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod junit;
 pub mod plan_json;
-pub mod report;
-pub mod status_page;
 pub mod text;
 
 use crate::Checked;

@@ -1,78 +1,37 @@
-//! status.html: the team's state after cutover, in the report's style (the
-//! same base template, macros and inline CSS; no script, no network; every
-//! value escaped by tera's autoescaping). Nothing here reads the clock: the
-//! same ledger, status export and `--as-of` give the same bytes.
-//!
-//! status.html links back to index.html. `status` does not rewrite index.html;
-//! the index links to status.html from the next plan or apply into the folder
-//! (see [`crate::emit::report::write_report`]).
+//! What status.html shows: the team's state after cutover, in the report's
+//! style (the same base template, macros and inline CSS). Every account of the
+//! ledger by sign-in state, who must be added again, whose temporary password
+//! expires soon, and when competency progress shows. Tables are capped; the
+//! rest is in status.json. Nothing here reads the clock.
 
-use crate::emit::atomic::write_atomic;
-use crate::emit::report::render_page;
-use crate::emit::report::view::{MAX_FINDINGS, MAX_ORGS, page_id, thousands};
+use super::kit::{Capped, Count, Facts, MAX_FINDINGS, MAX_ORGS, count, date, shown, when};
 use crate::finding::{Finding, Severity};
 use crate::status::{EmployeeStatus, OrgStatus, SignIn, SignInCounts, StatusReport};
-use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use serde::Serialize;
-use std::io;
-use std::path::Path;
-
-pub const FILE_NAME: &str = "status.html";
-const TEMPLATE: &str = "status.html.tera";
 
 /// Employee rows over all organisation tables (the rest is in status.json).
 pub const MAX_EMPLOYEE_ROWS: usize = 2_000;
 /// Rows of the "must re-add" and "expiring soon" lists.
 pub const MAX_ACTION_ROWS: usize = 500;
 
-/// Write `status.html` into `out_dir` (which exists), atomically.
-pub fn write(report: &StatusReport, out_dir: &Path) -> io::Result<()> {
-    let links = Links {
-        index: out_dir.join("index.html").is_file(),
-        org_page: &|mpn_id: &str| page_id(mpn_id) && out_dir.join("orgs").join(format!("{mpn_id}.html")).is_file(),
-    };
-    let html = render_page(TEMPLATE, &view(report, &links))?;
-    write_atomic(&out_dir.join(FILE_NAME), html.as_bytes(), None)
-        .map_err(|e| io::Error::new(e.kind(), format!("{FILE_NAME}: {e}")))
-}
-
-/// Which pages of the report are there to link to.
-struct Links<'a> {
-    index: bool,
-    org_page: &'a dyn Fn(&str) -> bool,
-}
-
-fn date(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
-/// `2026-12-01 09:30`, with seconds only when there are some.
-fn when(t: NaiveDateTime) -> String {
-    if t.second() == 0 { t.format("%Y-%m-%d %H:%M").to_string() } else { t.format("%Y-%m-%d %H:%M:%S").to_string() }
+/// Which pages of the report are there to link to (the writer looks).
+pub struct Links<'a> {
+    pub index: bool,
+    pub org_page: &'a dyn Fn(&str) -> bool,
 }
 
 fn plural(n: i64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// Facts the base template and the page show.
+/// Facts the base template and the page show (`as_of` is a date and time).
 #[derive(Serialize)]
 struct Run {
-    version: &'static str,
-    /// The as-of date and time.
-    as_of: String,
+    #[serde(flatten)]
+    facts: Facts,
     warn_days: i64,
+    /// index.html is in the folder: the page links to it.
     index: bool,
-}
-
-#[derive(Serialize)]
-struct Count {
-    n: usize,
-    fmt: String,
-}
-
-fn count(n: usize) -> Count {
-    Count { n, fmt: thousands(n) }
 }
 
 /// [`SignInCounts`] as the page shows them (flattened into its parent, so the
@@ -215,18 +174,6 @@ struct ActionRow<'a> {
     days: String,
 }
 
-#[derive(Serialize)]
-struct Capped<T> {
-    rows: Vec<T>,
-    total: Count,
-    more: Count,
-}
-
-fn capped<T>(rows: Vec<T>, total: usize) -> Capped<T> {
-    let more = total.saturating_sub(rows.len());
-    Capped { rows, total: count(total), more: count(more) }
-}
-
 /// Everyone in `state`, in organisation order, at most [`MAX_ACTION_ROWS`].
 fn action_list(report: &StatusReport, want: SignIn) -> Capped<ActionRow<'_>> {
     let all = report.organizations.iter().flat_map(|o| o.employees.iter().map(move |e| (o, e)));
@@ -242,11 +189,11 @@ fn action_list(report: &StatusReport, want: SignIn) -> Capped<ActionRow<'_>> {
             days: days_text(e),
         })
         .collect();
-    capped(rows, total)
+    shown(rows, total)
 }
 
 #[derive(Serialize)]
-struct StatusView<'a> {
+pub struct StatusView<'a> {
     run: Run,
     totals: Totals,
     /// The per-organisation summary table.
@@ -262,7 +209,7 @@ struct StatusView<'a> {
     findings: Capped<&'a Finding>,
 }
 
-fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusView<'a> {
+pub fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusView<'a> {
     let orgs = &report.organizations;
     let employees = || orgs.iter().flat_map(|o| &o.employees);
     let accounts = employees().count();
@@ -290,14 +237,9 @@ fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusView<'a> {
     let more_organizations = orgs.len() - tables.len();
     let findings = report.findings.iter().take(MAX_FINDINGS).collect();
     StatusView {
-        run: Run {
-            version: env!("CARGO_PKG_VERSION"),
-            as_of: when(report.as_of),
-            warn_days: report.warn_days,
-            index: links.index,
-        },
+        run: Run { facts: Facts::new(when(report.as_of)), warn_days: report.warn_days, index: links.index },
         totals,
-        summary: capped(
+        summary: shown(
             orgs.iter().take(MAX_ORGS).enumerate().map(|(i, o)| org_view(o, 0, i < tables.len(), links)).collect(),
             orgs.len(),
         ),
@@ -306,14 +248,16 @@ fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusView<'a> {
         more_organizations: count(more_organizations),
         must_reissue: action_list(report, SignIn::MustReissue),
         expires_soon: action_list(report, SignIn::ExpiresSoon),
-        findings: capped(findings, report.findings.len()),
+        findings: shown(findings, report.findings.len()),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::emit::html::templates::{STATUS, render_page};
     use crate::finding::Rule;
+    use chrono::{NaiveDate, NaiveDateTime};
 
     fn dt(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
@@ -352,7 +296,7 @@ mod tests {
 
     fn render(r: &StatusReport) -> String {
         let links = Links { index: false, org_page: &|_| false };
-        render_page(TEMPLATE, &view(r, &links)).unwrap()
+        render_page(STATUS, &view(r, &links)).unwrap()
     }
 
     #[test]
