@@ -20,6 +20,28 @@ impl Role {
     }
 }
 
+/// R8's steps for each account. The serde ids are stable: plan.json lists
+/// them, and reviewers and scripts match on them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Task {
+    /// `get-sign-in-info`: every account.
+    GetSignInInfo,
+    /// `connect-partner-university`: people with a Partner University id.
+    ConnectPartnerUniversity,
+    /// `associate-exams-certifications`: people with exams or certifications.
+    AssociateExamsCertifications,
+    /// `set-up-password-reset`: every account, and the one optional step.
+    SetUpPasswordReset,
+}
+
+impl Task {
+    /// R8 makes password-reset self-service optional; every other step is expected.
+    pub fn optional(self) -> bool {
+        self == Task::SetUpPasswordReset
+    }
+}
+
 /// One organisation's current PMC membership (a valid memberships.csv row).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Membership {
@@ -77,4 +99,29 @@ pub struct InputFacts {
     pub delimiter: u8,
     #[serde(skip)]
     pub encoding: &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn task_ids_are_the_plan_json_ones() {
+        let ids = serde_json::to_value([
+            Task::GetSignInInfo,
+            Task::ConnectPartnerUniversity,
+            Task::AssociateExamsCertifications,
+            Task::SetUpPasswordReset,
+        ])
+        .unwrap();
+        assert_eq!(
+            ids,
+            serde_json::json!([
+                "get-sign-in-info",
+                "connect-partner-university",
+                "associate-exams-certifications",
+                "set-up-password-reset"
+            ])
+        );
+    }
 }

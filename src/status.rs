@@ -28,10 +28,44 @@ pub enum SignIn {
     Unknown,
 }
 
-impl SignIn {
-    /// Someone must act before the password lapses (or already should have).
-    pub fn needs_action(self) -> bool {
-        matches!(self, SignIn::ExpiresSoon | SignIn::MustReissue)
+/// Accounts by sign-in state. [`assess`] counts each account once, into its
+/// organisation's counts; the report's are their sum ([`StatusReport::sign_in`]).
+/// status.json, status.html and the terminal summary all show these.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct SignInCounts {
+    pub signed_in: usize,
+    pub waiting: usize,
+    pub expires_soon: usize,
+    pub must_reissue: usize,
+    pub unknown: usize,
+}
+
+impl SignInCounts {
+    pub fn add(&mut self, state: SignIn) {
+        match state {
+            SignIn::SignedIn => self.signed_in += 1,
+            SignIn::Waiting => self.waiting += 1,
+            SignIn::ExpiresSoon => self.expires_soon += 1,
+            SignIn::MustReissue => self.must_reissue += 1,
+            SignIn::Unknown => self.unknown += 1,
+        }
+    }
+
+    /// Accounts someone must act on before the password lapses (or already should have).
+    pub fn needs_action(&self) -> usize {
+        self.expires_soon + self.must_reissue
+    }
+}
+
+impl std::iter::Sum for SignInCounts {
+    fn sum<I: Iterator<Item = Self>>(iter: I) -> Self {
+        iter.fold(Self::default(), |a, b| SignInCounts {
+            signed_in: a.signed_in + b.signed_in,
+            waiting: a.waiting + b.waiting,
+            expires_soon: a.expires_soon + b.expires_soon,
+            must_reissue: a.must_reissue + b.must_reissue,
+            unknown: a.unknown + b.unknown,
+        })
     }
 }
 
@@ -56,24 +90,14 @@ pub struct EmployeeStatus {
 pub struct OrgStatus {
     pub mpn_id: MpnId,
     pub employees: Vec<EmployeeStatus>,
-    pub signed_in: usize,
-    pub waiting: usize,
-    pub expires_soon: usize,
-    pub must_reissue: usize,
-    pub unknown: usize,
+    /// Flattened: status.json keeps its `signed_in`, `waiting`, ... per organisation.
+    #[serde(flatten)]
+    pub sign_in: SignInCounts,
 }
 
 impl OrgStatus {
     pub fn new(mpn_id: MpnId) -> Self {
-        OrgStatus {
-            mpn_id,
-            employees: Vec::new(),
-            signed_in: 0,
-            waiting: 0,
-            expires_soon: 0,
-            must_reissue: 0,
-            unknown: 0,
-        }
+        OrgStatus { mpn_id, employees: Vec::new(), sign_in: SignInCounts::default() }
     }
 }
 
@@ -84,6 +108,13 @@ pub struct StatusReport {
     pub organizations: Vec<OrgStatus>,
     pub needs_action: usize,
     pub findings: Vec<Finding>,
+}
+
+impl StatusReport {
+    /// Every organisation's sign-in counts together.
+    pub fn sign_in(&self) -> SignInCounts {
+        self.organizations.iter().map(|o| o.sign_in).sum()
+    }
 }
 
 /// Join the ledger with the status export at `as_of`.
@@ -112,13 +143,7 @@ pub fn assess(
         let associated_at = row.and_then(|r| r.associated_at);
         let visible_at = associated_at.map(|t| t + Duration::hours(COMPETENCY_DELAY_HOURS));
         let org = orgs.entry(a.mpn_id.clone()).or_insert_with(|| OrgStatus::new(a.mpn_id.clone()));
-        match sign_in {
-            SignIn::SignedIn => org.signed_in += 1,
-            SignIn::Waiting => org.waiting += 1,
-            SignIn::ExpiresSoon => org.expires_soon += 1,
-            SignIn::MustReissue => org.must_reissue += 1,
-            SignIn::Unknown => org.unknown += 1,
-        }
+        org.sign_in.add(sign_in);
         org.employees.push(EmployeeStatus {
             email: a.email.clone(),
             username: a.username.clone(),
@@ -156,7 +181,7 @@ pub fn assess(
     }
     crate::finding::sort_findings(&mut findings);
     let organizations: Vec<OrgStatus> = orgs.into_values().collect();
-    let needs_action = organizations.iter().flat_map(|o| &o.employees).filter(|e| e.sign_in.needs_action()).count();
+    let needs_action = organizations.iter().map(|o| o.sign_in).sum::<SignInCounts>().needs_action();
     StatusReport { as_of, warn_days, organizations, needs_action, findings }
 }
 

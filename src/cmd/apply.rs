@@ -194,7 +194,7 @@ fn stage_org(
             organization: &org.organization,
             admin_name: admin.map_or("Your administrator", |a| a.display_name.as_str()),
             admin_email: admin.map_or("", |a| a.email.as_str()),
-            partner_university: plan.tasks.contains(&crate::plan::accounts::TASK_PARTNER_UNIVERSITY),
+            partner_university: plan.tasks.contains(&crate::model::Task::ConnectPartnerUniversity),
             exams: &plan.exams,
             date: opts.as_of,
         };

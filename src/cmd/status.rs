@@ -67,6 +67,6 @@ fn assess(args: &Args) -> Result<StatusReport, Error> {
     json.push(b'\n');
     let path = dir.join("status.json");
     write_atomic(&path, &json, None).map_err(out(&path))?;
-    emit::status_page::write(&report, dir).map_err(out(dir))?;
+    emit::html::files::write_status(&report, dir).map_err(out(dir))?;
     Ok(report)
 }

@@ -4,20 +4,8 @@
 //! that no input value can inject a header line.
 
 use crate::credentials::Issued;
+use crate::emit::html::templates::render_mail;
 use chrono::NaiveDate;
-use std::sync::OnceLock;
-
-const TEMPLATE: &str = include_str!("../../templates/signon.eml.tera");
-
-fn tera() -> &'static tera::Tera {
-    static TERA: OnceLock<tera::Tera> = OnceLock::new();
-    TERA.get_or_init(|| {
-        let mut t = tera::Tera::default();
-        t.autoescape_on(vec![]); // plain text, not HTML
-        t.add_raw_template("signon.eml", TEMPLATE).expect("sign-on template parses");
-        t
-    })
-}
 
 pub struct Letter<'a> {
     pub issued: &'a Issued,
@@ -42,7 +30,7 @@ pub fn render(letter: &Letter<'_>) -> Result<Vec<u8>, tera::Error> {
     ctx.insert("partner_university", &letter.partner_university);
     ctx.insert("has_exams", &!letter.exams.is_empty());
     ctx.insert("exams", &letter.exams.join(", "));
-    let body = tera().render("signon.eml", &ctx)?;
+    let body = render_mail(&ctx)?;
 
     let date = letter.date.and_hms_opt(0, 0, 0).expect("midnight").and_utc().format("%a, %d %b %Y %H:%M:%S +0000");
     let mut msg = String::with_capacity(body.len() + 512);

@@ -2,11 +2,10 @@
 
 pub mod findings_csv;
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod junit;
 pub mod mail;
-pub mod report;
-pub mod status_page;
 pub mod text;
 
 use crate::applied::Applied;
@@ -52,7 +51,7 @@ pub fn write_reports(checked: &Checked, applied: Option<&Applied>, out_dir: &Pat
         },
         || {
             let _stage = progress.stage("writing the HTML report");
-            report::write_report(checked, applied, out_dir).map_err(out(out_dir.to_path_buf()))
+            html::files::write_report(checked, applied, out_dir).map_err(out(out_dir.to_path_buf()))
         },
     );
     files?;

@@ -71,14 +71,8 @@ pub fn apply_summary(checked: &Checked, applied: &crate::applied::Applied, out_d
 /// What `status` prints: counts, then everyone who needs action.
 pub fn status_summary(report: &crate::status::StatusReport, out_dir: &std::path::Path) -> String {
     use crate::status::SignIn;
-    let mut counts = [0usize; 5];
     let mut lines = String::new();
     for o in &report.organizations {
-        counts[0] += o.signed_in;
-        counts[1] += o.waiting;
-        counts[2] += o.expires_soon;
-        counts[3] += o.must_reissue;
-        counts[4] += o.unknown;
         for e in &o.employees {
             match e.sign_in {
                 SignIn::MustReissue => lines.push_str(&format!(
@@ -93,9 +87,10 @@ pub fn status_summary(report: &crate::status::StatusReport, out_dir: &std::path:
             }
         }
     }
+    let c = report.sign_in();
     let mut text = format!(
         "{} signed in, {} waiting, {} expiring within {} days, {} to remove and add again, {} not in the status export\n",
-        counts[0], counts[1], counts[2], report.warn_days, counts[3], counts[4]
+        c.signed_in, c.waiting, c.expires_soon, report.warn_days, c.must_reissue, c.unknown
     );
     text.push_str(&lines);
     for f in &report.findings {

@@ -3,7 +3,7 @@
 use super::username;
 use crate::finding::{Finding, Rule, quote};
 use crate::ids::Username;
-use crate::model::{Employee, Role};
+use crate::model::{Employee, Role, Task};
 use crate::options::Creation;
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
@@ -11,12 +11,6 @@ use std::collections::{HashMap, HashSet};
 
 /// R7: a temporary password is good for 90 days.
 pub const PASSWORD_DAYS: u64 = 90;
-
-/// R8's steps, by their stable task ids.
-pub const TASK_SIGN_IN: &str = "get-sign-in-info";
-pub const TASK_PARTNER_UNIVERSITY: &str = "connect-partner-university";
-pub const TASK_EXAMS: &str = "associate-exams-certifications";
-pub const TASK_PASSWORD_RESET: &str = "set-up-password-reset";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -44,7 +38,7 @@ pub struct AccountPlan {
     pub creation: Creation,
     pub username: Username,
     pub password_expires: NaiveDate,
-    pub tasks: Vec<&'static str>,
+    pub tasks: Vec<Task>,
     pub action: Action,
     #[serde(skip)]
     pub email_key: String,
@@ -62,15 +56,16 @@ pub struct AccountPlan {
     pub certifications: Vec<String>,
 }
 
-pub fn tasks_for(e: &Employee) -> Vec<&'static str> {
-    let mut tasks = vec![TASK_SIGN_IN];
+/// R8's steps for `e`, in the order people do them.
+pub fn tasks_for(e: &Employee) -> Vec<Task> {
+    let mut tasks = vec![Task::GetSignInInfo];
     if !e.partner_university_id.is_empty() {
-        tasks.push(TASK_PARTNER_UNIVERSITY);
+        tasks.push(Task::ConnectPartnerUniversity);
     }
     if !e.exams.is_empty() || !e.certifications.is_empty() {
-        tasks.push(TASK_EXAMS);
+        tasks.push(Task::AssociateExamsCertifications);
     }
-    tasks.push(TASK_PASSWORD_RESET);
+    tasks.push(Task::SetUpPasswordReset);
     tasks
 }
 
@@ -208,10 +203,18 @@ mod tests {
             exams: vec![],
             certifications: vec![],
         };
-        assert_eq!(tasks_for(&e), vec![TASK_SIGN_IN, TASK_PASSWORD_RESET]);
+        assert_eq!(tasks_for(&e), vec![Task::GetSignInInfo, Task::SetUpPasswordReset]);
         e.partner_university_id = "PU1".into();
         e.certifications = vec!["MCSA".into()];
-        assert_eq!(tasks_for(&e), vec![TASK_SIGN_IN, TASK_PARTNER_UNIVERSITY, TASK_EXAMS, TASK_PASSWORD_RESET]);
+        assert_eq!(
+            tasks_for(&e),
+            vec![
+                Task::GetSignInInfo,
+                Task::ConnectPartnerUniversity,
+                Task::AssociateExamsCertifications,
+                Task::SetUpPasswordReset
+            ]
+        );
     }
 
     #[test]

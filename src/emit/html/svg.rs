@@ -2,7 +2,7 @@
 //! the bytes never depend on float formatting): the findings-by-rule bar chart
 //! and the membership timelines.
 
-use super::view::thousands;
+use super::kit::{date, thousands};
 use crate::finding::{Finding, Severity};
 use crate::plan::OrgPlan;
 use chrono::{Datelike, NaiveDate};
@@ -173,15 +173,7 @@ impl Axis {
         } else {
             (x.saturating_sub(6), "end", false)
         };
-        Bar {
-            x,
-            width,
-            start: start.format("%Y-%m-%d").to_string(),
-            end: end.format("%Y-%m-%d").to_string(),
-            text_x,
-            anchor,
-            inside,
-        }
+        Bar { x, width, start: date(start), end: date(end), text_x, anchor, inside }
     }
 }
 
@@ -221,7 +213,7 @@ pub fn timeline(o: &OrgPlan) -> Timeline {
         plot_end: TL_PLOT_END,
         axis_y,
         lanes,
-        cutover: Marker { x: cut, label: format!("cutover {}", o.pc_start.format("%Y-%m-%d")), label_x, anchor },
+        cutover: Marker { x: cut, label: format!("cutover {}", date(o.pc_start)), label_x, anchor },
         ticks: year_ticks(&axis, hi),
         expired: o.expired,
     }

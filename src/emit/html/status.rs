@@ -1,89 +1,66 @@
-//! status.html: the team's state after cutover, in the report's style (the
-//! same base template, macros and inline CSS; no script, no network; every
-//! value escaped by tera's autoescaping). Nothing here reads the clock: the
-//! same ledger, status export and `--as-of` give the same bytes.
-//!
-//! status.html links back to index.html. `status` does not rewrite index.html;
-//! the index links to status.html from the next plan or apply into the folder
-//! (see [`crate::emit::report::write_report`]).
+//! What status.html shows: the team's state after cutover, in the report's
+//! style (the same base template, macros and inline CSS). Every account of the
+//! ledger by sign-in state, who must be added again, whose temporary password
+//! expires soon, and when competency progress shows. Tables are capped; the
+//! rest is in status.json. Nothing here reads the clock.
 
-use crate::emit::report::render_page;
-use crate::emit::report::view::{MAX_FINDINGS, MAX_ORGS, page_id, thousands};
+use super::kit::{Capped, Count, Facts, MAX_FINDINGS, MAX_ORGS, count, date, shown, when};
 use crate::finding::{Finding, Severity};
-use crate::status::{EmployeeStatus, OrgStatus, SignIn, StatusReport};
-use crate::transaction::atomic::write_atomic;
-use chrono::{NaiveDate, NaiveDateTime, Timelike};
+use crate::status::{EmployeeStatus, OrgStatus, SignIn, SignInCounts, StatusReport};
 use serde::Serialize;
-use std::io;
-use std::path::Path;
-
-pub const FILE_NAME: &str = "status.html";
-const TEMPLATE: &str = "status.html.tera";
 
 /// Employee rows over all organisation tables (the rest is in status.json).
 pub const MAX_EMPLOYEE_ROWS: usize = 2_000;
 /// Rows of the "must re-add" and "expiring soon" lists.
 pub const MAX_ACTION_ROWS: usize = 500;
 
-/// Write `status.html` into `out_dir` (which exists), atomically.
-pub fn write(report: &StatusReport, out_dir: &Path) -> io::Result<()> {
-    let links = Links {
-        index: out_dir.join("index.html").is_file(),
-        org_page: &|mpn_id: &str| page_id(mpn_id) && out_dir.join("orgs").join(format!("{mpn_id}.html")).is_file(),
-    };
-    let html = render_page(TEMPLATE, &view(report, &links))?;
-    write_atomic(&out_dir.join(FILE_NAME), html.as_bytes(), None)
-        .map_err(|e| io::Error::new(e.kind(), format!("{FILE_NAME}: {e}")))
-}
-
-/// Which pages of the report are there to link to.
-struct Links<'a> {
-    index: bool,
-    org_page: &'a dyn Fn(&str) -> bool,
-}
-
-fn date(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
-/// `2026-12-01 09:30`, with seconds only when there are some.
-fn when(t: NaiveDateTime) -> String {
-    if t.second() == 0 { t.format("%Y-%m-%d %H:%M").to_string() } else { t.format("%Y-%m-%d %H:%M:%S").to_string() }
+/// Which pages of the report are there to link to (the writer looks).
+pub struct Links<'a> {
+    pub index: bool,
+    pub org_page: &'a dyn Fn(&str) -> bool,
 }
 
 fn plural(n: i64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// Facts the base template and the page show.
+/// Facts the base template and the page show (`as_of` is a date and time).
 #[derive(Serialize)]
 struct Run {
-    version: &'static str,
-    /// The as-of date and time.
-    as_of: String,
+    #[serde(flatten)]
+    facts: Facts,
     warn_days: i64,
+    /// index.html is in the folder: the page links to it.
     index: bool,
 }
 
+/// [`SignInCounts`] as the page shows them (flattened into its parent, so the
+/// template reads `totals.signed_in` and `o.signed_in` alike).
 #[derive(Serialize)]
-struct Count {
-    n: usize,
-    fmt: String,
+struct SignInView {
+    signed_in: Count,
+    waiting: Count,
+    expires_soon: Count,
+    must_reissue: Count,
+    unknown: Count,
 }
 
-fn count(n: usize) -> Count {
-    Count { n, fmt: thousands(n) }
+fn sign_in_view(c: SignInCounts) -> SignInView {
+    SignInView {
+        signed_in: count(c.signed_in),
+        waiting: count(c.waiting),
+        expires_soon: count(c.expires_soon),
+        must_reissue: count(c.must_reissue),
+        unknown: count(c.unknown),
+    }
 }
 
 #[derive(Serialize)]
 struct Totals {
     organizations: Count,
     accounts: Count,
-    signed_in: Count,
-    waiting: Count,
-    expires_soon: Count,
-    must_reissue: Count,
-    unknown: Count,
+    #[serde(flatten)]
+    sign_in: SignInView,
     needs_action: Count,
     pu_connected: Count,
     competency_visible: Count,
@@ -168,11 +145,8 @@ struct OrgView<'a> {
     /// Its employee table is on this page.
     table: bool,
     accounts: Count,
-    signed_in: Count,
-    waiting: Count,
-    expires_soon: Count,
-    must_reissue: Count,
-    unknown: Count,
+    #[serde(flatten)]
+    sign_in: SignInView,
     employees: Vec<EmployeeRow<'a>>,
     /// Employees of this organisation not shown (the page's row budget ran out).
     more: Count,
@@ -184,11 +158,7 @@ fn org_view<'a>(o: &'a OrgStatus, rows: usize, table: bool, links: &Links<'_>) -
         page: (links.org_page)(&o.mpn_id),
         table,
         accounts: count(o.employees.len()),
-        signed_in: count(o.signed_in),
-        waiting: count(o.waiting),
-        expires_soon: count(o.expires_soon),
-        must_reissue: count(o.must_reissue),
-        unknown: count(o.unknown),
+        sign_in: sign_in_view(o.sign_in),
         employees: o.employees.iter().take(rows).map(employee_row).collect(),
         more: count(o.employees.len().saturating_sub(rows)),
     }
@@ -202,18 +172,6 @@ struct ActionRow<'a> {
     email: &'a str,
     password_expires: String,
     days: String,
-}
-
-#[derive(Serialize)]
-struct Capped<T> {
-    rows: Vec<T>,
-    total: Count,
-    more: Count,
-}
-
-fn capped<T>(rows: Vec<T>, total: usize) -> Capped<T> {
-    let more = total.saturating_sub(rows.len());
-    Capped { rows, total: count(total), more: count(more) }
 }
 
 /// Everyone in `state`, in organisation order, at most [`MAX_ACTION_ROWS`].
@@ -231,11 +189,11 @@ fn action_list(report: &StatusReport, want: SignIn) -> Capped<ActionRow<'_>> {
             days: days_text(e),
         })
         .collect();
-    capped(rows, total)
+    shown(rows, total)
 }
 
 #[derive(Serialize)]
-struct StatusView<'a> {
+pub struct StatusView<'a> {
     run: Run,
     totals: Totals,
     /// The per-organisation summary table.
@@ -251,19 +209,14 @@ struct StatusView<'a> {
     findings: Capped<&'a Finding>,
 }
 
-fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusView<'a> {
+pub fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusView<'a> {
     let orgs = &report.organizations;
     let employees = || orgs.iter().flat_map(|o| &o.employees);
-    let sum = |f: fn(&OrgStatus) -> usize| orgs.iter().map(f).sum::<usize>();
     let accounts = employees().count();
     let totals = Totals {
         organizations: count(orgs.len()),
         accounts: count(accounts),
-        signed_in: count(sum(|o| o.signed_in)),
-        waiting: count(sum(|o| o.waiting)),
-        expires_soon: count(sum(|o| o.expires_soon)),
-        must_reissue: count(sum(|o| o.must_reissue)),
-        unknown: count(sum(|o| o.unknown)),
+        sign_in: sign_in_view(report.sign_in()),
         needs_action: count(report.needs_action),
         pu_connected: count(employees().filter(|e| e.pu_connected == Some(true)).count()),
         competency_visible: count(employees().filter(|e| e.competency_visible).count()),
@@ -284,14 +237,9 @@ fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusView<'a> {
     let more_organizations = orgs.len() - tables.len();
     let findings = report.findings.iter().take(MAX_FINDINGS).collect();
     StatusView {
-        run: Run {
-            version: env!("CARGO_PKG_VERSION"),
-            as_of: when(report.as_of),
-            warn_days: report.warn_days,
-            index: links.index,
-        },
+        run: Run { facts: Facts::new(when(report.as_of)), warn_days: report.warn_days, index: links.index },
         totals,
-        summary: capped(
+        summary: shown(
             orgs.iter().take(MAX_ORGS).enumerate().map(|(i, o)| org_view(o, 0, i < tables.len(), links)).collect(),
             orgs.len(),
         ),
@@ -300,14 +248,16 @@ fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusView<'a> {
         more_organizations: count(more_organizations),
         must_reissue: action_list(report, SignIn::MustReissue),
         expires_soon: action_list(report, SignIn::ExpiresSoon),
-        findings: capped(findings, report.findings.len()),
+        findings: shown(findings, report.findings.len()),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::emit::html::templates::{STATUS, render_page};
     use crate::finding::Rule;
+    use chrono::{NaiveDate, NaiveDateTime};
 
     fn dt(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
@@ -332,10 +282,7 @@ mod tests {
         StatusReport {
             as_of: dt("2025-09-15 08:00:00"),
             warn_days: 7,
-            organizations: vec![OrgStatus {
-                employees,
-                ..OrgStatus::new(crate::ids::MpnId::parse("1234567").unwrap())
-            }],
+            organizations: vec![OrgStatus { employees, ..OrgStatus::new("1234567".into()) }],
             needs_action: 0,
             findings: vec![Finding::new(
                 "status.csv",
@@ -349,7 +296,7 @@ mod tests {
 
     fn render(r: &StatusReport) -> String {
         let links = Links { index: false, org_page: &|_| false };
-        render_page(TEMPLATE, &view(r, &links)).unwrap()
+        render_page(STATUS, &view(r, &links)).unwrap()
     }
 
     #[test]

@@ -1,0 +1,27 @@
+//! The HTML pages: the report (`index.html`, one self-contained page with
+//! inline CSS and SVG, no script, no network; and `orgs/<mpn_id>.html` per
+//! planned organisation) and the team's `status.html` after cutover.
+//!
+//! The pages share one kit (numbers, dates, capped tables, run facts, counts)
+//! and one tera instance, which also renders the sign-on email's body. Nothing
+//! here reads the clock: the same inputs and `--as-of` give the same bytes at
+//! any `--jobs`. A real run (`apply`) adds an Apply section to the index and
+//! every organisation page; plan and `apply --dry-run` pages have none.
+//!
+//! One job per file; each uses only files listed above it here, so no two files
+//! use each other:
+//! - [`kit`]: formatting, capping, run facts and counts every page shares;
+//! - [`templates`]: the one tera instance, rendering a page or an email body;
+//! - [`svg`]: chart and timeline geometry (uses the kit);
+//! - [`org`]: an organisation's page, and the rows the index shows of it;
+//! - [`index`]: the index page (uses the organisation rows);
+//! - [`status`]: the status page;
+//! - [`files`]: writing the pages into the output folder.
+
+pub mod files;
+pub mod index;
+pub mod kit;
+pub mod org;
+pub mod status;
+pub mod svg;
+pub mod templates;

@@ -1,0 +1,188 @@
+//! What an organisation's page (`orgs/<mpn_id>.html`) shows: its membership
+//! dates and timeline, its accounts with their R8 tasks, and what an apply did
+//! for it. The organisation row and the people who left are shown by the
+//! index's tables too, so they are built here once.
+
+use super::kit::{ActionCounts, Count, PlanFacts, count, date, page_id, plan_facts};
+use super::svg::{self, Timeline};
+use crate::applied::Applied;
+use crate::ids::CredentialsFile;
+use crate::model::{Role, Task};
+use crate::plan::accounts::AccountPlan;
+use crate::plan::{LeftAccount, OrgPlan, Plan};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// One organisation: a row of the index's tables, the head of its own page.
+#[derive(Serialize)]
+pub struct OrgRow<'a> {
+    mpn_id: &'a str,
+    page: bool,
+    organization: &'a str,
+    membership: &'a str,
+    tenant_domain: &'a str,
+    pmc_start: String,
+    pmc_end: String,
+    renewed: bool,
+    pc_start: String,
+    pc_end: String,
+    overlap_days: Count,
+    expired: bool,
+    /// Width of the overlap bar on a scale where `scale_days` fills it.
+    bar: u32,
+    admins: Count,
+    employees: Count,
+    accounts: Count,
+    partner_university: Count,
+    exams: Count,
+}
+
+pub fn org_row(o: &OrgPlan, scale_days: u32) -> OrgRow<'_> {
+    let admins = o.accounts.iter().filter(|a| a.role == Role::Admin).count();
+    let with = |task: Task| o.accounts.iter().filter(|a| a.tasks.contains(&task)).count();
+    OrgRow {
+        mpn_id: &o.mpn_id,
+        page: page_id(&o.mpn_id),
+        organization: &o.organization,
+        membership: &o.membership,
+        tenant_domain: &o.tenant_domain,
+        pmc_start: date(o.pmc_start),
+        pmc_end: date(o.pmc_end),
+        renewed: o.renewed,
+        pc_start: date(o.pc_start),
+        pc_end: date(o.pc_end),
+        overlap_days: count(o.overlap_days as usize),
+        expired: o.expired,
+        bar: svg::bar_width(o.overlap_days, scale_days),
+        admins: count(admins),
+        employees: count(o.accounts.len() - admins),
+        accounts: count(o.accounts.len()),
+        partner_university: count(with(Task::ConnectPartnerUniversity)),
+        exams: count(with(Task::AssociateExamsCertifications)),
+    }
+}
+
+/// Someone an earlier apply issued an account to who is gone from the export.
+#[derive(Serialize)]
+pub struct LeftRow<'a> {
+    mpn_id: &'a str,
+    email: &'a str,
+    username: &'a str,
+    run: u32,
+}
+
+pub fn left_row(l: &LeftAccount) -> LeftRow<'_> {
+    LeftRow { mpn_id: &l.mpn_id, email: &l.email, username: &l.username, run: l.run }
+}
+
+/// People who left the export, by organisation (for the organisation pages).
+pub fn left_by_org(plan: &Plan) -> HashMap<&str, Vec<&LeftAccount>> {
+    let mut out: HashMap<&str, Vec<&LeftAccount>> = HashMap::new();
+    for l in &plan.left {
+        out.entry(l.mpn_id.as_str()).or_default().push(l);
+    }
+    out
+}
+
+/// An organisation page's apply section. Never a password: `Applied` holds none.
+#[derive(Serialize)]
+struct OrgApplyView<'a> {
+    run: u32,
+    refused: bool,
+    counts: ActionCounts,
+    credential_files: &'a [CredentialsFile],
+    outbox: Option<&'a str>,
+    left: Vec<LeftRow<'a>>,
+}
+
+fn org_apply_view<'a>(applied: &'a Applied, o: &OrgPlan, left: &[&'a LeftAccount]) -> OrgApplyView<'a> {
+    let (counts, files, outbox) = match applied.organizations.get(&o.mpn_id) {
+        Some(a) => (ActionCounts::applied(a), a.credential_files.as_slice(), a.outbox.as_deref()),
+        None => (ActionCounts::new(0, 0, 0, 0), &[][..], None),
+    };
+    OrgApplyView {
+        run: applied.run,
+        refused: applied.refused,
+        counts,
+        credential_files: files,
+        outbox,
+        left: left.iter().map(|l| left_row(l)).collect(),
+    }
+}
+
+/// An R8 task as shown to people.
+#[derive(Serialize)]
+struct TaskTag {
+    label: &'static str,
+    /// Drawn lighter: the person may skip it.
+    optional: bool,
+}
+
+/// The one place a task gets its words on the page.
+fn task_tag(task: Task) -> TaskTag {
+    let label = match task {
+        Task::GetSignInInfo => "Get sign-in info",
+        Task::ConnectPartnerUniversity => "Connect Partner University",
+        Task::AssociateExamsCertifications => "Associate exams & certifications",
+        Task::SetUpPasswordReset => "Password reset (optional)",
+    };
+    TaskTag { label, optional: task.optional() }
+}
+
+#[derive(Serialize)]
+struct AccountRow<'a> {
+    display_name: &'a str,
+    email: &'a str,
+    role: &'static str,
+    job_title: &'a str,
+    username: &'a str,
+    password_expires: String,
+    tasks: Vec<TaskTag>,
+    action: &'static str,
+    exams: &'a [String],
+    certifications: &'a [String],
+}
+
+fn account_row(a: &AccountPlan) -> AccountRow<'_> {
+    AccountRow {
+        display_name: &a.display_name,
+        email: &a.email,
+        role: a.role.as_str(),
+        job_title: &a.job_title,
+        username: &a.username,
+        password_expires: date(a.password_expires),
+        tasks: a.tasks.iter().map(|&t| task_tag(t)).collect(),
+        action: a.action.as_str(),
+        exams: &a.exams,
+        certifications: &a.certifications,
+    }
+}
+
+#[derive(Serialize)]
+pub struct OrgPage<'a> {
+    run: PlanFacts,
+    org: OrgRow<'a>,
+    country: &'a str,
+    overlap_start: String,
+    overlap_end: String,
+    timeline: Timeline,
+    admins: Vec<&'a str>,
+    accounts: Vec<AccountRow<'a>>,
+    /// What a real run did for this organisation; `None` for plan.
+    apply: Option<OrgApplyView<'a>>,
+}
+
+/// `applied` with the people who left this organisation, or `None` for plan.
+pub fn org_page<'a>(o: &'a OrgPlan, plan: &Plan, applied: Option<(&'a Applied, &[&'a LeftAccount])>) -> OrgPage<'a> {
+    OrgPage {
+        run: plan_facts(plan),
+        org: org_row(o, o.overlap_days),
+        country: o.country.as_deref().unwrap_or(""),
+        overlap_start: o.overlap_start.map(date).unwrap_or_default(),
+        overlap_end: o.overlap_end.map(date).unwrap_or_default(),
+        timeline: svg::timeline(o),
+        admins: o.accounts.iter().filter(|a| a.role == Role::Admin).map(|a| a.display_name.as_str()).collect(),
+        accounts: o.accounts.iter().map(account_row).collect(),
+        apply: applied.map(|(a, left)| org_apply_view(a, o, left)),
+    }
+}

@@ -1,0 +1,122 @@
+//! The one tera instance: every template the tool renders, compiled into the
+//! binary (so output renders from any folder) and parsed once per process.
+//!
+//! Autoescaping is on for the pages (names ending `.html`/`.tera`, and
+//! `style.css` has no values) and no template marks a value safe. The sign-on
+//! email body is plain text, so it is registered under a name autoescaping
+//! does not match: `&` in an organisation's name stays `&` in the email.
+
+use serde::Serialize;
+use std::io;
+use std::sync::OnceLock;
+use tera::{Context, Tera};
+
+/// The report's front page.
+pub const INDEX: &str = "index.html.tera";
+/// One organisation's page.
+pub const ORG: &str = "org.html.tera";
+/// The team's state after cutover.
+pub const STATUS: &str = "status.html.tera";
+/// The body of a sign-on email (plain text).
+const MAIL: &str = "signon.eml";
+
+/// Every template, by the name tera knows it under.
+const TEMPLATES: [(&str, &str); 7] = [
+    ("style.css", include_str!("../../../templates/style.css")),
+    ("macros.html.tera", include_str!("../../../templates/macros.html.tera")),
+    ("base.html.tera", include_str!("../../../templates/base.html.tera")),
+    (INDEX, include_str!("../../../templates/index.html.tera")),
+    (ORG, include_str!("../../../templates/org.html.tera")),
+    (STATUS, include_str!("../../../templates/status.html.tera")),
+    (MAIL, include_str!("../../../templates/signon.eml.tera")),
+];
+
+/// Names autoescaping applies to.
+const ESCAPED: [&str; 2] = [".html", ".tera"];
+
+/// Render the page template `name` (one of [`INDEX`], [`ORG`], [`STATUS`])
+/// with `view`, escaped.
+pub fn render_page<T: Serialize>(name: &str, view: &T) -> io::Result<String> {
+    let tera = templates().map_err(|e| io::Error::other(format!("report templates: {e}")))?;
+    let context = Context::from_serialize(view).map_err(|e| io::Error::other(chain(&e)))?;
+    tera.render(name, &context).map_err(|e| io::Error::other(format!("rendering {name}: {}", chain(&e))))
+}
+
+/// Render a sign-on email's body from `context`, unescaped (plain text; its
+/// header lines are built apart, by the outbox).
+pub fn render_mail(context: &Context) -> Result<String, tera::Error> {
+    let tera = templates().map_err(|e| tera::Error::msg(format!("templates: {e}")))?;
+    tera.render(MAIL, context)
+}
+
+/// The compiled templates, built once per process.
+fn templates() -> Result<&'static Tera, &'static str> {
+    static TERA: OnceLock<Result<Tera, String>> = OnceLock::new();
+    TERA.get_or_init(|| {
+        let mut tera = Tera::default();
+        tera.autoescape_on(ESCAPED.to_vec());
+        tera.add_raw_templates(TEMPLATES).map_err(|e| chain(&e))?;
+        Ok(tera)
+    })
+    .as_ref()
+    .map_err(String::as_str)
+}
+
+/// A tera error with its causes (tera puts the useful part in `source`).
+fn chain(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_compile_with_autoescaping() {
+        let tera = templates().expect("templates parse");
+        let names: Vec<&str> = tera.get_template_names().collect();
+        for (name, _) in TEMPLATES {
+            assert!(names.contains(&name), "{name} registered");
+        }
+        let mut t = Tera::default();
+        t.autoescape_on(ESCAPED.to_vec());
+        t.add_raw_template("x.html.tera", "{{ v }}").unwrap();
+        let mut c = Context::new();
+        c.insert("v", "<script>\"");
+        assert_eq!(t.render("x.html.tera", &c).unwrap(), "&lt;script&gt;&quot;");
+    }
+
+    #[test]
+    fn pages_are_escaped_and_the_mail_is_not() {
+        for (name, _) in TEMPLATES {
+            let escaped = ESCAPED.iter().any(|suffix| name.ends_with(suffix));
+            assert_eq!(escaped, name != MAIL && name != "style.css", "{name}");
+        }
+        let mut c = Context::new();
+        for key in ["display_name", "admin", "organization", "mpn_id", "username", "password", "password_expires"] {
+            c.insert(key, "O'Brien & <Co>");
+        }
+        c.insert("partner_university", &true);
+        c.insert("has_exams", &false);
+        c.insert("exams", "");
+        let body = render_mail(&c).unwrap();
+        assert!(body.contains("Hello O'Brien & <Co>,"), "{body}");
+    }
+
+    #[test]
+    fn no_template_marks_a_value_safe_or_loads_anything() {
+        for (name, text) in TEMPLATES {
+            assert!(!text.contains("| safe") && !text.contains("|safe"), "{name} uses safe");
+            assert!(!text.contains("http:") && !text.contains("https:"), "{name} names a URL");
+            assert!(!text.contains("<script"), "{name} has a script");
+            assert!(!text.contains("url("), "{name} loads a resource from CSS");
+        }
+    }
+}
