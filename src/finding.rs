@@ -54,12 +54,13 @@ pub enum Rule {
     InvalidValue,
     ExactDuplicate,
     CrossOrgEmployee,
+    NonAsciiEmail,
     UnknownAccount,
     MissingStatus,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 25] = [
+    pub const ALL: [Rule; 26] = [
         Rule::MissingColumn,
         Rule::InvalidEncoding,
         Rule::MalformedRow,
@@ -83,6 +84,7 @@ impl Rule {
         Rule::InvalidValue,
         Rule::ExactDuplicate,
         Rule::CrossOrgEmployee,
+        Rule::NonAsciiEmail,
         Rule::UnknownAccount,
         Rule::MissingStatus,
     ];
@@ -112,6 +114,7 @@ impl Rule {
             Rule::InvalidValue => "invalid-value",
             Rule::ExactDuplicate => "exact-duplicate",
             Rule::CrossOrgEmployee => "cross-org-employee",
+            Rule::NonAsciiEmail => "non-ascii-email",
             Rule::UnknownAccount => "unknown-account",
             Rule::MissingStatus => "missing-status",
         }
@@ -144,7 +147,7 @@ impl Rule {
             | InvalidValue
             | UnknownAccount
             | MissingStatus => Severity::Warning,
-            ExactDuplicate | CrossOrgEmployee => Severity::Info,
+            ExactDuplicate | CrossOrgEmployee | NonAsciiEmail => Severity::Info,
         }
     }
 }

@@ -1,11 +1,23 @@
-//! outbox/<mpn_id>/<username>.eml: one RFC 5322 message per user for
-//! individual creation (R6), where the admin sends sign-on details directly.
-//! The body comes from templates/signon.eml.tera; headers are built here so
-//! that no input value can inject a header line.
+//! outbox/<mpn_id>/<username>.eml: one message per user for individual
+//! creation (R6), where the admin sends sign-on details directly.
+//!
+//! The body comes from templates/signon.eml.tera ([`body`]); the message is
+//! built by `mail-builder`: folded headers, RFC 2047 encoded words of at most
+//! 75 characters, a 7bit, quoted-printable or base64 body so that no line is
+//! longer than 998 bytes. An address with a non-ASCII local part is written
+//! as raw UTF-8 (RFC 6532: such a message needs a mail system with SMTPUTF8,
+//! which the `non-ascii-email` finding says). Nothing in a message depends on
+//! the clock or on chance: the Date is the cutover date and the Message-ID is
+//! derived from the username and that date.
 
 use crate::credentials::Issued;
 use crate::emit::html::templates::render_mail;
 use chrono::NaiveDate;
+use mail_builder::MessageBuilder;
+use mail_builder::headers::address::Address;
+use mail_builder::headers::date::Date;
+use mail_builder::headers::message_id::MessageId;
+use sha2::{Digest, Sha256};
 
 pub struct Letter<'a> {
     pub issued: &'a Issued,
@@ -17,7 +29,27 @@ pub struct Letter<'a> {
     pub date: NaiveDate,
 }
 
+/// The whole message: headers and the encoded body.
 pub fn render(letter: &Letter<'_>) -> Result<Vec<u8>, tera::Error> {
+    let body = body(letter)?;
+    let i = letter.issued;
+    let mut msg = MessageBuilder::new();
+    if !letter.admin_email.is_empty() {
+        msg = msg.from(mailbox(letter.admin_name, letter.admin_email));
+    }
+    let msg = msg
+        .to(mailbox(&i.display_name, &i.email))
+        .subject(one_line(&format!("Your Partner Center sign-in for {}", letter.organization)))
+        .date(Date::new(letter.date.and_hms_opt(0, 0, 0).expect("midnight").and_utc().timestamp()))
+        .message_id(MessageId::new(message_id(&i.username, letter.date)))
+        .text_body(body);
+    let mut out = Vec::new();
+    msg.serialize(&mut out);
+    Ok(out)
+}
+
+/// The plain-text body from the template (LF line ends; the builder writes CRLF).
+fn body(letter: &Letter<'_>) -> Result<String, tera::Error> {
     let i = letter.issued;
     let mut ctx = tera::Context::new();
     ctx.insert("display_name", &one_line(&i.display_name));
@@ -30,26 +62,7 @@ pub fn render(letter: &Letter<'_>) -> Result<Vec<u8>, tera::Error> {
     ctx.insert("partner_university", &letter.partner_university);
     ctx.insert("has_exams", &!letter.exams.is_empty());
     ctx.insert("exams", &letter.exams.join(", "));
-    let body = render_mail(&ctx)?;
-
-    let date = letter.date.and_hms_opt(0, 0, 0).expect("midnight").and_utc().format("%a, %d %b %Y %H:%M:%S +0000");
-    let mut msg = String::with_capacity(body.len() + 512);
-    msg.push_str(&format!("From: {}\r\n", mailbox(letter.admin_name, letter.admin_email)));
-    msg.push_str(&format!("To: {}\r\n", mailbox(&i.display_name, &i.email)));
-    msg.push_str(&format!(
-        "Subject: {}\r\n",
-        encode_word(&format!("Your Partner Center sign-in for {}", letter.organization))
-    ));
-    msg.push_str(&format!("Date: {date}\r\n"));
-    msg.push_str("MIME-Version: 1.0\r\n");
-    msg.push_str("Content-Type: text/plain; charset=utf-8\r\n");
-    msg.push_str("Content-Transfer-Encoding: 8bit\r\n");
-    msg.push_str("\r\n");
-    for line in body.lines() {
-        msg.push_str(line);
-        msg.push_str("\r\n");
-    }
-    Ok(msg.into_bytes())
+    render_mail(&ctx)
 }
 
 /// Control characters (line breaks above all) become spaces.
@@ -57,56 +70,82 @@ fn one_line(s: &str) -> String {
     s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
-/// `"Display Name" <addr>` with the name as an RFC 2047 encoded word when it
-/// is not plain ASCII, so no value can break out of its header.
-fn mailbox(name: &str, email: &str) -> String {
-    let email: String = email.chars().filter(|c| !c.is_control() && !matches!(c, '<' | '>' | ',' | '"')).collect();
-    let name = one_line(name);
-    if name.is_empty() { format!("<{email}>") } else { format!("{} <{email}>", encode_word(&name)) }
+/// A display name on one line and an address without anything that could end
+/// the angle brackets or the header (validation already refuses such
+/// addresses: this is belt and braces).
+fn mailbox(name: &str, email: &str) -> Address<'static> {
+    let email: String =
+        email.chars().filter(|c| !c.is_control() && !c.is_whitespace() && !"<>,;:\"()[]\\".contains(*c)).collect();
+    let name = one_line(name).trim().to_string();
+    Address::new_address((!name.is_empty()).then_some(name), email)
 }
 
-fn encode_word(text: &str) -> String {
-    let text = one_line(text);
-    let plain = text.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '.' | '-' | '_' | '\'' | '!'));
-    if plain && text.len() < 70 {
-        return text;
-    }
-    format!("=?UTF-8?B?{}?=", base64(text.as_bytes()))
-}
-
-fn base64(bytes: &[u8]) -> String {
-    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
-        for k in 0..4 {
-            if k <= chunk.len() {
-                out.push(T[(n >> (18 - 6 * k) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+/// `<signon.YYYYMMDD.HASH@pmc-migrate.invalid>`: the same username and
+/// cutover date give the same id, and no input value appears in it.
+fn message_id(username: &str, date: NaiveDate) -> String {
+    let hash = Sha256::digest(format!("{username}\n{date}").as_bytes());
+    let hex: String = hash[..12].iter().map(|b| format!("{b:02x}")).collect();
+    format!("signon.{}.{hex}@pmc-migrate.invalid", date.format("%Y%m%d"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::credentials::password;
 
-    #[test]
-    fn base64_matches_rfc4648_vectors() {
-        for (i, o) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foobar", "Zm9vYmFy")] {
-            assert_eq!(base64(i.as_bytes()), o);
+    fn issued(display_name: &str, email: &str) -> Issued {
+        Issued {
+            mpn_id: "1234567".into(),
+            username: "anna@contoso.onmicrosoft.com".into(),
+            display_name: display_name.into(),
+            email: email.into(),
+            password: password::generate().unwrap(),
+            password_expires: NaiveDate::from_ymd_opt(2025, 8, 30).unwrap(),
         }
+    }
+
+    fn letter<'a>(i: &'a Issued, organization: &'a str, admin_name: &'a str) -> Letter<'a> {
+        Letter {
+            issued: i,
+            organization,
+            admin_name,
+            admin_email: "admin@contoso.com",
+            partner_university: false,
+            exams: &[],
+            date: NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(),
+        }
+    }
+
+    fn headers(msg: &[u8]) -> String {
+        let text = String::from_utf8(msg.to_vec()).unwrap();
+        text.split("\r\n\r\n").next().unwrap().to_string()
     }
 
     #[test]
     fn header_values_cannot_inject_lines() {
-        let m = mailbox("Eve\r\nBcc: all@x.com", "eve@x.com");
-        assert!(!m.contains('\n') && !m.contains('\r'));
-        assert!(encode_word("Jürgen").starts_with("=?UTF-8?B?"));
-        assert_eq!(encode_word("Ann Lee"), "Ann Lee");
+        let i = issued("Eve\r\nBcc: all@x.com", "eve@x.com");
+        let msg = render(&letter(&i, "Contoso\nX-Evil: 1", "Adam\r\nCc: b@x.com")).unwrap();
+        let h = headers(&msg);
+        for line in h.split("\r\n") {
+            let name = line.split(':').next().unwrap();
+            assert!(
+                line.starts_with([' ', '\t'])
+                    || ["From", "To", "Subject", "Date", "Message-ID", "MIME-Version", "Content-Type"].contains(&name)
+                    || name == "Content-Transfer-Encoding",
+                "unexpected header line {line:?} in\n{h}"
+            );
+        }
+        assert!(!h.contains("\nBcc") && !h.contains("\nCc") && !h.contains("\nX-Evil"), "{h}");
+    }
+
+    #[test]
+    fn deterministic_date_and_message_id() {
+        let i = issued("Anna Lee", "anna@contoso.com");
+        let a = render(&letter(&i, "Contoso Ltd", "Ben Ng")).unwrap();
+        let b = render(&letter(&i, "Contoso Ltd", "Ben Ng")).unwrap();
+        assert_eq!(a, b);
+        let h = headers(&a);
+        assert!(h.contains("Date: Sun, 1 Jun 2025 00:00:00 +0000"), "{h}");
+        assert!(h.contains("Message-ID: <signon.20250601."), "{h}");
     }
 }

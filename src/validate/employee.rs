@@ -1,4 +1,5 @@
-//! Row rules for employees.csv: required values, MPN id, email, role and exam codes.
+//! Row rules for employees.csv: required values, MPN id, email (and whether it
+//! needs SMTPUTF8), role and exam codes.
 
 use super::row_check::RowCheck;
 use super::values;
@@ -32,6 +33,15 @@ pub fn check_employee<'a>(rec: &Record, map: &'a HeaderMap, file: &'a str) -> Ro
     let email = get(e::EMAIL);
     if !email.is_empty() && !values::is_email(email) {
         out.push(e::EMAIL, Rule::InvalidEmail, format!("email {} is not a valid address", quote(email)));
+    } else if values::has_non_ascii_local_part(email) {
+        out.push(
+            e::EMAIL,
+            Rule::NonAsciiEmail,
+            format!(
+                "email {} has a non-ASCII local part: its sign-on email needs a mail system with SMTPUTF8",
+                quote(email)
+            ),
+        );
     }
     let role_raw = get(e::ROLE);
     let role = values::parse_role(role_raw);
@@ -77,4 +87,38 @@ pub fn check_employee<'a>(rec: &Record, map: &'a HeaderMap, file: &'a str) -> Ro
         certifications,
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Severity;
+    use crate::load::parse_bytes;
+    use crate::options::ReadOptions;
+
+    #[test]
+    fn non_ascii_email_names_the_email_cell() {
+        // The email is the third column here, and a quoted line break makes
+        // the second record start on line 4.
+        let text = "mpn_id,first_name,email,role,last_name\n\
+                    1234567,\"Two\nlines\",anna@contoso.com,admin,Lee\n\
+                    1234567,Jürgen,jürgen.weiß@muellerweiss.de,employee,Weiß\n\
+                    1234567,Ann,ann@müller.de,employee,Lee\n";
+        let t = parse_bytes("e.csv", text.as_bytes().to_vec(), &EMPLOYEES, &ReadOptions::default());
+        assert!(t.findings.is_empty(), "{:?}", t.findings);
+        let checks: Vec<_> = t.records.iter().map(|r| check_employee(&r, &t.headers, "e.csv")).collect();
+        let findings: Vec<_> = checks.iter().flat_map(|c| &c.findings).collect();
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        let f = findings[0];
+        assert_eq!((f.file.as_str(), f.line, f.column), ("e.csv", 4, 3));
+        assert_eq!((f.rule, f.severity), (Rule::NonAsciiEmail, Severity::Info));
+        assert_eq!(f.rule.id(), "non-ascii-email");
+        assert!(
+            f.message.contains("\"jürgen.weiß@muellerweiss.de\"") && f.message.contains("SMTPUTF8"),
+            "{}",
+            f.message
+        );
+        // Information only: the row is kept.
+        assert!(checks.iter().all(|c| c.value.is_some()));
+    }
 }

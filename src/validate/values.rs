@@ -28,6 +28,12 @@ pub fn is_email(s: &str) -> bool {
     local_ok && domain_ok
 }
 
+/// An address whose local part (before the last `@`) is not ASCII: mail to
+/// it needs SMTPUTF8 (RFC 6531) all the way, and its message is RFC 6532.
+pub fn has_non_ascii_local_part(email: &str) -> bool {
+    email.rsplit_once('@').is_some_and(|(local, _)| !local.is_ascii())
+}
+
 /// Trimmed, Unicode NFC, case-folded: two spellings of one address are one person.
 pub fn email_key(email: &str) -> String {
     let email = email.trim();
@@ -106,6 +112,14 @@ mod tests {
         assert!(!is_email("a b@x.com"));
         assert!(!is_email("a@localhost"));
         assert!(!is_email(".a@x.com"));
+    }
+
+    #[test]
+    fn non_ascii_local_parts() {
+        assert!(has_non_ascii_local_part("jürgen.weiß@muellerweiss.de"));
+        assert!(!has_non_ascii_local_part("juergen@müller.de"));
+        assert!(!has_non_ascii_local_part("anna@contoso.com"));
+        assert!(!has_non_ascii_local_part("no-at-sign-é"));
     }
 
     #[test]

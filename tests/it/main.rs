@@ -7,6 +7,7 @@ mod common;
 mod apply;
 mod golden;
 mod malformed;
+mod outbox;
 mod plan;
 mod properties;
 mod report_apply;

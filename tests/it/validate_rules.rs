@@ -332,7 +332,14 @@ fn conflicting_duplicate_after_nfc_and_case_folding() {
         ]),
     );
     let (run, findings) = wrk.validate_json(&[]);
-    assert_findings(&findings, &[(E, 5, 4, "conflicting-duplicate", "warning")]);
+    assert_findings(
+        &findings,
+        &[
+            (E, 3, 4, "non-ascii-email", "info"),
+            (E, 5, 4, "conflicting-duplicate", "warning"),
+            (E, 5, 4, "non-ascii-email", "info"),
+        ],
+    );
     run.assert_code(0);
 }
 
@@ -349,7 +356,7 @@ fn conflicting_duplicate_after_full_case_folding() {
         ]),
     );
     let (run, findings) = wrk.validate_json(&[]);
-    assert_findings(&findings, &[(E, 5, 4, "conflicting-duplicate", "warning")]);
+    assert_findings(&findings, &[(E, 5, 4, "conflicting-duplicate", "warning"), (E, 5, 4, "non-ascii-email", "info")]);
     run.assert_code(0);
 }
 
