@@ -6,6 +6,7 @@ mod common;
 
 mod apply;
 mod golden;
+mod layers;
 mod malformed;
 mod outbox;
 mod plan;

@@ -1,0 +1,33 @@
+//! The crate's layering holds: `scripts/layers.py` finds no module importing
+//! a higher layer and no import cycle between files under `src/`.
+
+use std::path::Path;
+use std::process::Command;
+
+#[test]
+fn no_module_imports_a_higher_layer_and_no_file_cycle() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = Command::new("python3").arg(repo.join("scripts/layers.py")).output().expect("python3 runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "scripts/layers.py found problems:\n{text}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains(" 0 problems"), "{text}");
+}
+
+#[test]
+fn the_checker_sees_a_planted_cycle() {
+    // The checker itself can fail: a copy of src/ with one upward import is refused.
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::tempdir().unwrap();
+    let copy = tmp.path();
+    std::fs::create_dir_all(copy.join("scripts")).unwrap();
+    std::fs::copy(repo.join("scripts/layers.py"), copy.join("scripts/layers.py")).unwrap();
+    let status = Command::new("cp").arg("-r").arg(repo.join("src")).arg(copy).status().unwrap();
+    assert!(status.success());
+    let model = copy.join("src/model.rs");
+    let text = std::fs::read_to_string(&model).unwrap();
+    std::fs::write(&model, format!("use crate::emit::text;\n{text}")).unwrap();
+    let out = Command::new("python3").arg(copy.join("scripts/layers.py")).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success(), "{text}");
+    assert!(text.contains("src/model.rs (domain) uses src/emit/text.rs (emit)"), "{text}");
+}
