@@ -52,6 +52,9 @@ pub enum Rule {
     UsernameCollision,
     OrgWithoutEmployees,
     InvalidValue,
+    ControlCharacter,
+    TooLong,
+    FormulaLikeValue,
     ExactDuplicate,
     CrossOrgEmployee,
     UnknownAccount,
@@ -59,7 +62,7 @@ pub enum Rule {
 }
 
 impl Rule {
-    pub const ALL: [Rule; 25] = [
+    pub const ALL: [Rule; 28] = [
         Rule::MissingColumn,
         Rule::InvalidEncoding,
         Rule::MalformedRow,
@@ -81,6 +84,9 @@ impl Rule {
         Rule::UsernameCollision,
         Rule::OrgWithoutEmployees,
         Rule::InvalidValue,
+        Rule::ControlCharacter,
+        Rule::TooLong,
+        Rule::FormulaLikeValue,
         Rule::ExactDuplicate,
         Rule::CrossOrgEmployee,
         Rule::UnknownAccount,
@@ -110,6 +116,9 @@ impl Rule {
             Rule::UsernameCollision => "username-collision",
             Rule::OrgWithoutEmployees => "org-without-employees",
             Rule::InvalidValue => "invalid-value",
+            Rule::ControlCharacter => "control-character",
+            Rule::TooLong => "too-long",
+            Rule::FormulaLikeValue => "formula-like-value",
             Rule::ExactDuplicate => "exact-duplicate",
             Rule::CrossOrgEmployee => "cross-org-employee",
             Rule::UnknownAccount => "unknown-account",
@@ -142,6 +151,9 @@ impl Rule {
             | UsernameCollision
             | OrgWithoutEmployees
             | InvalidValue
+            | ControlCharacter
+            | TooLong
+            | FormulaLikeValue
             | UnknownAccount
             | MissingStatus => Severity::Warning,
             ExactDuplicate | CrossOrgEmployee => Severity::Info,

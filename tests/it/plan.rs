@@ -447,7 +447,12 @@ fn username_collisions_warn_at_the_later_lines() {
     run.assert_code(0);
     assert_findings(
         &findings,
-        &[(E, 4, 4, "username-collision", "warning"), (E, 5, 4, "username-collision", "warning")],
+        &[
+            (E, 4, 4, "username-collision", "warning"),
+            (E, 5, 4, "username-collision", "warning"),
+            // `+only@…` is a valid address the credentials file writes as `'+only@…`.
+            (E, 8, 4, "formula-like-value", "warning"),
+        ],
     );
     assert!(findings[0].message.contains("jose.garcia2@contoso.onmicrosoft.com"), "{findings:#?}");
     assert!(findings[1].message.contains("jose.garcia3@contoso.onmicrosoft.com"), "{findings:#?}");
