@@ -52,6 +52,9 @@ pub enum Rule {
     UsernameCollision,
     OrgWithoutEmployees,
     InvalidValue,
+    ControlCharacter,
+    TooLong,
+    FormulaLikeValue,
     ExactDuplicate,
     CrossOrgEmployee,
     NonAsciiEmail,
@@ -60,7 +63,7 @@ pub enum Rule {
 }
 
 impl Rule {
-    pub const ALL: [Rule; 26] = [
+    pub const ALL: [Rule; 29] = [
         Rule::MissingColumn,
         Rule::InvalidEncoding,
         Rule::MalformedRow,
@@ -82,6 +85,9 @@ impl Rule {
         Rule::UsernameCollision,
         Rule::OrgWithoutEmployees,
         Rule::InvalidValue,
+        Rule::ControlCharacter,
+        Rule::TooLong,
+        Rule::FormulaLikeValue,
         Rule::ExactDuplicate,
         Rule::CrossOrgEmployee,
         Rule::NonAsciiEmail,
@@ -112,6 +118,9 @@ impl Rule {
             Rule::UsernameCollision => "username-collision",
             Rule::OrgWithoutEmployees => "org-without-employees",
             Rule::InvalidValue => "invalid-value",
+            Rule::ControlCharacter => "control-character",
+            Rule::TooLong => "too-long",
+            Rule::FormulaLikeValue => "formula-like-value",
             Rule::ExactDuplicate => "exact-duplicate",
             Rule::CrossOrgEmployee => "cross-org-employee",
             Rule::NonAsciiEmail => "non-ascii-email",
@@ -145,6 +154,9 @@ impl Rule {
             | UsernameCollision
             | OrgWithoutEmployees
             | InvalidValue
+            | ControlCharacter
+            | TooLong
+            | FormulaLikeValue
             | UnknownAccount
             | MissingStatus => Severity::Warning,
             ExactDuplicate | CrossOrgEmployee | NonAsciiEmail => Severity::Info,

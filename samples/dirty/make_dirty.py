@@ -21,7 +21,8 @@ MEMBERSHIPS = [
     "Partner ID;Organization Name;Membership Type;Start;Expiration Date;Renewed;Partner Center Domain;Country Code;Account Manager",
     # 2: a good organisation
     "1000001;Adatum Corporation;Gold;2026-01-01;2026-12-31;yes;adatum.com;US;Dana Reyes",
-    # 3-4: a quoted line break in the name (the next record starts on line 5)
+    # 3-4: a quoted line break in the name (the next record starts on line 5):
+    # control-character, replaced by a space
     '1000002;"Tailspin Toys\r\nEurope";Silver;2026-04-01;2027-03-31;no;tailspintoys.com;GB;',
     # 5: unknown-membership-level
     "1000003;Woodgrove Bank;Platinum;2026-02-01;2027-01-31;no;woodgrovebank.com;US;",
@@ -63,7 +64,7 @@ EMPLOYEES = [
     "1000001,José,García,josé.garcía@adatum.com,Employee,Support,PU-1004,AZ-900,".encode("utf-8"),
     # 5: invalid-encoding: 0xE9 is "é" in windows-1252, not UTF-8
     b"1000001,Ren\xe9e,Martin,renee.martin@adatum.com,Employee,Marketing,,,",
-    # 6-7: quoted line break in the title; invalid-exam-code AZ900 (line 6)
+    # 6-7: quoted line break in the title (control-character); invalid-exam-code AZ900 (line 6)
     b'1000001,Ian,Moss,ian.moss@adatum.com,Employee,"Cloud\nEngineer",,AZ-104;AZ900,',
     # 8: Kim, first row
     b"1000001,Kim,Yoshida,kim.yoshida@adatum.com,Employee,Analyst,,PL-300,",
@@ -98,6 +99,12 @@ EMPLOYEES = [
     b"1000013,Ben,Clark,ben.clark@graphicdesigninstitute.com,User,Illustrator,,,",
     # 24: Trey Research is left out (duplicate-organization): nothing more said here
     b"1000012,Eve,Adams,eve.adams@treyresearch.net,Administrator,Owner,,,",
+    # 25: formula-like-value: a first name and a title a spreadsheet would run
+    b"1000001,=1+2,Stone,max.stone@adatum.com,Employee,@Finance,,,",
+    # 26: formula-like-value: an email (valid) starting with "-", and so its username
+    b"1000001,Lou,Park,-lou.park@adatum.com,Employee,,,,",
+    # 27: too-long: a 167-character surname, more than Entra's 64
+    b"1000001,Hubert,Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaftschaferswessenschafewarenwohlgepflegeundsorgfaltigkeitbeschutzenvonangreifendurchihrraubgierigfeinde,hubert.wolfe@adatum.com,Employee,,,,",
 ]
 
 # missing-column/employees.csv: "Mail" is no alias of email, so the file is unusable.

@@ -5,12 +5,13 @@ pub mod accounts;
 pub mod membership;
 pub mod username;
 
-use crate::finding::Finding;
+use crate::finding::{Finding, Rule};
 use crate::history::Ledger;
 use crate::ids::{MpnId, Username};
 use crate::options::{Creation, Options};
 use crate::team_status::TeamStatus;
 use crate::teams::Team;
+use crate::validate::cells;
 use accounts::{AccountPlan, Action, Candidate};
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -145,8 +146,23 @@ pub fn plan(teams: Vec<Team>, opts: &Options, history: History<'_>, source: &Sou
 
     let organizations: Vec<OrgPlan> =
         teams.into_par_iter().zip(usernames).map(|(team, names)| org_plan(team, names, opts, history)).collect();
+    findings.extend(formula_like_usernames(&organizations, source));
     let left = left_accounts(ledger, history.in_export);
     (Plan { as_of: opts.as_of, creation: opts.creation, organizations, left }, findings)
+}
+
+/// A username issued this run that starts with `-` (from an email or a name
+/// that does) gets a leading `'` in the credentials file: the finding says so.
+fn formula_like_usernames(orgs: &[OrgPlan], source: &Source<'_>) -> Vec<Finding> {
+    orgs.iter()
+        .flat_map(|o| &o.accounts)
+        .filter(|a| a.action != Action::Keep && cells::is_formula_like(a.username.as_str()))
+        .map(|a| {
+            let files = "the credentials file holds it";
+            let message = cells::formula_message("username", a.username.as_str(), files);
+            Finding::new(source.file, a.line, source.email_col, Rule::FormulaLikeValue, message)
+        })
+        .collect()
 }
 
 /// Ledger accounts whose person is nowhere in the employees export.

@@ -1,6 +1,8 @@
 //! Row rules for employees.csv: required values, MPN id, email (and whether it
-//! needs SMTPUTF8), role and exam codes.
+//! needs SMTPUTF8), role, exam codes, and names and titles as Microsoft Entra
+//! and spreadsheets take them.
 
+use super::cells::{self, Holders};
 use super::row_check::RowCheck;
 use super::values;
 use crate::finding::{Rule, quote};
@@ -17,7 +19,9 @@ pub fn check_employee<'a>(rec: &Record, map: &'a HeaderMap, file: &'a str) -> Ro
             out.missing(i);
         }
     }
-    let (first, last) = (get(e::FIRST_NAME), get(e::LAST_NAME));
+    let first = cells::without_controls(&mut out, e::FIRST_NAME, "first name", get(e::FIRST_NAME));
+    let last = cells::without_controls(&mut out, e::LAST_NAME, "last name", get(e::LAST_NAME));
+    let job_title = cells::without_controls(&mut out, e::JOB_TITLE, "job title", get(e::JOB_TITLE));
     if first.is_empty() && last.is_empty() {
         let col = if map.fields[e::FIRST_NAME].is_some() { e::FIRST_NAME } else { e::LAST_NAME };
         out.push(
@@ -33,15 +37,23 @@ pub fn check_employee<'a>(rec: &Record, map: &'a HeaderMap, file: &'a str) -> Ro
     let email = get(e::EMAIL);
     if !email.is_empty() && !values::is_email(email) {
         out.push(e::EMAIL, Rule::InvalidEmail, format!("email {} is not a valid address", quote(email)));
-    } else if values::has_non_ascii_local_part(email) {
-        out.push(
-            e::EMAIL,
-            Rule::NonAsciiEmail,
-            format!(
-                "email {} has a non-ASCII local part: its sign-on email needs a mail system with SMTPUTF8",
-                quote(email)
-            ),
-        );
+    } else {
+        if values::has_non_ascii_local_part(email) {
+            out.push(
+                e::EMAIL,
+                Rule::NonAsciiEmail,
+                format!(
+                    "email {} has a non-ASCII local part: its sign-on email needs a mail system with SMTPUTF8",
+                    quote(email)
+                ),
+            );
+        }
+        if cells::is_formula_like(email) {
+            // `=x@y.com`, `+x@…`, `-x@…` are valid addresses (an `@` start is not):
+            // mail goes to them as written; only the credentials file changes them.
+            let files = "the credentials file holds it";
+            out.push(e::EMAIL, Rule::FormulaLikeValue, cells::formula_message("email", email, files));
+        }
     }
     let role_raw = get(e::ROLE);
     let role = values::parse_role(role_raw);
@@ -70,18 +82,25 @@ pub fn check_employee<'a>(rec: &Record, map: &'a HeaderMap, file: &'a str) -> Ro
             certifications.push(cert.to_string());
         }
     }
+    // The display name starts with the first name, or with the last name when there is none.
+    let last_holders = if first.is_empty() { Holders::DisplayName } else { Holders::Entra };
+    let first =
+        cells::entra_value(&mut out, e::FIRST_NAME, "first name", first, cells::GIVEN_NAME_MAX, Holders::DisplayName);
+    let last = cells::entra_value(&mut out, e::LAST_NAME, "last name", last, cells::SURNAME_MAX, last_holders);
+    let job_title =
+        cells::entra_value(&mut out, e::JOB_TITLE, "job title", job_title, cells::JOB_TITLE_MAX, Holders::Entra);
     if out.has_error() {
         return out;
     }
     out.value = Some(Employee {
         line: rec.line,
         mpn_id: MpnId::parse(mpn_id).expect("checked above"),
-        first_name: first.to_string(),
-        last_name: last.to_string(),
+        first_name: first,
+        last_name: last,
         email: email.to_string(),
         email_key: values::email_key(email),
         role: role.expect("checked"),
-        job_title: get(e::JOB_TITLE).to_string(),
+        job_title,
         partner_university_id: get(e::PARTNER_UNIVERSITY_ID).to_string(),
         exams,
         certifications,
@@ -107,7 +126,9 @@ mod tests {
         let t = parse_bytes("e.csv", text.as_bytes().to_vec(), &EMPLOYEES, &ReadOptions::default());
         assert!(t.findings.is_empty(), "{:?}", t.findings);
         let checks: Vec<_> = t.records.iter().map(|r| check_employee(&r, &t.headers, "e.csv")).collect();
-        let findings: Vec<_> = checks.iter().flat_map(|c| &c.findings).collect();
+        // The quoted line break is a `control-character` of its own (line 2).
+        let findings: Vec<_> =
+            checks.iter().flat_map(|c| &c.findings).filter(|f| f.rule != Rule::ControlCharacter).collect();
         assert_eq!(findings.len(), 1, "{findings:#?}");
         let f = findings[0];
         assert_eq!((f.file.as_str(), f.line, f.column), ("e.csv", 4, 3));

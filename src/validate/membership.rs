@@ -1,6 +1,7 @@
 //! Row rules for memberships.csv: required values, MPN id, dates and their
 //! order, tenant domain, membership level, and expiry on the cutover date (R4).
 
+use super::cells;
 use super::dates::date_finding;
 use super::dates::parse_date;
 use super::row_check::RowCheck;
@@ -20,8 +21,10 @@ pub fn check_membership<'a>(
 ) -> RowCheck<'a, Membership> {
     let mut out = RowCheck::new(file, rec.line, map, &MEMBERSHIPS);
     let get = |i| rec.get(map, i);
+    let organization = cells::without_controls(&mut out, m::ORGANIZATION, "organisation", get(m::ORGANIZATION));
     for i in [m::MPN_ID, m::ORGANIZATION, m::MEMBERSHIP, m::START_DATE, m::END_DATE, m::TENANT_DOMAIN] {
-        if get(i).is_empty() {
+        // A name of control characters only is empty once they are replaced.
+        if get(i).is_empty() || (i == m::ORGANIZATION && organization.is_empty()) {
             out.missing(i);
         }
     }
@@ -116,7 +119,7 @@ pub fn check_membership<'a>(
     out.value = Some(Membership {
         line: rec.line,
         mpn_id: MpnId::parse(mpn_id).expect("checked above"),
-        organization: get(m::ORGANIZATION).to_string(),
+        organization,
         membership: level.to_string(),
         start: start.expect("checked"),
         end: end.expect("checked"),

@@ -3,6 +3,7 @@
 //! One file per rule family; `Finding`s are data, never errors.
 
 mod blocked;
+pub mod cells;
 pub mod dates;
 pub mod employee;
 pub mod membership;

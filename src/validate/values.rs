@@ -3,10 +3,13 @@
 use crate::model::Role;
 use unicode_normalization::UnicodeNormalization;
 
+/// The longest address, in bytes (RFC 5321's path limit less its brackets).
+pub const EMAIL_MAX: usize = 254;
+
 /// A deliverable address: one `@`, a local part of 1–64 characters without
 /// spaces or control characters or stray dots, and a domain with a dot.
 pub fn is_email(s: &str) -> bool {
-    if s.len() > 254 {
+    if s.len() > EMAIL_MAX {
         return false;
     }
     let Some((local, domain)) = s.split_once('@') else {

@@ -5,6 +5,7 @@
 mod common;
 
 mod apply;
+mod cells;
 mod golden;
 mod layers;
 mod malformed;

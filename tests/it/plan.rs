@@ -452,6 +452,8 @@ fn username_collisions_warn_at_the_later_lines() {
             (E, 4, 4, "username-collision", "warning"),
             (E, 5, 4, "username-collision", "warning"),
             (E, 6, 4, "non-ascii-email", "info"),
+            // `+only@…` is a valid address the credentials file writes as `'+only@…`.
+            (E, 8, 4, "formula-like-value", "warning"),
         ],
     );
     let collisions = with_rule(&findings, "username-collision");
