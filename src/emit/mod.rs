@@ -1,5 +1,6 @@
 //! Stage 6, **emit**: findings and plans in the formats people and CI read.
 
+pub mod changes;
 pub mod findings_csv;
 pub mod github;
 pub mod html;
