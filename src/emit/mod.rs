@@ -6,7 +6,9 @@ pub mod github;
 pub mod html;
 pub mod json;
 pub mod junit;
+pub mod listing;
 pub mod mail;
+pub mod next;
 pub mod text;
 
 use crate::applied::Applied;
