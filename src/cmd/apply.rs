@@ -5,9 +5,11 @@
 
 use super::args::{Common, Inputs};
 use crate::Error;
+use crate::applied::Applied;
 use crate::check::Outcome;
 use crate::check::{Checked, check, load_status, with_jobs};
 use crate::credentials::{Issued, entra, file};
+use crate::emit::listing::{self, Tense, Written};
 use crate::emit::mail::{self, Letter};
 use crate::history::Ledger;
 use crate::ids::CredentialsFile;
@@ -47,6 +49,9 @@ pub struct Args {
     /// Also write credentials/<mpn_id>.entra.csv for Microsoft Entra's "Bulk create users" upload.
     #[arg(long)]
     pub entra_csv: bool,
+    /// How many people (and organisations' files) the listing names: a number, or `all`.
+    #[arg(long, value_name = "N|all", default_value_t = listing::FIRST, value_parser = super::plan::parse_changes)]
+    pub changes: usize,
     #[command(flatten)]
     pub common: Common,
 }
@@ -67,16 +72,28 @@ pub fn run(args: &Args) -> Result<Outcome, Error> {
         }
     };
     if args.dry_run {
-        return Ok(super::plan::plan_and_report(&opts, &args.out)?.outcome());
+        return Ok(super::plan::plan_and_report(&opts, &args.out, args.changes)?.outcome());
     }
-    let (checked, applied) = apply(&opts, args, reviewed.as_deref())?;
-    print!("{}", emit::text::apply_summary(&checked, &applied, &args.out));
-    Ok(if applied.refused { Outcome::Errors } else { checked.outcome() })
+    let (checked, applied, written) = apply(&opts, args, reviewed.as_deref())?;
+    let tense = if applied.refused { Tense::Refused } else { Tense::Applied };
+    let style = listing::Style::for_stdout(args.changes);
+    print!("{}", listing::apply_report(&checked, tense, &written, &args.out, style));
+    if applied.refused {
+        // A refusal is never silenced: it is why nothing was issued.
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        eprint!("{}", emit::next::refusal(&checked, &args.out));
+        return Ok(Outcome::Errors);
+    }
+    if !opts.quiet {
+        eprint!("{}", emit::next::apply_next(&checked, &written, &args.out));
+    }
+    Ok(checked.outcome())
 }
 
 /// Lock the folder, finish or roll back a run cut short, check the reviewed
 /// plan's pins, plan, issue, stage, commit (the ledger), report.
-fn apply(opts: &Options, args: &Args, reviewed: Option<&[u8]>) -> Result<(Checked, crate::applied::Applied), Error> {
+fn apply(opts: &Options, args: &Args, reviewed: Option<&[u8]>) -> Result<(Checked, Applied, Written), Error> {
     let dir = &args.out;
     std::fs::create_dir_all(dir).map_err(|source| Error::Output { path: dir.clone(), source })?;
     let _lock = transaction::lock(dir)?;
@@ -98,7 +115,7 @@ fn apply(opts: &Options, args: &Args, reviewed: Option<&[u8]>) -> Result<(Checke
     }
 
     if checked.outcome() == Outcome::Errors && !args.skip_invalid {
-        return report(checked, &ledger, ledger.last_run(), true, dir);
+        return report(checked, &ledger, ledger.last_run(), Written::default(), true, dir);
     }
 
     let run = ledger.last_run() + 1;
@@ -108,7 +125,7 @@ fn apply(opts: &Options, args: &Args, reviewed: Option<&[u8]>) -> Result<(Checke
     drop(stage_timer);
     if issued.is_empty() && new_ledger == ledger {
         // Nothing new: the ledger and every credential file stay as they are.
-        return report(checked, &ledger, ledger.last_run(), false, dir);
+        return report(checked, &ledger, ledger.last_run(), Written::default(), false, dir);
     }
 
     let mut staging = Staging::begin(dir, run)?;
@@ -123,7 +140,14 @@ fn apply(opts: &Options, args: &Args, reviewed: Option<&[u8]>) -> Result<(Checke
             .map_err(|source| transaction::TxnError::Io { path: ledger_path.clone(), source })
     })?;
     drop(stage_timer);
-    report(checked, &new_ledger, run, false, dir)
+    let written = Written {
+        committed: true,
+        run,
+        credentials: issued.iter().map(|(file, accounts)| (file.clone(), accounts.len())).collect(),
+        entra: args.entra_csv,
+        outbox: opts.creation == Creation::Individual,
+    };
+    report(checked, &new_ledger, run, written, false, dir)
 }
 
 /// Every way an apply ends: the reports, with what this run did (or refused).
@@ -131,12 +155,14 @@ fn report(
     checked: Checked,
     ledger: &Ledger,
     run: u32,
+    mut written: Written,
     refused: bool,
     dir: &Path,
-) -> Result<(Checked, crate::applied::Applied), Error> {
+) -> Result<(Checked, Applied, Written), Error> {
+    written.run = run;
     let applied = issue::applied(&checked, ledger, run, refused);
     emit::write_reports(&checked, Some(&applied), dir)?;
-    Ok((checked, applied))
+    Ok((checked, applied, written))
 }
 
 /// What every organisation's staged files need to know.

@@ -40,7 +40,7 @@ pub struct Common {
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
     pub jobs: Option<u16>,
-    /// No progress bars or summaries on stderr.
+    /// No progress bars or messages on stderr (reports on stdout stay; errors still show).
     #[arg(long, short)]
     pub quiet: bool,
     /// Partner Center team-status export (username, signed_in, ...): accounts

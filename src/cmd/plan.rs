@@ -5,6 +5,7 @@ use super::args::{Common, Inputs};
 use crate::Error;
 use crate::check::Outcome;
 use crate::check::{Checked, check, load_status, with_jobs};
+use crate::emit::listing;
 use crate::options::Options;
 use crate::progress::Progress;
 use crate::{emit, ledger};
@@ -21,22 +22,37 @@ pub struct Args {
     /// accounts to create or reissue, 1 on errors (for cron and CI drift checks).
     #[arg(long)]
     pub detailed_exitcode: bool,
+    /// How many people the change listing names: a number, or `all`.
+    #[arg(long, value_name = "N|all", default_value_t = listing::FIRST, value_parser = parse_changes)]
+    pub changes: usize,
     #[command(flatten)]
     pub common: Common,
 }
 
+pub(super) fn parse_changes(s: &str) -> Result<usize, String> {
+    match s {
+        "all" => Ok(usize::MAX),
+        _ => s.parse().map_err(|_| format!("{s:?} is neither a number nor `all`")),
+    }
+}
+
 pub fn run(args: &Args) -> Result<Outcome, Error> {
-    let checked = plan_and_report(&args.common.to_options(&args.inputs), &args.out)?;
+    let checked = plan_and_report(&args.common.to_options(&args.inputs), &args.out, args.changes)?;
     Ok(match checked.outcome() {
         Outcome::Clean if args.detailed_exitcode && checked.plan.has_changes() => Outcome::Changes,
         outcome => outcome,
     })
 }
 
-/// `plan`, and `apply --dry-run`, which is the same: write the reports, print the summary.
-pub fn plan_and_report(opts: &Options, out: &Path) -> Result<Checked, Error> {
+/// `plan`, and `apply --dry-run`, which is the same: write the reports, print
+/// the change listing (a report: stdout, also under --quiet) and what to do
+/// next (a message: stderr, not under --quiet).
+pub fn plan_and_report(opts: &Options, out: &Path, changes: usize) -> Result<Checked, Error> {
     let checked = write_plan(opts, out)?;
-    print!("{}", emit::text::plan_summary(&checked, out));
+    print!("{}", listing::plan_report(&checked, out, listing::Style::for_stdout(changes)));
+    if !opts.quiet {
+        eprint!("{}", emit::next::plan_next(&checked, out));
+    }
     Ok(checked)
 }
 

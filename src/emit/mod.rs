@@ -1,11 +1,14 @@
 //! Stage 6, **emit**: findings and plans in the formats people and CI read.
 
+pub mod changes;
 pub mod findings_csv;
 pub mod github;
 pub mod html;
 pub mod json;
 pub mod junit;
+pub mod listing;
 pub mod mail;
+pub mod next;
 pub mod text;
 
 use crate::applied::Applied;

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 pub fn write(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
     let mut out = io::BufWriter::new(out);
     for f in &checked.findings {
-        writeln!(out, "{}:{}:{}: {}[{}]: {}", f.file, f.line, f.column, f.severity, f.rule, f.message)?;
+        writeln!(out, "{}", finding_line(f))?;
     }
     if !checked.findings.is_empty() {
         writeln!(out)?;
@@ -27,45 +27,30 @@ pub fn write(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     let accounts: usize = checked.plan.organizations.iter().map(|o| o.accounts.len()).sum();
-    writeln!(out, "ready to plan: {} organisations, {} accounts", checked.plan.organizations.len(), accounts)?;
+    let orgs = plural(checked.plan.organizations.len(), "organisation", "organisations");
+    writeln!(out, "ready to plan: {orgs}, {}", plural(accounts, "account", "accounts"))?;
     if !checked.blocked.is_empty() {
         let ids: Vec<String> = checked.blocked.iter().map(|b| crate::finding::printable(&b.mpn_id)).collect();
-        writeln!(out, "left out by errors: {} organisations ({})", ids.len(), ids.join(", "))?;
+        let orgs = plural(ids.len(), "organisation", "organisations");
+        writeln!(out, "left out by errors: {orgs} ({})", ids.join(", "))?;
     }
-    let c = checked.counts;
-    writeln!(out, "{} errors, {} warnings, {} info", c.errors, c.warnings, c.infos)?;
+    writeln!(out, "{}", counts_line(&checked.counts))?;
     out.flush()
 }
 
-/// The few lines `plan` prints when it is done.
-pub fn plan_summary(checked: &Checked, out_dir: &std::path::Path) -> String {
-    let s = crate::plan_file::summary(checked);
-    let mut text = format!(
-        "planned {} organisations, {} accounts for {} people; {} left out by errors\n{} errors, {} warnings, {} info\n",
-        s.organizations, s.accounts, s.employees, s.blocked_organizations, s.errors, s.warnings, s.infos
-    );
-    text.push_str(&format!("report: {}\n", out_dir.join("index.html").display()));
-    text.push_str(&format!("plan:   {}\n", out_dir.join("plan.json").display()));
-    text.push_str(&format!("findings: {}\n", out_dir.join("findings.csv").display()));
-    text
+/// `1 organisation`, `2 organisations`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// What `apply` prints when it is done: what was issued, and where, never a password.
-pub fn apply_summary(checked: &Checked, applied: &crate::applied::Applied, out_dir: &std::path::Path) -> String {
-    let mut text = plan_summary(checked, out_dir);
-    if applied.refused {
-        text.push_str(
-            "apply refused: fix the errors above (see findings.csv) or pass --skip-invalid; no credentials written\n",
-        );
-        return text;
-    }
-    let (created, kept, reissued, left) = applied.totals();
-    text.push_str(&format!(
-        "run {}: {created} created, {reissued} reissued, {kept} kept, {left} left the export\n",
-        applied.run
-    ));
-    text.push_str(&format!("credentials: {} (mode 0600)\n", out_dir.join("credentials").display()));
-    text
+/// One finding as `file:line:column: severity[rule]: message`.
+pub fn finding_line(f: &crate::finding::Finding) -> String {
+    format!("{}:{}:{}: {}[{}]: {}", f.file, f.line, f.column, f.severity, f.rule, f.message)
+}
+
+/// `2 errors, 1 warning, 0 info`.
+pub fn counts_line(c: &crate::finding::Counts) -> String {
+    format!("{}, {}, {} info", plural(c.errors, "error", "errors"), plural(c.warnings, "warning", "warnings"), c.infos)
 }
 
 /// What `status` prints: counts, then everyone who needs action.

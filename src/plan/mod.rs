@@ -60,12 +60,15 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// Anything for an apply to do: an account to create or reissue, or an
-    /// organisation not yet enrolled.
+    /// Anything in the change listing: an account to create or reissue,
+    /// someone who left the export (whose account someone must remove in
+    /// Partner Center), or an organisation not yet enrolled.
     pub fn has_changes(&self) -> bool {
-        self.organizations
-            .iter()
-            .any(|o| o.enrolment == Enrolment::New || o.accounts.iter().any(|a| a.action != Action::Keep))
+        !self.left.is_empty()
+            || self
+                .organizations
+                .iter()
+                .any(|o| o.enrolment == Enrolment::New || o.accounts.iter().any(|a| a.action != Action::Keep))
     }
 }
 

@@ -255,7 +255,10 @@ fn plan_and_dry_run_pages_have_no_apply_section_and_are_identical() {
             &rest[..rest.find('"').unwrap()]
         })
         .collect();
-    assert_eq!(ids, ["run", "totals", "findings", "organisations", "left-out", "accounts", "admin", "employee"]);
+    assert_eq!(
+        ids,
+        ["changes", "run", "totals", "findings", "organisations", "left-out", "accounts", "admin", "employee"]
+    );
 
     // A plan into a folder an apply wrote: still no apply section.
     wrk.apply("out", &[]).assert_code(0);

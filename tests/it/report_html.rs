@@ -311,9 +311,15 @@ fn large_runs_stay_small_and_readable() {
     assert!(index.contains("more findings are not shown here"));
     assert!(index.contains("plan.json"));
     assert_eq!(fs::read_dir(out.join("orgs")).unwrap().count(), 1_000);
-    // Rows of the organisation table are capped at 200 (each row has one overlap cell).
-    let rows = index.matches("<td class=\"nowrap mono\">10").count();
-    assert_eq!(rows, 200, "organisation rows shown");
+    // Rows of the organisation table, and of the Changes table, are capped at 200.
+    let section = |id: &str| {
+        let start = index.find(&format!("<section class=\"card\" id=\"{id}\">")).unwrap();
+        &index[start..start + index[start..].find("</section>").unwrap()]
+    };
+    let rows = |id: &str| section(id).matches("<td class=\"nowrap mono\">10").count();
+    assert_eq!(rows("organisations"), 200, "organisation rows shown");
+    assert_eq!(rows("changes"), 200, "change rows shown");
+    assert!(section("changes").contains("Showing the first 200 of 1,000 organisations with changes"));
 }
 
 #[test]

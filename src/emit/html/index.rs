@@ -10,10 +10,11 @@ use super::org::{LeftRow, OrgRow, left_row, org_row};
 use super::svg::{self, Chart};
 use crate::applied::{Applied, OrgApplied};
 use crate::check::Checked;
+use crate::emit::changes::{Changes, OrgChanges};
 use crate::finding::{Finding, Severity};
 use crate::ids::CredentialsFile;
 use crate::model::{InputFacts, Role};
-use crate::plan::OrgPlan;
+use crate::plan::{OrgPlan, Plan};
 use crate::plan_file;
 use crate::validate::BlockedOrg;
 use serde::Serialize;
@@ -142,6 +143,9 @@ pub struct Index<'a> {
     scale: Scale,
     notes: Notes,
     blocked: Capped<BlockedRow<'a>>,
+    /// What an apply of this plan would do; `None` after a real run, whose
+    /// apply section shows the same counts as done.
+    changes: Option<ChangesView<'a>>,
     /// What a real run did; `None` for plan and `apply --dry-run`.
     apply: Option<ApplyView<'a>>,
     /// status.html is in the folder: the index links to it.
@@ -172,6 +176,7 @@ pub fn index<'a>(checked: &'a Checked, applied: Option<&'a Applied>, status_page
             expired: orgs_where(|o| o.expired),
         },
         blocked: capped(&checked.blocked, MAX_BLOCKED, blocked_row),
+        changes: applied.is_none().then(|| changes_view(&checked.plan, checked.ledger_sha256.is_some())),
         apply: applied.map(|a| apply_view(a, checked)),
         status_page,
     }
@@ -228,5 +233,58 @@ fn apply_view<'a>(applied: &'a Applied, checked: &'a Checked) -> ApplyView<'a> {
         issued: created + reissued,
         orgs: shown(rows, applied.organizations.len()),
         left: capped(&checked.plan.left, MAX_LEFT, left_row),
+    }
+}
+
+/// One organisation of the Changes section.
+#[derive(Serialize)]
+struct ChangeRow<'a> {
+    mpn_id: &'a str,
+    /// Empty for an organisation no longer planned (only people who left it).
+    organization: &'a str,
+    page: bool,
+    counts: ActionCounts,
+    enrol: bool,
+}
+
+fn change_row<'a>(o: &&OrgChanges<'a>) -> ChangeRow<'a> {
+    let c = o.counts;
+    ChangeRow {
+        mpn_id: o.mpn_id,
+        organization: o.organization().unwrap_or(""),
+        page: o.plan.is_some() && page_id(o.mpn_id),
+        counts: ActionCounts::new(c.create, c.keep, c.reissue, c.left),
+        enrol: c.enrol > 0,
+    }
+}
+
+/// The index's Changes section: the terminal's change listing, per
+/// organisation with anything to do, and everyone who left the export.
+#[derive(Serialize)]
+struct ChangesView<'a> {
+    /// Anything for an apply to do (what `plan --detailed-exitcode` reports).
+    any: bool,
+    /// The plan was made against a ledger (an earlier apply into this folder).
+    ledger: bool,
+    counts: ActionCounts,
+    enrol: Count,
+    orgs: Capped<ChangeRow<'a>>,
+    unchanged: Count,
+    left: Capped<LeftRow<'a>>,
+}
+
+fn changes_view(plan: &Plan, ledger: bool) -> ChangesView<'_> {
+    let changes = Changes::new(plan);
+    let t = changes.totals;
+    let changed: Vec<&OrgChanges> = changes.changed().collect();
+    let left: Vec<_> = changes.left().collect();
+    ChangesView {
+        any: t.any(),
+        ledger,
+        counts: ActionCounts::new(t.create, t.keep, t.reissue, t.left),
+        enrol: count(t.enrol),
+        orgs: capped(&changed, MAX_ORGS, change_row),
+        unchanged: count(changes.orgs.len() - changed.len()),
+        left: capped(&left, MAX_LEFT, |l| left_row(l)),
     }
 }
