@@ -56,10 +56,12 @@ pub enum Rule {
     CrossOrgEmployee,
     UnknownAccount,
     MissingStatus,
+    EmptyFile,
+    NoRows,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 25] = [
+    pub const ALL: [Rule; 27] = [
         Rule::MissingColumn,
         Rule::InvalidEncoding,
         Rule::MalformedRow,
@@ -85,6 +87,8 @@ impl Rule {
         Rule::CrossOrgEmployee,
         Rule::UnknownAccount,
         Rule::MissingStatus,
+        Rule::EmptyFile,
+        Rule::NoRows,
     ];
 
     pub fn id(self) -> &'static str {
@@ -114,6 +118,8 @@ impl Rule {
             Rule::CrossOrgEmployee => "cross-org-employee",
             Rule::UnknownAccount => "unknown-account",
             Rule::MissingStatus => "missing-status",
+            Rule::EmptyFile => "empty-file",
+            Rule::NoRows => "no-rows",
         }
     }
 
@@ -134,7 +140,9 @@ impl Rule {
             | InvalidRole
             | UnknownOrganization
             | DuplicateOrganization
-            | OrgWithoutAdmin => Severity::Error,
+            | OrgWithoutAdmin
+            | EmptyFile
+            | NoRows => Severity::Error,
             ConflictingDuplicate
             | MembershipExpired
             | UnknownMembershipLevel

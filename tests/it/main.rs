@@ -15,6 +15,7 @@ mod review_and_handoff;
 mod security;
 mod status;
 mod validate_formats;
+mod validate_hints;
 mod validate_inputs;
 mod validate_junit;
 mod validate_rules;
