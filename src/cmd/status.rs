@@ -52,7 +52,7 @@ pub fn run(args: &Args) -> Result<Outcome, Error> {
     if !args.quiet {
         print!("{}", emit::text::status_summary(&report, &args.out));
     }
-    Ok(if report.needs_action > 0 { Outcome::Errors } else { Outcome::Clean })
+    Ok(if report.needs_attention() { Outcome::Errors } else { Outcome::Clean })
 }
 
 /// Judge the team at `--as-of` and write status.json and status.html into `--out`.

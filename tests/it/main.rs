@@ -14,6 +14,7 @@ mod report_html;
 mod review_and_handoff;
 mod security;
 mod status;
+mod status_exit;
 mod validate_formats;
 mod validate_hints;
 mod validate_inputs;
