@@ -75,6 +75,10 @@ pub enum Error {
 impl Error {
     /// Refusals exit 1 (a stale plan, a folder locked by another apply); other errors exit 2.
     pub fn is_refusal(&self) -> bool {
-        matches!(self, Error::PlanFile(_) | Error::Transaction(transaction::TxnError::Locked { .. }))
+        match self {
+            Error::PlanFile(e) => e.is_refusal(),
+            Error::Transaction(transaction::TxnError::Locked { .. }) => true,
+            _ => false,
+        }
     }
 }

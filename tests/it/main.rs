@@ -5,6 +5,7 @@
 mod common;
 
 mod apply;
+mod apply_plan_errors;
 mod golden;
 mod malformed;
 mod plan;
