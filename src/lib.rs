@@ -70,6 +70,8 @@ pub enum Error {
     NoLedger(PathBuf),
     #[error(transparent)]
     Threads(#[from] check::ThreadsError),
+    #[error(transparent)]
+    Generate(#[from] generate::GenerateError),
 }
 
 impl Error {

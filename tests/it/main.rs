@@ -6,6 +6,7 @@ mod common;
 
 mod apply;
 mod apply_plan_errors;
+mod generate;
 mod golden;
 mod malformed;
 mod plan;
