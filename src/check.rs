@@ -71,6 +71,7 @@ pub fn check(opts: &Options, ledger: &Ledger, status: Option<&TeamStatus>) -> Re
         || load::load_file(&opts.employees, &EMPLOYEES, &opts.read),
     );
     let (mut memberships, mut employees) = (memberships?, employees?);
+    merge_swapped(&mut memberships, &mut employees);
     drop(stage);
 
     let stage = progress.stage("validating");
@@ -125,6 +126,22 @@ pub fn check(opts: &Options, ledger: &Ledger, status: Option<&TeamStatus>) -> Re
         options: opts.clone(),
         ledger_sha256: ledger.sha256.clone(),
     })
+}
+
+/// Both PMC exports given the wrong way round: one error instead of one per file.
+fn merge_swapped(memberships: &mut load::Table, employees: &mut load::Table) {
+    use load::headers::Export;
+    if memberships.headers.looks_like != Some(Export::Employees)
+        || employees.headers.looks_like != Some(Export::Memberships)
+    {
+        return;
+    }
+    // The swap finding is each file's only missing-column finding.
+    employees.findings.retain(|f| f.rule != finding::Rule::MissingColumn);
+    let message = load::hints::swapped_message(memberships.file(), employees.file());
+    for f in memberships.findings.iter_mut().filter(|f| f.rule == finding::Rule::MissingColumn) {
+        f.message.clone_from(&message);
+    }
 }
 
 /// What the run means for the exit code.

@@ -60,10 +60,12 @@ pub enum Rule {
     NonAsciiEmail,
     UnknownAccount,
     MissingStatus,
+    EmptyFile,
+    NoRows,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 29] = [
+    pub const ALL: [Rule; 31] = [
         Rule::MissingColumn,
         Rule::InvalidEncoding,
         Rule::MalformedRow,
@@ -93,6 +95,8 @@ impl Rule {
         Rule::NonAsciiEmail,
         Rule::UnknownAccount,
         Rule::MissingStatus,
+        Rule::EmptyFile,
+        Rule::NoRows,
     ];
 
     pub fn id(self) -> &'static str {
@@ -126,6 +130,8 @@ impl Rule {
             Rule::NonAsciiEmail => "non-ascii-email",
             Rule::UnknownAccount => "unknown-account",
             Rule::MissingStatus => "missing-status",
+            Rule::EmptyFile => "empty-file",
+            Rule::NoRows => "no-rows",
         }
     }
 
@@ -146,7 +152,9 @@ impl Rule {
             | InvalidRole
             | UnknownOrganization
             | DuplicateOrganization
-            | OrgWithoutAdmin => Severity::Error,
+            | OrgWithoutAdmin
+            | EmptyFile
+            | NoRows => Severity::Error,
             ConflictingDuplicate
             | MembershipExpired
             | UnknownMembershipLevel

@@ -4,7 +4,6 @@
 
 use crate::transaction::atomic::write_atomic;
 use chrono::{Days, NaiveDate};
-use std::io::Write;
 use std::path::PathBuf;
 
 pub struct GenerateOptions {
@@ -16,6 +15,16 @@ pub struct GenerateOptions {
     pub dirty: f64,
     /// Dates are spread around this day.
     pub anchor: NaiveDate,
+    /// Overwrite exports already in `out_dir`.
+    pub force: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum GenerateError {
+    #[error("{} already exists: pass --force to overwrite it, or choose another --out", .0.display())]
+    Exists(PathBuf),
+    #[error("cannot write {}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
 }
 
 /// SplitMix64: tiny, fast and fixed forever, so a seed means the same file
@@ -167,8 +176,20 @@ fn csv_row(w: &mut csv::Writer<Vec<u8>>, fields: &[&str]) {
     let _ = w.write_record(fields);
 }
 
-pub fn generate(opts: &GenerateOptions) -> std::io::Result<Generated> {
-    std::fs::create_dir_all(&opts.out_dir)?;
+pub fn generate(opts: &GenerateOptions) -> Result<Generated, GenerateError> {
+    let mp = opts.out_dir.join("memberships.csv");
+    let ep = opts.out_dir.join("employees.csv");
+    // Real exports are often kept under these very names: never replace them unasked.
+    if !opts.force
+        && let Some(taken) = [&mp, &ep].into_iter().find(|p| std::fs::symlink_metadata(p).is_ok())
+    {
+        return Err(GenerateError::Exists(taken.clone()));
+    }
+    let io = |path: &std::path::Path| {
+        let path = path.to_path_buf();
+        move |source| GenerateError::Io { path, source }
+    };
+    std::fs::create_dir_all(&opts.out_dir).map_err(io(&opts.out_dir))?;
     let mut rng = Rng(opts.seed ^ 0x0005_EED0_FA11);
     let orgs = opts.orgs.max(1);
     let mut m = csv::Writer::from_writer(Vec::with_capacity(orgs * 120));
@@ -191,7 +212,7 @@ pub fn generate(opts: &GenerateOptions) -> std::io::Result<Generated> {
     for i in 0..orgs {
         let company = format!("{}{}", rng.pick(&COMPANIES), rng.pick(&SUFFIXES));
         let mpn_id = (1_000_000 + i).to_string();
-        let domain = format!("{}{}.onmicrosoft.com", slug(&company), i);
+        let domain = tenant_domain(&slug(&company), i);
         let end = shift(opts.anchor, rng.below(700) as i64 - 200);
         let start = end.checked_sub_days(Days::new(364)).expect("in range");
         let mut row: Vec<String> = vec![
@@ -319,14 +340,23 @@ pub fn generate(opts: &GenerateOptions) -> std::io::Result<Generated> {
     }
     let mut employees = e.into_inner().unwrap_or_default();
     for r in raw_tail {
-        employees.write_all(&r)?;
+        employees.extend_from_slice(&r);
     }
 
-    let mp = opts.out_dir.join("memberships.csv");
-    let ep = opts.out_dir.join("employees.csv");
-    write_atomic(&mp, &memberships, None)?;
-    write_atomic(&ep, &employees, None)?;
+    write_atomic(&mp, &memberships, None).map_err(io(&mp))?;
+    write_atomic(&ep, &employees, None).map_err(io(&ep))?;
     Ok(Generated { memberships: mp, employees: ep, bytes: (memberships.len() + employees.len()) as u64 })
+}
+
+/// `<company><n>.onmicrosoft.com`, the company cut so the whole stays within
+/// the 48 characters Entra allows a domain (`invalid-domain` otherwise).
+fn tenant_domain(company_slug: &str, n: usize) -> String {
+    const SUFFIX: &str = ".onmicrosoft.com";
+    const MAX: usize = 48;
+    let number = n.to_string();
+    let room = MAX.saturating_sub(SUFFIX.len() + number.len());
+    let company: String = company_slug.chars().take(room).collect();
+    format!("{company}{number}{SUFFIX}")
 }
 
 fn shift(d: NaiveDate, days: i64) -> NaiveDate {
@@ -351,6 +381,7 @@ mod tests {
             seed,
             dirty,
             anchor: default_anchor(),
+            force: true,
         })
         .unwrap();
         (std::fs::read(g.memberships).unwrap(), std::fs::read(g.employees).unwrap())
@@ -362,5 +393,16 @@ mod tests {
         let b = tempfile::tempdir().unwrap();
         assert_eq!(run(a.path(), 7, 0.05), run(b.path(), 7, 0.05));
         assert_ne!(run(a.path(), 7, 0.05), run(b.path(), 8, 0.05));
+    }
+
+    #[test]
+    fn tenant_domains_fit_in_48_characters() {
+        let longest = slug("Wide World Importers \"Consulting\"");
+        assert_eq!(longest, "wideworldimportersconsulting");
+        assert_eq!(tenant_domain("contoso", 7), "contoso7.onmicrosoft.com");
+        for n in [0, 19_999, 1_000_000, usize::MAX] {
+            let d = tenant_domain(&longest, n);
+            assert!(d.len() <= 48 && d.ends_with(&format!("{n}.onmicrosoft.com")), "{d}");
+        }
     }
 }

@@ -70,11 +70,17 @@ pub enum Error {
     NoLedger(PathBuf),
     #[error(transparent)]
     Threads(#[from] check::ThreadsError),
+    #[error(transparent)]
+    Generate(#[from] generate::GenerateError),
 }
 
 impl Error {
     /// Refusals exit 1 (a stale plan, a folder locked by another apply); other errors exit 2.
     pub fn is_refusal(&self) -> bool {
-        matches!(self, Error::PlanFile(_) | Error::Transaction(transaction::TxnError::Locked { .. }))
+        match self {
+            Error::PlanFile(e) => e.is_refusal(),
+            Error::Transaction(transaction::TxnError::Locked { .. }) => true,
+            _ => false,
+        }
     }
 }

@@ -115,6 +115,15 @@ impl StatusReport {
     pub fn sign_in(&self) -> SignInCounts {
         self.organizations.iter().map(|o| o.sign_in).sum()
     }
+
+    /// `status` exits 1 (SPEC §6): someone needs action within the warning
+    /// window, an issued account is missing from the export, or the export
+    /// has errors (a cron job must not read a broken export as "all fine").
+    pub fn needs_attention(&self) -> bool {
+        self.needs_action > 0
+            || self.sign_in().unknown > 0
+            || self.findings.iter().any(|f| f.severity == crate::finding::Severity::Error)
+    }
 }
 
 /// Join the ledger with the status export at `as_of`.
@@ -156,7 +165,7 @@ pub fn assess(
             competency_visible: visible_at.is_some_and(|t| as_of >= t),
             next_action: if sign_in == SignIn::MustReissue { "reissue" } else { "keep" },
         });
-        if row.is_none() {
+        if row.is_none() && !status.unusable {
             findings.push(Finding::new(
                 status_file,
                 1,

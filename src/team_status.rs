@@ -26,6 +26,9 @@ pub struct TeamStatus {
     pub findings: Vec<Finding>,
     /// Path, SHA-256 and rows of the status file, when loaded from one.
     pub facts: Option<crate::model::InputFacts>,
+    /// No row of the export can be used (empty, not text, a column missing):
+    /// its error stands for every account, none is reported missing.
+    pub unusable: bool,
 }
 
 impl TeamStatus {
@@ -57,8 +60,12 @@ pub fn load(path: &Path, read: &ReadOptions) -> Result<TeamStatus, LoadError> {
 pub fn from_table(table: Table) -> TeamStatus {
     let file = table.file().to_string();
     let map = &table.headers;
-    let mut out =
-        TeamStatus { findings: table.findings.clone(), facts: Some(table.facts.clone()), ..Default::default() };
+    let mut out = TeamStatus {
+        findings: table.findings.clone(),
+        facts: Some(table.facts.clone()),
+        unusable: table.unusable(),
+        ..Default::default()
+    };
     for rec in &table.records {
         let at = |i: usize| map.column_number(i);
         let username = rec.get(map, s::USERNAME);
@@ -96,6 +103,8 @@ pub fn from_table(table: Table) -> TeamStatus {
                 format!("pu_connected {} is not yes/no; read as unknown", quote(pu_raw)),
             ));
         }
+        // An optional cell that can't be read is absent, never a reason to drop
+        // the row (its person would then look missing from the export).
         let assoc_raw = rec.get(map, s::ASSOCIATED_AT);
         let associated_at = parse_datetime(assoc_raw);
         if associated_at.is_none() && !assoc_raw.is_empty() {
@@ -103,10 +112,12 @@ pub fn from_table(table: Table) -> TeamStatus {
                 &file,
                 rec.line,
                 at(s::ASSOCIATED_AT),
-                Rule::InvalidDate,
-                format!("associated_at {} is not a date and time like 2026-12-01 09:30", quote(assoc_raw)),
+                Rule::InvalidValue,
+                format!(
+                    "associated_at {} is not a date and time like 2026-12-01 09:30; read as no association",
+                    quote(assoc_raw)
+                ),
             ));
-            ok = false;
         }
         if ok {
             let row = StatusRow {
@@ -148,5 +159,20 @@ mod tests {
         assert!(!st.get("ANN@x.com").unwrap().signed_in);
         let got: Vec<_> = st.findings.iter().map(|f| (f.rule, f.line)).collect();
         assert_eq!(got, vec![(Rule::InvalidValue, 3), (Rule::MissingValue, 4)]);
+    }
+
+    #[test]
+    fn unreadable_optional_cells_are_findings_on_the_cell_and_the_row_stays() {
+        let t = crate::load::parse_bytes(
+            "s.csv",
+            b"username,signed_in,pu_connected,associated_at\nann@x.com,no,maybe,yesterday\n".to_vec(),
+            &STATUS,
+            &ReadOptions::default(),
+        );
+        let st = from_table(t);
+        let ann = st.get("ann@x.com").expect("the row is kept");
+        assert_eq!((ann.pu_connected, ann.associated_at), (None, None));
+        let got: Vec<_> = st.findings.iter().map(|f| (f.rule, f.line, f.column)).collect();
+        assert_eq!(got, vec![(Rule::InvalidValue, 2, 3), (Rule::InvalidValue, 2, 4)]);
     }
 }

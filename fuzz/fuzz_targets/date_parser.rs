@@ -39,6 +39,11 @@ fn free_text(s: &str) {
             assert_eq!(mdy, Err(DateError::Invalid), "{s:?}");
             assert_eq!(dmy, Err(DateError::Invalid), "{s:?}");
         }
+        // Year first but no such day: the same whatever the order.
+        Err(e @ DateError::NoSuchDay { .. }) => {
+            assert_eq!(mdy, Err(e), "{s:?}");
+            assert_eq!(dmy, Err(e), "{s:?}");
+        }
         Err(DateError::Ambiguous) => {
             assert!(s.trim().contains('/') && !s.trim().contains('-'), "ambiguous only for slash dates: {s:?}");
         }

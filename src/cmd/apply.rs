@@ -61,7 +61,7 @@ pub fn run(args: &Args) -> Result<Outcome, Error> {
         Some(path) => {
             let bytes = std::fs::read(path).map_err(|source| Error::Input { path: path.clone(), source })?;
             let jobs = args.common.jobs.map(usize::from);
-            (plan_file::options_from_plan(&bytes, jobs, args.common.quiet)?, Some(bytes))
+            (plan_file::options_from_plan(path, &bytes, &args.out, jobs, args.common.quiet)?, Some(bytes))
         }
         None => {
             let inputs = Inputs {
@@ -104,14 +104,8 @@ fn apply(opts: &Options, args: &Args, reviewed: Option<&[u8]>) -> Result<(Checke
     }
     let status = load_status(opts)?;
     let checked = with_jobs(opts.jobs, || check(opts, &ledger, status.as_ref()))?;
-    if let Some(reviewed) = reviewed
-        && plan_file::render(&checked, None) != reviewed
-    {
-        return Err(plan_file::PlanFileError::Stale(
-            "these inputs and this ledger no longer give the reviewed plan (was it edited, or made by another version?)"
-                .to_string(),
-        )
-        .into());
+    if let Some(reviewed) = reviewed {
+        plan_file::verify_rendered(&checked, reviewed)?;
     }
 
     if checked.outcome() == Outcome::Errors && !args.skip_invalid {

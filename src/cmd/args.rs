@@ -63,7 +63,6 @@ pub enum DateOrderArg {
 
 pub(super) fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
     crate::validate::dates::parse_as_of(s)
-        .ok_or_else(|| format!("{s:?} is not a date in YYYY-MM-DD form (up to 9998-12-31)"))
 }
 
 pub(super) fn parse_encoding(s: &str) -> Result<&'static encoding_rs::Encoding, String> {

@@ -9,11 +9,11 @@ use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Number of organisations.
-    #[arg(long, value_name = "N")]
+    /// Number of organisations (at least 1).
+    #[arg(long, value_name = "N", value_parser = parse_count)]
     pub orgs: usize,
-    /// Number of employee rows.
-    #[arg(long, value_name = "M")]
+    /// Number of employee rows (at least 1: a header alone is a `no-rows` error).
+    #[arg(long, value_name = "M", value_parser = parse_count)]
     pub employees: usize,
     /// Output folder.
     #[arg(long, value_name = "DIR")]
@@ -27,6 +27,18 @@ pub struct Args {
     /// Dates are spread around this day (default 2026-12-01, so output never depends on today).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_as_of)]
     pub as_of: Option<NaiveDate>,
+    /// Overwrite memberships.csv and employees.csv if the folder already has them.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// A count of rows: 1 or more (an export without rows fails validation).
+fn parse_count(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("0 rows make an export that fails validation (no-rows); give 1 or more".to_string()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("{s:?} is not a whole number of 1 or more")),
+    }
 }
 
 fn parse_fraction(s: &str) -> Result<f64, String> {
@@ -44,8 +56,9 @@ pub fn run(args: &Args) -> Result<Outcome, Error> {
         seed: args.seed,
         dirty: args.dirty,
         anchor: args.as_of.unwrap_or_else(default_anchor),
+        force: args.force,
     };
-    let g = generate(&opts).map_err(|source| Error::Output { path: args.out.clone(), source })?;
+    let g = generate(&opts)?;
     println!("wrote {} and {} ({} bytes)", g.memberships.display(), g.employees.display(), g.bytes);
     Ok(Outcome::Clean)
 }

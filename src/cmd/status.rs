@@ -36,7 +36,15 @@ pub struct Args {
 }
 
 fn parse_when(s: &str) -> Result<chrono::NaiveDateTime, String> {
-    team_status::parse_datetime(s).ok_or_else(|| format!("{s:?} is not YYYY-MM-DD or YYYY-MM-DDTHH:MM"))
+    use crate::validate::dates;
+    team_status::parse_datetime(s).ok_or_else(|| {
+        // Say what is wrong with the day when it is shaped like one (2026-02-29).
+        let day = s.trim().split(['T', ' ']).next().unwrap_or("");
+        match dates::parse_as_of(day) {
+            Err(why) if dates::is_ymd_shaped(day) => why,
+            _ => format!("{s:?} is not YYYY-MM-DD or YYYY-MM-DDTHH:MM"),
+        }
+    })
 }
 
 pub fn run(args: &Args) -> Result<Outcome, Error> {
@@ -44,7 +52,7 @@ pub fn run(args: &Args) -> Result<Outcome, Error> {
     if !args.quiet {
         print!("{}", emit::text::status_summary(&report, &args.out));
     }
-    Ok(if report.needs_action > 0 { Outcome::Errors } else { Outcome::Clean })
+    Ok(if report.needs_attention() { Outcome::Errors } else { Outcome::Clean })
 }
 
 /// Judge the team at `--as-of` and write status.json and status.html into `--out`.

@@ -47,7 +47,7 @@ pub fn write_reports(checked: &Checked, applied: Option<&Applied>, out_dir: &Pat
         || {
             let _stage = progress.stage("writing plan.json and findings.csv");
             let path = out_dir.join("plan.json");
-            atomic::write_atomic_streamed(&path, None, |w| plan_file::write_to(checked, applied, w))
+            atomic::write_atomic_streamed(&path, None, |w| plan_file::write_to(checked, applied, out_dir, w))
                 .map_err(out(path.clone()))?;
             let path = out_dir.join("findings.csv");
             atomic::write_atomic(&path, &findings_csv::render(&checked.findings), None).map_err(out(path.clone()))

@@ -53,34 +53,96 @@ pub fn counts_line(c: &crate::finding::Counts) -> String {
     format!("{}, {}, {} info", plural(c.errors, "error", "errors"), plural(c.warnings, "warning", "warnings"), c.infos)
 }
 
-/// What `status` prints: counts, then everyone who needs action.
+/// Lines of each list `status` prints; the rest are in status.html and status.json.
+pub const STATUS_LIST_CAP: usize = 20;
+
+/// What `status` prints: who must be re-added, whose password expires soon,
+/// the export's findings (errors first), each list capped, then the summary
+/// last, so that it is what stays on screen whatever the team's size.
 pub fn status_summary(report: &crate::status::StatusReport, out_dir: &std::path::Path) -> String {
+    use crate::finding::Severity;
     use crate::status::SignIn;
-    let mut lines = String::new();
-    for o in &report.organizations {
-        for e in &o.employees {
-            match e.sign_in {
-                SignIn::MustReissue => lines.push_str(&format!(
-                    "  {} ({}): temporary password expired {}, never signed in: remove and add again (next apply --status reissues)\n",
-                    e.username, o.mpn_id, e.password_expires
-                )),
-                SignIn::ExpiresSoon => lines.push_str(&format!(
-                    "  {} ({}): not signed in, temporary password expires {} ({} days)\n",
-                    e.username, o.mpn_id, e.password_expires, e.days_left
-                )),
-                _ => {}
-            }
-        }
-    }
+    let (html, json) = (out_dir.join("status.html"), out_dir.join("status.json"));
+    let more = format!("(see {} / {})", html.display(), json.display());
+    let mut text = String::new();
+    let people = |state: SignIn| {
+        report
+            .organizations
+            .iter()
+            .flat_map(move |o| o.employees.iter().map(move |e| (o, e)))
+            .filter(move |(_, e)| e.sign_in == state)
+    };
     let c = report.sign_in();
-    let mut text = format!(
-        "{} signed in, {} waiting, {} expiring within {} days, {} to remove and add again, {} not in the status export\n",
-        c.signed_in, c.waiting, c.expires_soon, report.warn_days, c.must_reissue, c.unknown
+    let reissue = people(SignIn::MustReissue).map(|(o, e)| {
+        format!(
+            "  {} ({}): temporary password expired {}, never signed in: {}",
+            e.username, o.mpn_id, e.password_expires, "remove and add again (next apply --status reissues)"
+        )
+    });
+    capped(&mut text, &format!("to remove and add again ({}):", c.must_reissue), c.must_reissue, &more, reissue);
+    capped(
+        &mut text,
+        &format!("expiring within {} ({}):", counted(report.warn_days, "day"), c.expires_soon),
+        c.expires_soon,
+        &more,
+        people(SignIn::ExpiresSoon).map(|(o, e)| {
+            format!(
+                "  {} ({}): not signed in, temporary password expires {} ({})",
+                e.username,
+                o.mpn_id,
+                e.password_expires,
+                counted(e.days_left, "day")
+            )
+        }),
     );
-    text.push_str(&lines);
-    for f in &report.findings {
-        text.push_str(&format!("{}:{}:{}: {}[{}]: {}\n", f.file, f.line, f.column, f.severity, f.rule, f.message));
-    }
-    text.push_str(&format!("status: {}\n", out_dir.join("status.html").display()));
+    let errors = report.findings.iter().filter(|f| f.severity == Severity::Error);
+    let others = report.findings.iter().filter(|f| f.severity != Severity::Error);
+    let n = report.findings.len();
+    capped(
+        &mut text,
+        &format!("findings in the status export ({n}):"),
+        n,
+        &more,
+        errors
+            .chain(others)
+            .map(|f| format!("{}:{}:{}: {}[{}]: {}", f.file, f.line, f.column, f.severity, f.rule, f.message)),
+    );
+    let counts = crate::finding::count(&report.findings);
+    text.push_str(&format!(
+        "{} signed in, {} waiting, {} expiring within {}, {} to remove and add again, {} not in the status export\n",
+        c.signed_in,
+        c.waiting,
+        c.expires_soon,
+        counted(report.warn_days, "day"),
+        c.must_reissue,
+        c.unknown
+    ));
+    text.push_str(&format!(
+        "{}, {} in the status export\n",
+        counted(counts.errors as i64, "error"),
+        counted(counts.warnings as i64, "warning")
+    ));
+    text.push_str(&format!("status: {}\n", html.display()));
     text
+}
+
+/// A titled list of at most [`STATUS_LIST_CAP`] lines out of `total`, then how many more.
+fn capped(text: &mut String, title: &str, total: usize, more: &str, lines: impl Iterator<Item = String>) {
+    if total == 0 {
+        return;
+    }
+    text.push_str(title);
+    text.push('\n');
+    for line in lines.take(STATUS_LIST_CAP) {
+        text.push_str(&line);
+        text.push('\n');
+    }
+    if total > STATUS_LIST_CAP {
+        text.push_str(&format!("  … and {} more {more}\n", total - STATUS_LIST_CAP));
+    }
+}
+
+/// "1 day", "7 days", "-1 days" is "-1 day".
+fn counted(n: i64, noun: &str) -> String {
+    if n.abs() == 1 { format!("{n} {noun}") } else { format!("{n} {noun}s") }
 }

@@ -104,6 +104,52 @@ pub struct HeaderMap {
     pub names: Vec<String>,
     /// Headers that match no column, or a column already matched (first one wins).
     pub ignored: Vec<String>,
+    /// Every required column was found: the file's rows can be used.
+    pub usable: bool,
+    /// The other export whose schema this header fits instead (the files look swapped).
+    pub looks_like: Option<Export>,
+}
+
+/// The three exports the tool reads, for hints when one is given for another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Export {
+    Memberships,
+    Employees,
+    Status,
+}
+
+impl Export {
+    const ALL: [Export; 3] = [Export::Memberships, Export::Employees, Export::Status];
+
+    pub fn schema(self) -> &'static [ColumnSpec] {
+        match self {
+            Export::Memberships => &MEMBERSHIPS,
+            Export::Employees => &EMPLOYEES,
+            Export::Status => &STATUS,
+        }
+    }
+
+    /// Which export `schema` is (by identity: the schemas are statics).
+    pub fn of(schema: &[ColumnSpec]) -> Option<Export> {
+        Export::ALL.into_iter().find(|e| std::ptr::eq(e.schema(), schema))
+    }
+
+    /// "a membership export", for messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Export::Memberships => "a PMC membership export",
+            Export::Employees => "a PMC employee export",
+            Export::Status => "a Partner Center team-status export",
+        }
+    }
+
+    pub fn flag(self) -> &'static str {
+        match self {
+            Export::Memberships => "--memberships",
+            Export::Employees => "--employees",
+            Export::Status => "--status",
+        }
+    }
 }
 
 impl HeaderMap {
@@ -120,22 +166,7 @@ impl HeaderMap {
 /// Match a header row against a schema. Returns the map and any `missing-column`
 /// findings (which make the whole file unusable).
 pub fn match_headers(headers: &[&str], schema: &[ColumnSpec], file: &str) -> (HeaderMap, Vec<Finding>) {
-    let mut fields = vec![None; schema.len()];
-    let mut ignored = Vec::new();
-    for (pos, header) in headers.iter().enumerate() {
-        let key = normalize(header);
-        let hit = schema
-            .iter()
-            .position(|spec| normalize(spec.name) == key || spec.aliases.iter().any(|a| normalize(a) == key));
-        match hit {
-            Some(i) if fields[i].is_none() => fields[i] = Some(pos),
-            _ => {
-                if !key.is_empty() {
-                    ignored.push(header.trim().to_string());
-                }
-            }
-        }
-    }
+    let (fields, ignored) = map_fields(headers, schema);
     let mut findings = Vec::new();
     for (i, spec) in schema.iter().enumerate() {
         if spec.need == Need::Required && fields[i].is_none() {
@@ -159,8 +190,64 @@ pub fn match_headers(headers: &[&str], schema: &[ColumnSpec], file: &str) -> (He
             format!("at least one of the columns {} is required", names.join(" or ")),
         ));
     }
+    // Seven missing columns say less than "this is the other export".
+    let looks_like = if findings.is_empty() { None } else { fits_another(headers, schema) };
+    if let (Some(other), Some(this)) = (looks_like, Export::of(schema)) {
+        findings = vec![swapped_finding(file, other, this)];
+    }
     let names = headers.iter().map(|h| h.trim().to_string()).collect();
-    (HeaderMap { fields, names, ignored }, findings)
+    let usable = findings.is_empty();
+    (HeaderMap { fields, names, ignored, usable, looks_like }, findings)
+}
+
+/// The field of each schema column (first match wins), and the headers matching none.
+fn map_fields(headers: &[&str], schema: &[ColumnSpec]) -> (Vec<Option<usize>>, Vec<String>) {
+    let mut fields = vec![None; schema.len()];
+    let mut ignored = Vec::new();
+    for (pos, header) in headers.iter().enumerate() {
+        let key = normalize(header);
+        let hit = schema
+            .iter()
+            .position(|spec| normalize(spec.name) == key || spec.aliases.iter().any(|a| normalize(a) == key));
+        match hit {
+            Some(i) if fields[i].is_none() => fields[i] = Some(pos),
+            _ => {
+                if !key.is_empty() {
+                    ignored.push(header.trim().to_string());
+                }
+            }
+        }
+    }
+    (fields, ignored)
+}
+
+/// The other export whose every required column this header has.
+fn fits_another(headers: &[&str], schema: &[ColumnSpec]) -> Option<Export> {
+    let this = Export::of(schema)?;
+    Export::ALL.into_iter().filter(|&e| e != this).find(|e| {
+        let theirs = e.schema();
+        let (fields, _) = map_fields(headers, theirs);
+        let required = theirs.iter().zip(&fields).all(|(spec, f)| spec.need != Need::Required || f.is_some());
+        let one_of = theirs.iter().zip(&fields).filter(|(spec, _)| spec.need == Need::OneOf).collect::<Vec<_>>();
+        required && (one_of.is_empty() || one_of.iter().any(|(_, f)| f.is_some()))
+    })
+}
+
+/// One `missing-column` error saying which export the file is instead.
+fn swapped_finding(file: &str, other: Export, this: Export) -> Finding {
+    let hint = match (this, other) {
+        (Export::Memberships, Export::Employees) | (Export::Employees, Export::Memberships) => {
+            "the --memberships and --employees files look swapped".to_string()
+        }
+        _ => format!("pass {} with {} and {} with {}", other.describe(), other.flag(), this.describe(), this.flag()),
+    };
+    Finding::new(
+        file,
+        1,
+        1,
+        Rule::MissingColumn,
+        format!("the header is that of {}, not {}: {hint}", other.describe(), this.describe()),
+    )
 }
 
 fn accepted(spec: &ColumnSpec) -> String {
@@ -197,6 +284,22 @@ mod tests {
         let rules: Vec<_> = findings.iter().map(|f| (f.rule, f.line)).collect();
         assert_eq!(rules, vec![(Rule::MissingColumn, 1), (Rule::MissingColumn, 1)]);
         assert!(findings[0].message.contains("email"));
+    }
+
+    #[test]
+    fn the_other_exports_header_is_one_finding_naming_it() {
+        let employees = ["Partner ID", "First Name", "Last Name", "Email Address", "Role"];
+        let (map, findings) = match_headers(&employees, &MEMBERSHIPS, "m.csv");
+        assert_eq!((map.usable, map.looks_like), (false, Some(Export::Employees)));
+        assert_eq!(findings.len(), 1);
+        assert!(findings[0].message.contains("look swapped"), "{}", findings[0].message);
+        let (map, findings) = match_headers(&["mpn_id", "organization", "email"], &MEMBERSHIPS, "m.csv");
+        assert_eq!(map.looks_like, None, "half of each is neither");
+        assert_eq!(findings.len(), 4);
+        let (map, _) = match_headers(&["username", "signed_in"], &EMPLOYEES, "e.csv");
+        assert_eq!(map.looks_like, Some(Export::Status));
+        let (map, findings) = match_headers(&employees, &EMPLOYEES, "e.csv");
+        assert!(map.usable && map.looks_like.is_none() && findings.is_empty());
     }
 
     #[test]

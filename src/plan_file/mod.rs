@@ -21,8 +21,30 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
 pub enum PlanFileError {
+    /// The plan no longer matches its inputs or the ledger: a refusal (exit 1).
     #[error("stale plan: {0}; nothing was written. Run `pmc-migrate plan` again, review it, then apply the new plan")]
     Stale(String),
+    /// `--plan` names something else (a CSV, a truncated file): a usage error.
+    #[error(
+        "{} is not a plan.json written by `pmc-migrate plan` ({why}); pass the plan.json that \
+         `pmc-migrate plan --out DIR` wrote into DIR",
+        path.display()
+    )]
+    NotAPlan { path: PathBuf, why: String },
+    /// `--out` is not the folder the plan was made against: a usage error.
+    #[error(
+        "{} was made for the output folder {}, not {}: apply it with --out {}, or make a new plan with --out {}; \
+         nothing was written",
+        path.display(), made_for.display(), given.display(), made_for.display(), given.display()
+    )]
+    OtherFolder { path: PathBuf, made_for: PathBuf, given: PathBuf },
+}
+
+impl PlanFileError {
+    /// Only a stale plan is a refusal; the others are a wrong argument.
+    pub fn is_refusal(&self) -> bool {
+        matches!(self, PlanFileError::Stale(_))
+    }
 }
 
 #[derive(Serialize)]
@@ -63,6 +85,8 @@ struct PlanDoc<'a> {
     options: RecordedOptions,
     /// SHA-256 of the output folder's ledger.csv when the plan was made (null: none).
     ledger_sha256: Option<&'a str>,
+    /// The output folder as given to `--out`: the ledger above is that folder's.
+    out: String,
     inputs: &'a [InputFacts],
     summary: Summary,
     organizations: &'a [OrgPlan],
@@ -76,11 +100,31 @@ struct PlanDoc<'a> {
 /// What `apply --plan` reads back from a [`PlanDoc`]: how it was made, and its pins.
 #[derive(Deserialize)]
 struct Pins {
+    tool: Option<ToolName>,
     as_of: NaiveDate,
     creation: Creation,
     options: RecordedOptions,
     ledger_sha256: Option<String>,
+    /// Absent in plans of earlier versions.
+    out: Option<PathBuf>,
     inputs: Vec<PinnedInput>,
+}
+
+/// Enough of a JSON document to tell whether this tool wrote it.
+#[derive(Deserialize)]
+struct Probe {
+    tool: Option<ToolName>,
+}
+
+#[derive(Deserialize)]
+struct ToolName {
+    name: String,
+}
+
+impl ToolName {
+    fn is_ours(tool: &Option<ToolName>) -> bool {
+        tool.as_ref().is_some_and(|t| t.name == "pmc-migrate")
+    }
 }
 
 #[derive(Deserialize)]
@@ -103,16 +147,21 @@ pub fn summary(checked: &Checked) -> Summary {
     }
 }
 
-/// plan.json's bytes (see [`write_to`]).
-pub fn render(checked: &Checked, applied: Option<&Applied>) -> Vec<u8> {
+/// plan.json's bytes for the output folder `out_dir` (see [`write_to`]).
+pub fn render(checked: &Checked, applied: Option<&Applied>, out_dir: &Path) -> Vec<u8> {
     let mut out = Vec::new();
-    write_to(checked, applied, &mut out).expect("writing to memory");
+    write_to(checked, applied, out_dir, &mut out).expect("writing to memory");
     out
 }
 
 /// Stream plan.json: indented down to each account, every account on one line,
 /// so that a million accounts stay reviewable and diff-able yet compact.
-pub fn write_to(checked: &Checked, applied: Option<&Applied>, out: &mut impl std::io::Write) -> std::io::Result<()> {
+pub fn write_to(
+    checked: &Checked,
+    applied: Option<&Applied>,
+    out_dir: &Path,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
     let read = &checked.options.read;
     let doc = PlanDoc {
         as_of: checked.plan.as_of,
@@ -125,6 +174,7 @@ pub fn write_to(checked: &Checked, applied: Option<&Applied>, out: &mut impl std
             delimiter: read.delimiter,
         },
         ledger_sha256: checked.ledger_sha256.as_deref(),
+        out: out_dir.display().to_string(),
         inputs: &checked.inputs,
         summary: summary(checked),
         organizations: &checked.plan.organizations,
@@ -137,18 +187,55 @@ pub fn write_to(checked: &Checked, applied: Option<&Applied>, out: &mut impl std
     out.write_all(b"\n")
 }
 
-fn parse(bytes: &[u8]) -> Result<Pins, PlanFileError> {
-    let pins: Pins = serde_json::from_slice(bytes)
-        .map_err(|e| PlanFileError::Stale(format!("the plan file can't be read ({e})")))?;
+/// The pins of the plan at `path`. Something that is not a plan of this tool
+/// is a usage error; a plan of this tool that can't be read was edited: stale.
+fn parse(path: &Path, bytes: &[u8]) -> Result<Pins, PlanFileError> {
+    let not_a_plan = |why: String| PlanFileError::NotAPlan { path: path.to_path_buf(), why };
+    let pins: Pins = match serde_json::from_slice(bytes) {
+        Ok(pins) => pins,
+        Err(e) if e.is_syntax() || e.is_eof() => return Err(not_a_plan(format!("it is not JSON: {e}"))),
+        // Only on this error path: read the document again for its tool name.
+        Err(e) => match serde_json::from_slice::<Probe>(bytes) {
+            Ok(probe) if ToolName::is_ours(&probe.tool) => {
+                return Err(PlanFileError::Stale(format!("the plan file can't be read ({e})")));
+            }
+            _ => return Err(not_a_plan(format!("it is JSON, but not a plan: {e}"))),
+        },
+    };
+    if !ToolName::is_ours(&pins.tool) {
+        return Err(not_a_plan("it does not name pmc-migrate as its tool".to_string()));
+    }
     if pins.inputs.len() < 2 {
         return Err(PlanFileError::Stale("the plan records an unknown list of inputs".to_string()));
     }
     Ok(pins)
 }
 
-/// The options the reviewed plan was made with; `jobs` and `quiet` are this run's.
-pub fn options_from_plan(bytes: &[u8], jobs: Option<usize>, quiet: bool) -> Result<Options, PlanFileError> {
-    let p = parse(bytes)?;
+/// The same folder: equal paths once `.` parts are dropped, or the same real folder.
+fn same_folder(a: &Path, b: &Path) -> bool {
+    let lexical = |p: &Path| -> PathBuf { p.components().filter(|c| *c != std::path::Component::CurDir).collect() };
+    lexical(a) == lexical(b) || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+}
+
+/// The options the reviewed plan at `path` was made with, once it is known to
+/// be a plan for `out_dir`; `jobs` and `quiet` are this run's.
+pub fn options_from_plan(
+    path: &Path,
+    bytes: &[u8],
+    out_dir: &Path,
+    jobs: Option<usize>,
+    quiet: bool,
+) -> Result<Options, PlanFileError> {
+    let p = parse(path, bytes)?;
+    if let Some(made_for) = &p.out
+        && !same_folder(made_for, out_dir)
+    {
+        return Err(PlanFileError::OtherFolder {
+            path: path.to_path_buf(),
+            made_for: made_for.clone(),
+            given: out_dir.to_path_buf(),
+        });
+    }
     let o = p.options;
     Ok(Options {
         memberships: p.inputs[0].path.clone(),
@@ -165,7 +252,8 @@ pub fn options_from_plan(bytes: &[u8], jobs: Option<usize>, quiet: bool) -> Resu
 
 /// Every pinned input still has its SHA-256, and the ledger is the one the plan saw.
 pub fn verify_pins(bytes: &[u8], ledger: &Ledger) -> Result<(), PlanFileError> {
-    let p = parse(bytes)?;
+    // Read by options_from_plan before, so this path is never shown.
+    let p = parse(Path::new("plan.json"), bytes)?;
     for input in &p.inputs {
         let path = Path::new(&input.path);
         let data = std::fs::read(path)
@@ -182,6 +270,19 @@ pub fn verify_pins(bytes: &[u8], ledger: &Ledger) -> Result<(), PlanFileError> {
     if ledger.sha256 != p.ledger_sha256 {
         return Err(PlanFileError::Stale(
             "the ledger in the output folder changed since the plan was made (another apply ran)".to_string(),
+        ));
+    }
+    Ok(())
+}
+
+/// Planning again gives the reviewed plan byte for byte (written for the
+/// folder the plan names, however `--out` spells it).
+pub fn verify_rendered(checked: &Checked, reviewed: &[u8]) -> Result<(), PlanFileError> {
+    let out = parse(Path::new("plan.json"), reviewed)?.out.unwrap_or_default();
+    if render(checked, None, &out) != reviewed {
+        return Err(PlanFileError::Stale(
+            "these inputs and this ledger no longer give the reviewed plan (was it edited, or made by another version?)"
+                .to_string(),
         ));
     }
     Ok(())

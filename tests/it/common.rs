@@ -212,6 +212,19 @@ impl Workdir {
         String::from_utf8(self.read(name)).unwrap_or_else(|e| panic!("{name} is not UTF-8: {e}"))
     }
 
+    /// [`Workdir::read`] of `dir/file`, but plan.json without its `"out"` line
+    /// (the folder it was written for), to compare what two folders got.
+    pub fn read_in(&self, dir: &str, file: &str) -> Vec<u8> {
+        let bytes = self.read(&format!("{dir}/{file}"));
+        if file != "plan.json" {
+            return bytes;
+        }
+        let text = String::from_utf8(bytes).expect("plan.json is UTF-8");
+        let out = format!("  \"out\": {},\n", serde_json::to_string(dir).expect("a string"));
+        assert!(text.contains(&out), "{dir}/plan.json does not name its folder: {text}");
+        text.replacen(&out, "", 1).into_bytes()
+    }
+
     pub fn exists(&self, name: &str) -> bool {
         self.path(name).exists()
     }

@@ -28,18 +28,22 @@ fn files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 #[test]
 fn sample_report_matches_the_committed_one_byte_for_byte() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = tempfile::tempdir().unwrap();
-    // Run from the repository root so the input paths read as in the golden plan.json.
+    // The same relative paths as scripts/update-golden.sh, in a scratch copy,
+    // so the input and output paths read as in the golden plan.json.
+    let work = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(work.path().join("samples")).unwrap();
+    for name in ["memberships.csv", "employees.csv"] {
+        std::fs::copy(repo.join("samples").join(name), work.path().join("samples").join(name)).unwrap();
+    }
     let run = Command::new(env!("CARGO_BIN_EXE_pmc-migrate"))
-        .current_dir(repo)
+        .current_dir(work.path())
         .args(["plan", "--memberships", "samples/memberships.csv", "--employees", "samples/employees.csv"])
-        .args(["--as-of", AS_OF, "--quiet", "--out"])
-        .arg(out.path())
+        .args(["--as-of", AS_OF, "--quiet", "--out", "reports/sample"])
         .output()
         .unwrap();
     assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
     let golden = files(&repo.join("reports/sample"));
-    let fresh = files(out.path());
+    let fresh = files(&work.path().join("reports/sample"));
     assert_eq!(
         golden.keys().collect::<Vec<_>>(),
         fresh.keys().collect::<Vec<_>>(),

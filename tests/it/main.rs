@@ -5,7 +5,9 @@
 mod common;
 
 mod apply;
+mod apply_plan_errors;
 mod cells;
+mod generate;
 mod golden;
 mod layers;
 mod malformed;
@@ -17,8 +19,10 @@ mod report_html;
 mod review_and_handoff;
 mod security;
 mod status;
+mod status_exit;
 mod terminal;
 mod validate_formats;
+mod validate_hints;
 mod validate_inputs;
 mod validate_junit;
 mod validate_rules;

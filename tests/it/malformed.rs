@@ -65,65 +65,64 @@ fn baseline_employees() -> String {
 
 // ---- empty and near-empty files ----
 
+/// The findings of `file`, as (line, rule).
+fn of_file(out: &Outcome, file: &str) -> Vec<(u64, String)> {
+    out.findings.iter().filter(|f| f.file == file).map(|f| (f.line, f.rule.clone())).collect()
+}
+
 #[test]
-fn empty_employees_file_is_missing_columns_on_line_1() {
+fn empty_employees_file_is_one_empty_file_error_on_line_1() {
     let wrk = Workdir::with_inputs(baseline_memberships(), "");
     let out = run_all(&wrk);
-    assert_rejected(&wrk, &out, E, 1, "missing-column");
-    assert!(out.findings.iter().filter(|f| f.file == E).all(|f| f.rule == "missing-column"), "{:#?}", out.findings);
+    assert_rejected(&wrk, &out, E, 1, "empty-file");
+    // One finding, not one missing-column per column.
+    assert_eq!(of_file(&out, E), [(1, "empty-file".to_string())]);
+    // Nobody knows who works where: no org-without-employees warnings either.
+    assert!(with_rule(&out.findings, "org-without-employees").is_empty(), "{:#?}", out.findings);
 }
 
 #[test]
-fn empty_memberships_file_is_missing_columns_on_line_1() {
+fn empty_memberships_file_is_one_empty_file_error_on_line_1() {
     let wrk = Workdir::with_inputs("", baseline_employees());
     let out = run_all(&wrk);
-    assert_rejected(&wrk, &out, M, 1, "missing-column");
+    assert_rejected(&wrk, &out, M, 1, "empty-file");
+    assert_eq!(of_file(&out, M), [(1, "empty-file".to_string())]);
+    assert!(with_rule(&out.findings, "unknown-organization").is_empty(), "{:#?}", out.findings);
 }
 
 #[test]
-fn only_a_bom_is_an_empty_file() {
-    for bom in [&b"\xEF\xBB\xBF"[..], b"\xFF\xFE", b"\xFE\xFF"] {
-        let wrk = Workdir::with_inputs(baseline_memberships(), bom);
+fn only_a_bom_or_blank_lines_is_an_empty_file() {
+    for bytes in [&b"\xEF\xBB\xBF"[..], b"\xFF\xFE", b"\xFE\xFF", b"\r\n\r\n", b"  \n"] {
+        let wrk = Workdir::with_inputs(baseline_memberships(), bytes);
         let out = run_all(&wrk);
-        assert_rejected(&wrk, &out, E, 1, "missing-column");
+        assert_rejected(&wrk, &out, E, 1, "empty-file");
+        assert_eq!(of_file(&out, E), [(1, "empty-file".to_string())], "{bytes:?}");
     }
 }
 
 #[test]
-fn memberships_header_only_makes_every_employee_an_unknown_organization() {
+fn memberships_header_only_is_no_rows_and_no_employee_is_an_unknown_organization() {
     let wrk = Workdir::with_inputs(memberships(&[]), baseline_employees());
     let out = run_all(&wrk);
-    for line in [2, 3, 4] {
-        assert_rejected(&wrk, &out, E, line, "unknown-organization");
-    }
+    assert_rejected(&wrk, &out, M, 1, "no-rows");
+    assert_findings(&out.findings, &[(M, 1, 1, "no-rows", "error")]);
+    assert!(out.validate.stdout.contains("no rows"), "{:?}", out.validate);
 }
 
 #[test]
-fn employees_header_only_warns_of_organisations_without_employees() {
-    // Not an error (nobody to migrate is a warning): exit 0, the organisations
-    // are enrolled, and there are no credentials to write.
-    let wrk = Workdir::with_inputs(baseline_memberships(), employees(&[]));
+fn employees_header_only_is_no_rows_a_truncated_export_must_not_pass() {
+    // Trailing blank lines are no rows either.
+    let wrk = Workdir::with_inputs(baseline_memberships(), employees(&[]) + ",,,,,,,,\n\n");
     let out = run_all(&wrk);
-    for run in [&out.validate, &out.plan, &out.apply] {
-        run.assert_code(0);
-    }
-    for f in ["apply/ledger.csv", "apply/plan.json", "apply/index.html"] {
-        assert!(wrk.exists(f), "{f} missing: {:?}", wrk.listing());
-    }
-    assert!(wrk.files_under("apply/credentials").is_empty(), "{:?}", wrk.listing());
-    assert_findings(
-        &out.findings,
-        &[(M, 2, 1, "org-without-employees", "warning"), (M, 3, 1, "org-without-employees", "warning")],
-    );
-    let strict = wrk.validate(&["--strict"]);
-    assert_no_panic(&strict);
-    strict.assert_code(1);
+    assert_rejected(&wrk, &out, E, 1, "no-rows");
+    assert_findings(&out.findings, &[(E, 1, 1, "no-rows", "error")]);
+    assert!(!wrk.exists("apply/ledger.csv"), "{:?}", wrk.listing());
 }
 
 // ---- bytes that are not text ----
 
 #[test]
-fn binary_garbage_is_an_encoding_error_naming_the_line() {
+fn binary_garbage_is_one_encoding_error_saying_it_is_not_text() {
     // A PNG signature, random high bytes, NULs, and line breaks in between.
     let mut garbage = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR".to_vec();
     let mut x: u32 = 0x1234_5678;
@@ -138,12 +137,12 @@ fn binary_garbage_is_an_encoding_error_naming_the_line() {
     for run in [&out.validate, &out.plan, &out.apply] {
         run.assert_code(1);
     }
+    // One finding for the file, which is no export at all: no legacy-encoding hint.
     let e: Vec<&Finding> = out.findings.iter().filter(|f| f.file == E).collect();
-    assert!(!e.is_empty(), "{:#?}", out.findings);
-    assert!(
-        e.iter().any(|f| f.rule == "invalid-encoding" && f.line == 1 && f.message.contains("--encoding")),
-        "the header line is named as not UTF-8: {e:#?}"
-    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_eq!((e[0].rule.as_str(), e[0].line, e[0].column), ("invalid-encoding", 1, 1), "{e:#?}");
+    assert!(e[0].message.contains("not a text export"), "{e:#?}");
+    assert!(!e[0].message.contains("windows-1252"), "{e:#?}");
 }
 
 #[test]
@@ -154,6 +153,7 @@ fn nul_bytes_in_the_header_are_an_encoding_error_on_line_1() {
     let wrk = Workdir::with_inputs(baseline_memberships(), &utf16);
     let out = run_all(&wrk);
     assert_rejected(&wrk, &out, E, 1, "invalid-encoding");
+    assert_eq!(of_file(&out, E), [(1, "invalid-encoding".to_string())]);
 }
 
 #[test]

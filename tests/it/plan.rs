@@ -641,10 +641,7 @@ fn jobs_1_and_jobs_4_write_identical_bytes() {
             .collect();
         assert_eq!(files, theirs, "{other} wrote other files");
         for f in &files {
-            assert!(
-                wrk.read(&format!("one/{f}")) == wrk.read(&format!("{other}/{f}")),
-                "{f}: --jobs 1 and {other} differ"
-            );
+            assert!(wrk.read_in("one", f) == wrk.read_in(other, f), "{f}: --jobs 1 and {other} differ");
         }
     }
 }
@@ -736,7 +733,7 @@ fn apply_dry_run_writes_exactly_what_plan_writes() {
         }
         for f in &files {
             assert!(
-                wrk.read(&format!("plan/{f}")) == wrk.read(&format!("dry/{f}")),
+                wrk.read_in("plan", f) == wrk.read_in("dry", f),
                 "{name}: {f} differs between plan and apply --dry-run"
             );
         }
@@ -751,7 +748,7 @@ fn apply_dry_run_in_individual_mode_writes_no_outbox() {
     let wrk = Workdir::baseline();
     wrk.apply("dry", &["--dry-run", "--creation", "individual"]).assert_code(0);
     wrk.plan("plan", &["--creation", "individual"]).assert_code(0);
-    assert_eq!(wrk.read("dry/plan.json"), wrk.read("plan/plan.json"));
+    assert_eq!(wrk.read_in("dry", "plan.json"), wrk.read_in("plan", "plan.json"));
     for f in wrk.listing() {
         assert!(
             !f.contains("outbox") && !f.contains("credentials") && !f.ends_with("ledger.csv"),
@@ -767,7 +764,7 @@ fn plan_output_is_the_same_on_every_run() {
     wrk.plan("b", &[]).assert_code(0);
     let mut report = String::new();
     for f in ["plan.json", "findings.csv", "index.html"] {
-        if wrk.read(&format!("a/{f}")) != wrk.read(&format!("b/{f}")) {
+        if wrk.read_in("a", f) != wrk.read_in("b", f) {
             writeln!(report, "{f} differs").unwrap();
         }
     }

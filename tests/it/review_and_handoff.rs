@@ -270,12 +270,14 @@ fn stale_plan_refused_when_the_plan_was_edited_by_hand() {
     assert_nothing_issued(&wrk);
     assert_unchanged(&before, &snapshot(&wrk, "out"), "an account removed");
 
-    // A plan cut short is no plan.
+    // A plan cut short is no plan: a wrong argument (exit 2), not a refusal.
     let (wrk, _) = planned_baseline();
     let text = wrk.read_string("out/plan.json");
     wrk.create("out/plan.json", &text[..text.len() / 2]);
     let before = snapshot(&wrk, "out");
-    assert_stale(&apply_plan(&wrk, "out/plan.json", "out", &[]), "");
+    let run = apply_plan(&wrk, "out/plan.json", "out", &[]);
+    run.assert_code(2);
+    assert!(run.stderr.contains("out/plan.json is not a plan.json written by `pmc-migrate plan`"), "{run:?}");
     assert_nothing_issued(&wrk);
     assert_unchanged(&before, &snapshot(&wrk, "out"), "a truncated plan");
 }

@@ -247,8 +247,8 @@ fn unknown_and_missing_accounts_are_findings_in_status_json_and_stdout() {
         "2025-07-01",
         &[],
     );
-    // Findings are warnings: they do not change the exit code.
-    run.assert_code(0);
+    // An issued account missing from the export needs a look (SPEC §6).
+    run.assert_code(1);
     let json = wrk.json("out/status.json");
     let got = findings(&json);
     assert_eq!(got.len(), 2, "{got:#?}");

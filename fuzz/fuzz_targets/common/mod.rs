@@ -182,7 +182,7 @@ pub fn pipeline(memberships: &[u8], employees: &[u8], opts: &Options) {
     assert_eq!(checked.counts.errors, errors);
 
     // plan.json parses back; findings.csv has one record per finding.
-    let json = pmc_migrate::render_plan_file(&checked, None);
+    let json = pmc_migrate::render_plan_file(&checked, None, std::path::Path::new("out"));
     let value: serde_json::Value = serde_json::from_slice(&json).expect("plan.json is JSON");
     assert_eq!(value["organizations"].as_array().map(Vec::len), Some(checked.plan.organizations.len()));
     let csv = pmc_migrate::render_findings_csv(&checked.findings);
