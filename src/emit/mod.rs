@@ -28,7 +28,7 @@ pub struct WriteError {
 pub fn validate_report(checked: &Checked, format: ReportFormat, out: &mut dyn Write) -> io::Result<()> {
     match format {
         ReportFormat::Text => text::write(checked, out),
-        ReportFormat::Json => json::write(&checked.findings, out),
+        ReportFormat::Json => json::write(checked, out),
         ReportFormat::Junit => junit::write(checked, out),
         ReportFormat::Github => github::write(checked, out),
     }
