@@ -12,7 +12,7 @@ use crate::applied::Applied;
 use crate::check::Checked;
 use crate::options::ReportFormat;
 use crate::plan_file;
-use crate::progress::Progress;
+use crate::progress::{Progress, Unit};
 use crate::transaction::atomic;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -50,8 +50,11 @@ pub fn write_reports(checked: &Checked, applied: Option<&Applied>, out_dir: &Pat
             atomic::write_atomic(&path, &findings_csv::render(&checked.findings), None).map_err(out(path.clone()))
         },
         || {
-            let _stage = progress.stage("writing the HTML report");
-            html::files::write_report(checked, applied, out_dir).map_err(out(out_dir.to_path_buf()))
+            let stage = progress.bar("writing pages", Unit::Items("pages"), html::files::page_count(checked));
+            html::files::write_report(checked, applied, out_dir, &stage.counter())
+                .map_err(out(out_dir.to_path_buf()))?;
+            stage.finish(|n| format!("wrote {n}"));
+            Ok(())
         },
     );
     files?;

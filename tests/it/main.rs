@@ -14,6 +14,7 @@ mod report_html;
 mod review_and_handoff;
 mod security;
 mod status;
+mod terminal;
 mod validate_formats;
 mod validate_inputs;
 mod validate_junit;
