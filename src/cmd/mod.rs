@@ -3,8 +3,10 @@
 
 pub mod apply;
 mod args;
+pub mod explain;
 pub mod generate;
 pub mod plan;
+pub mod rules;
 pub mod status;
 pub mod validate;
 
@@ -33,6 +35,10 @@ pub enum Command {
     Status(status::Args),
     /// Write realistic memberships.csv and employees.csv of any size (benchmarks, demos).
     Generate(generate::Args),
+    /// List every rule id with its severity and what it flags.
+    Rules(rules::Args),
+    /// What a rule means, why it matters and how to fix the export.
+    Explain(explain::Args),
 }
 
 /// What the run means for the exit code.
@@ -46,5 +52,7 @@ pub fn run(command: &Command) -> Result<Outcome, Error> {
         Command::Apply(args) => apply::run(args),
         Command::Status(args) => status::run(args),
         Command::Generate(args) => generate::run(args),
+        Command::Rules(args) => rules::run(args),
+        Command::Explain(args) => explain::run(args),
     }
 }
