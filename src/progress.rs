@@ -125,7 +125,10 @@ impl Stage {
             let rate = (total as f64 / secs) as u64;
             line.push_str(&format!(" ({}/s)", amount(unit, rate)));
         }
-        let _ = multi.println(line);
+        // Not `multi.println`, which pads the line with spaces to the
+        // terminal's width (a copied line would carry them, and a terminal
+        // joins it with the next): clear the bars, print, draw them again.
+        multi.suspend(|| eprintln!("{line}"));
     }
 }
 

@@ -81,8 +81,40 @@ fn screen_after(wrk: &Workdir, width: u16, script: &str, runs: usize) -> String 
 }
 
 /// Every non-blank line of `screen` that is not a done-marker.
-fn progress_lines(screen: &str) -> Vec<&str> {
+fn screen_lines(screen: &str) -> Vec<&str> {
     screen.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with(DONE)).collect()
+}
+
+/// The stages that draw a bar or a spinner.
+const STAGES: [&str; 11] = [
+    "loading",
+    "validating",
+    "deduplicating",
+    "planning",
+    "writing plan.json",
+    "writing pages",
+    "writing reports",
+    "issuing passwords",
+    "writing credentials",
+    "committing credential files",
+    "writing status",
+];
+
+/// A line that is a drawn bar or spinner, or what is left of one: a spinner
+/// glyph, a bar (`[===>  ]`), or a line that starts with a stage's name.
+/// (Messages on stderr, if any, are none of these.)
+fn is_progress(line: &str) -> bool {
+    let spinner = line.chars().any(|c| ('\u{2800}'..='\u{28FF}').contains(&c));
+    let bar = line.contains("[=") || line.contains("[>") || line.contains("[ ") || line.contains("=]");
+    spinner || bar || STAGES.iter().any(|s| line.trim_start().starts_with(s))
+}
+
+/// The `✓` summary lines of `screen`, after checking nothing else of the progress is there.
+fn summaries(screen: &str, what: &str) -> Vec<String> {
+    for line in screen_lines(screen) {
+        assert!(!is_progress(line), "{what}: progress left on the screen: {line:?}\n{screen}");
+    }
+    screen_lines(screen).into_iter().filter(|l| l.starts_with("✓ ")).map(String::from).collect()
 }
 
 #[test]
@@ -102,12 +134,7 @@ fn plan_and_apply_leave_one_summary_line_per_counted_stage_and_nothing_else() {
         let screen = screen_after(&wrk, width, &script, 2);
         assert!(screen.contains(&format!("{DONE}=0\n")), "{width} columns, a run failed:\n{screen}");
         assert!(!screen.contains(&format!("{DONE}=1")) && !screen.contains(&format!("{DONE}=2")), "{screen}");
-        let lines = progress_lines(&screen);
-        for line in &lines {
-            assert!(line.starts_with("✓ "), "{width} columns: progress left on the screen: {line:?}\n{screen}");
-            assert!(!line.chars().any(|c| ('\u{2800}'..='\u{28FF}').contains(&c)), "a spinner glyph: {line:?}");
-            assert!(!line.contains('['), "a bar: {line:?}");
-        }
+        let lines = summaries(&screen, &format!("{width} columns"));
         let expected = [
             // plan
             "✓ loaded 2 files, ",
@@ -122,6 +149,8 @@ fn plan_and_apply_leave_one_summary_line_per_counted_stage_and_nothing_else() {
         assert_eq!(lines.len(), expected.len(), "{width} columns:\n{screen}");
         for (line, start) in lines.iter().zip(expected) {
             assert!(line.starts_with(start), "{width} columns: {line:?} is not {start:?}…\n{screen}");
+            // Not padded to the terminal's width (which -J would join with the next line).
+            assert!(line.len() < 80, "{width} columns: a padded line: {line:?}");
         }
     }
 }
@@ -135,7 +164,7 @@ fn quiet_draws_nothing_even_on_a_terminal() {
     let script = format!("pmc-migrate {} --quiet >plan.txt; echo {DONE}=$?", inputs("plan", "out"));
     let screen = screen_after(&wrk, 80, &script, 1);
     assert!(screen.contains(&format!("{DONE}=0")), "{screen}");
-    assert_eq!(progress_lines(&screen), Vec::<&str>::new(), "{screen}");
+    assert_eq!(summaries(&screen, "--quiet"), Vec::<String>::new(), "{screen}");
 }
 
 #[test]
@@ -144,15 +173,20 @@ fn without_a_terminal_nothing_is_drawn_and_timings_still_work() {
     let args: Vec<String> = inputs("plan", "out").split(' ').map(String::from).collect();
     let run = wrk.run(&args);
     run.assert_code(0);
-    assert_eq!(run.stderr, "", "stderr is a pipe: no progress at all");
+    // stderr is a pipe: no bar, no summary line, no escape sequence.
+    for line in run.stderr.lines() {
+        assert!(!is_progress(line) && !line.starts_with("✓ "), "{run:?}");
+    }
+    assert!(!run.stderr.contains('\r') && !run.stderr.contains('\x1b'), "{run:?}");
 
     let output = wrk.command(&args).env("PMC_MIGRATE_TIMINGS", "1").output().expect("run pmc-migrate");
     assert_eq!(output.status.code(), Some(0));
     let stderr = String::from_utf8(output.stderr).unwrap();
+    let timings: Vec<&str> = stderr.lines().filter(|l| l.starts_with("timing: ")).collect();
     for stage in ["loading", "validating", "deduplicating", "planning", "writing pages", "writing reports"] {
-        assert!(stderr.lines().any(|l| l.starts_with(&format!("timing: {stage} "))), "{stage}: {stderr}");
+        assert!(timings.iter().any(|l| l.starts_with(&format!("timing: {stage} "))), "{stage}: {stderr}");
     }
-    for line in stderr.lines() {
-        assert!(line.starts_with("timing: ") && line.contains(" s, rss ") && line.contains(", peak "), "{line:?}");
+    for line in timings {
+        assert!(line.contains(" s, rss ") && line.contains(", peak "), "{line:?}");
     }
 }
