@@ -21,6 +21,11 @@ use clap::{CommandFactory, Parser, Subcommand};
     name = "pmc-migrate",
     version,
     about = "Migrate Partner Membership Center exports to Partner Center",
+    long_about = "Migrate Partner Membership Center exports to Partner Center.\n\n\
+        Reads the PMC membership and employee exports of one or many organisations, checks every row, and \
+        plans each organisation's new membership and each employee's account. validate checks; plan is the dry \
+        run (reports only); apply also writes credential files, sign-on emails and the ledger that makes the \
+        next run incremental; status follows the team after cutover.",
     after_help = help::after_help("")
 )]
 pub struct Cli {
