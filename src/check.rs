@@ -9,7 +9,7 @@ use crate::load::{self, LoadError};
 use crate::model::InputFacts;
 use crate::options::Options;
 use crate::plan::{self, History, Plan};
-use crate::progress::Progress;
+use crate::progress::{Progress, Unit};
 use crate::team_status::{self, TeamStatus};
 use crate::teams;
 use crate::validate::{self, BlockedOrg};
@@ -65,17 +65,20 @@ pub struct Checked {
 /// load → validate → dedup → teams → plan, against what earlier applies did.
 pub fn check(opts: &Options, ledger: &Ledger, status: Option<&TeamStatus>) -> Result<Checked, CheckError> {
     let progress = Progress::new(opts.quiet);
-    let stage = progress.stage("loading");
+    let size = |path: &std::path::Path| std::fs::metadata(path).map_or(0, |m| m.len());
+    let stage = progress.bar("loading", Unit::Bytes, size(&opts.memberships) + size(&opts.employees));
+    let bytes = stage.counter();
     let (memberships, employees) = rayon::join(
-        || load::load_file(&opts.memberships, &MEMBERSHIPS, &opts.read),
-        || load::load_file(&opts.employees, &EMPLOYEES, &opts.read),
+        || load::load_counted(&opts.memberships, &MEMBERSHIPS, &opts.read, &bytes),
+        || load::load_counted(&opts.employees, &EMPLOYEES, &opts.read, &bytes),
     );
     let (mut memberships, mut employees) = (memberships?, employees?);
     merge_swapped(&mut memberships, &mut employees);
-    drop(stage);
+    stage.finish(|n| format!("loaded 2 files, {n}"));
 
-    let stage = progress.stage("validating");
-    let validated = validate::validate(&memberships, &employees, opts);
+    let rows = (memberships.records.len() + employees.records.len()) as u64;
+    let stage = progress.bar("validating", Unit::Items("rows"), rows);
+    let validated = validate::validate_counted(&memberships, &employees, opts, &stage.counter());
     // Only people the ledger knows can have left; skip the scan on a first run.
     let ledger_orgs: HashSet<&str> = ledger.accounts.values().map(|a| a.mpn_id.as_str()).collect();
     let in_export =
@@ -84,7 +87,7 @@ pub fn check(opts: &Options, ledger: &Ledger, status: Option<&TeamStatus>) -> Re
     for table in [&mut memberships, &mut employees] {
         (table.records, table.rejected) = (load::Rows::default(), load::Rows::default());
     }
-    drop(stage);
+    stage.finish(|n| format!("validated {n}"));
     let stage = progress.stage("deduplicating");
     let deduped = dedup::dedup(validated.employees, employees.file(), employees.headers.column_number(e::EMAIL))?;
     let teams = teams::assemble(

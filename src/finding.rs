@@ -3,6 +3,8 @@
 use serde::Serialize;
 use std::fmt;
 
+pub mod explain;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {

@@ -1,56 +1,284 @@
-//! Progress on stderr for long stages: shown only on a terminal and without `--quiet`.
+//! Progress on stderr for long stages, drawn only on a terminal and without
+//! `--quiet`. Every bar of the process lives in one `MultiProgress`, so stages
+//! running in parallel get a line each instead of overwriting one another. A
+//! counted stage ends as one summary line (`✓ loaded 2 files, 90.12 MiB in
+//! 0.41 s`), a spinner is cleared: nothing else of the progress stays on screen.
+//!
+//! Counting is cheap enough for a million rows: a parallel pass counts a
+//! block of rows at a time, a reader counts each buffer it fills.
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::io::IsTerminal;
-use std::time::Duration;
+use indicatif::{BinaryBytes, HumanCount, MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::iter::{IndexedParallelIterator, ParallelIterator};
+use std::io::{IsTerminal, Read};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
 
-#[derive(Debug, Clone, Copy)]
+/// Rows counted at once by [`Counter::each`]: one bar update per block.
+const BLOCK: usize = 8192;
+const TICK: Duration = Duration::from_millis(120);
+
+#[derive(Debug, Clone)]
 pub struct Progress {
-    visible: bool,
+    /// `None`: nothing is drawn (`--quiet`, or stderr is not a terminal).
+    multi: Option<MultiProgress>,
     /// `PMC_MIGRATE_TIMINGS=1`: each stage's wall time on stderr, for benchmarking.
     timings: bool,
 }
 
+/// What a bar counts.
+#[derive(Debug, Clone, Copy)]
+pub enum Unit {
+    Bytes,
+    /// Things of this plural name ("rows", "pages", "files").
+    Items(&'static str),
+}
+
 impl Progress {
     pub fn new(quiet: bool) -> Self {
+        let visible = !quiet && std::io::stderr().is_terminal();
         Progress {
-            visible: !quiet && std::io::stderr().is_terminal(),
+            multi: visible.then(|| terminal().clone()),
             timings: std::env::var_os("PMC_MIGRATE_TIMINGS").is_some(),
         }
     }
 
-    /// A spinner for one stage; finished (and cleared) when dropped.
-    pub fn stage(&self, name: &str) -> Stage {
-        let timer = self.timings.then(|| (name.to_string(), std::time::Instant::now()));
-        if !self.visible {
-            return Stage(ProgressBar::hidden(), timer);
-        }
-        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} {msg} {elapsed}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-        );
-        bar.set_message(name.to_string());
-        bar.enable_steady_tick(Duration::from_millis(120));
-        Stage(bar, timer)
+    /// A spinner for a stage without counts; cleared when it ends.
+    pub fn stage(&self, name: &'static str) -> Stage {
+        let bar = self.add(name, None, ProgressStyle::with_template("{spinner} {msg} {elapsed}"));
+        self.begin(name, bar, None)
+    }
+
+    /// A bar counting `total` units through its [`Counter`]; [`Stage::finish`]
+    /// turns it into one summary line.
+    pub fn bar(&self, name: &'static str, unit: Unit, total: u64) -> Stage {
+        let template = match unit {
+            Unit::Bytes => {
+                "{spinner} {msg} [{bar:20}] {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec}".into()
+            }
+            Unit::Items(label) => {
+                format!("{{spinner}} {{msg}} [{{bar:20}}] {{human_pos}}/{{human_len}} {label} {{per_sec:0}}")
+            }
+        };
+        let bar = self.add(name, Some(total), ProgressStyle::with_template(&template));
+        self.begin(name, bar, Some(unit))
+    }
+
+    /// A stage that draws nothing, only timed under `PMC_MIGRATE_TIMINGS`
+    /// (one that encloses stages with bars of their own).
+    pub fn timer(&self, name: &'static str) -> Stage {
+        self.begin(name, None, None)
+    }
+
+    fn add(
+        &self,
+        name: &'static str,
+        total: Option<u64>,
+        style: Result<ProgressStyle, indicatif::style::TemplateError>,
+    ) -> Option<ProgressBar> {
+        let multi = self.multi.as_ref()?;
+        let bar = multi.add(ProgressBar::with_draw_target(total, ProgressDrawTarget::hidden()));
+        bar.set_style(style.unwrap_or_else(|_| ProgressStyle::default_spinner()).progress_chars("=> "));
+        bar.set_message(name);
+        bar.enable_steady_tick(TICK);
+        Some(bar)
+    }
+
+    fn begin(&self, name: &'static str, bar: Option<ProgressBar>, unit: Option<Unit>) -> Stage {
+        Stage { bar, multi: self.multi.clone(), unit, name, start: Instant::now(), timings: self.timings }
     }
 }
 
-pub struct Stage(ProgressBar, Option<(String, std::time::Instant)>);
+/// The one place bars are drawn, shared by every stage of the process.
+fn terminal() -> &'static MultiProgress {
+    static MULTI: OnceLock<MultiProgress> = OnceLock::new();
+    MULTI.get_or_init(|| MultiProgress::with_draw_target(ProgressDrawTarget::stderr()))
+}
+
+/// One stage on screen; cleared (without a summary) when dropped, as on an error.
+pub struct Stage {
+    bar: Option<ProgressBar>,
+    multi: Option<MultiProgress>,
+    unit: Option<Unit>,
+    name: &'static str,
+    start: Instant,
+    timings: bool,
+}
+
+impl Stage {
+    /// The handle that counts this stage's work (a no-op when nothing is drawn).
+    pub fn counter(&self) -> Counter {
+        Counter(self.bar.clone())
+    }
+
+    /// End the stage as one line, `✓ {summary(count)} in 0.41 s (rate)`,
+    /// where `count` is the bar's total in its unit ("1,000,000 rows").
+    pub fn finish(mut self, summary: impl FnOnce(String) -> String) {
+        let (Some(bar), Some(unit), Some(multi)) = (self.bar.take(), self.unit, &self.multi) else {
+            return;
+        };
+        let total = bar.length().unwrap_or(bar.position());
+        clear(multi, &bar);
+        let secs = self.start.elapsed().as_secs_f64();
+        let mut line = format!("✓ {} in {secs:.2} s", summary(amount(unit, total)));
+        // A rate over a few milliseconds says nothing.
+        if secs >= 0.1 {
+            let rate = (total as f64 / secs) as u64;
+            line.push_str(&format!(" ({}/s)", amount(unit, rate)));
+        }
+        // Not `multi.println`, which pads the line with spaces to the
+        // terminal's width (a copied line would carry them, and a terminal
+        // joins it with the next): clear the bars, print, draw them again.
+        multi.suspend(|| eprintln!("{line}"));
+    }
+}
+
+/// `total` in `unit`: "90.12 MiB", "1,000,000 rows", "1 page".
+fn amount(unit: Unit, total: u64) -> String {
+    match unit {
+        Unit::Bytes => BinaryBytes(total).to_string(),
+        Unit::Items(label) if total == 1 => format!("1 {}", label.strip_suffix('s').unwrap_or(label)),
+        Unit::Items(label) => format!("{} {label}", HumanCount(total)),
+    }
+}
+
+fn clear(multi: &MultiProgress, bar: &ProgressBar) {
+    bar.disable_steady_tick();
+    bar.finish_and_clear();
+    multi.remove(bar);
+}
 
 impl Drop for Stage {
     fn drop(&mut self) {
-        self.0.finish_and_clear();
-        if let Some((name, start)) = &self.1 {
+        if let (Some(bar), Some(multi)) = (self.bar.take(), &self.multi) {
+            clear(multi, &bar);
+        }
+        if self.timings {
             // Resident and peak memory so far (Linux), to see which stage costs what.
             let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
             let field = |key: &str| status.lines().find(|l| l.starts_with(key)).map_or("?", |l| l[key.len()..].trim());
-            eprintln!(
-                "timing: {name} {:.3} s, rss {}, peak {}",
-                start.elapsed().as_secs_f64(),
+            let line = format!(
+                "timing: {} {:.3} s, rss {}, peak {}",
+                self.name,
+                self.start.elapsed().as_secs_f64(),
                 field("VmRSS:"),
                 field("VmHWM:")
             );
+            match &self.multi {
+                Some(multi) => multi.suspend(|| eprintln!("{line}")),
+                None => eprintln!("{line}"),
+            }
         }
+    }
+}
+
+/// Counts a stage's work from any thread; cloning it is cheap.
+#[derive(Debug, Clone, Default)]
+pub struct Counter(Option<ProgressBar>);
+
+impl Counter {
+    /// A counter that counts nowhere.
+    pub fn hidden() -> Counter {
+        Counter(None)
+    }
+
+    pub fn add(&self, n: u64) {
+        if let Some(bar) = &self.0 {
+            bar.inc(n);
+        }
+    }
+
+    /// The items of a parallel pass, counted as the pass reaches them, one
+    /// block of [`BLOCK`] at a time (an update per row would cost more than
+    /// checking many a row).
+    pub fn each<I: IndexedParallelIterator>(&self, iter: I) -> impl IndexedParallelIterator<Item = I::Item> {
+        let len = iter.len();
+        let bar = self.0.clone();
+        iter.enumerate().map(move |(i, item)| {
+            if i % BLOCK == 0
+                && let Some(bar) = &bar
+            {
+                bar.inc((len - i).min(BLOCK) as u64);
+            }
+            item
+        })
+    }
+
+    /// `text` (the decoded form of a file of `file_len` bytes) as a reader that
+    /// counts the file's bytes as they are read, in proportion to the text.
+    pub fn reader<'a>(&self, text: &'a [u8], file_len: u64) -> Reading<'a> {
+        Reading { text, at: 0, file_len, counted: 0, counter: self.clone() }
+    }
+}
+
+/// See [`Counter::reader`]; counts the rest of the file when dropped.
+pub struct Reading<'a> {
+    text: &'a [u8],
+    at: usize,
+    file_len: u64,
+    counted: u64,
+    counter: Counter,
+}
+
+impl Reading<'_> {
+    fn count_to(&mut self, file_bytes: u64) {
+        self.counter.add(file_bytes.saturating_sub(self.counted));
+        self.counted = self.counted.max(file_bytes);
+    }
+}
+
+impl Read for Reading<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = (&self.text[self.at..]).read(buf)?;
+        self.at += n;
+        if self.counter.0.is_some() {
+            let done = (self.at as u128 * u128::from(self.file_len) / self.text.len().max(1) as u128) as u64;
+            self.count_to(done);
+        }
+        Ok(n)
+    }
+}
+
+impl Drop for Reading<'_> {
+    fn drop(&mut self) {
+        self.count_to(self.file_len);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_name_their_unit() {
+        assert_eq!(amount(Unit::Items("rows"), 1_050_000), "1,050,000 rows");
+        assert_eq!(amount(Unit::Items("pages"), 1), "1 page");
+        assert_eq!(amount(Unit::Bytes, 3 * 1024 * 1024 / 2), "1.50 MiB");
+    }
+
+    #[test]
+    fn counting_blocks_adds_up_to_the_length() {
+        use rayon::prelude::*;
+        let bar = ProgressBar::hidden();
+        let counter = Counter(Some(bar.clone()));
+        let rows: Vec<usize> = (0..BLOCK * 3 + 17).collect();
+        let sum: usize = counter.each(rows.par_iter()).sum();
+        assert_eq!(sum, rows.iter().sum::<usize>());
+        assert_eq!(bar.position(), rows.len() as u64);
+    }
+
+    #[test]
+    fn a_reader_counts_file_bytes_in_proportion() {
+        let bar = ProgressBar::hidden();
+        let counter = Counter(Some(bar.clone()));
+        let text = vec![b'x'; 100_000];
+        let mut reading = counter.reader(&text, 200_000);
+        let mut buf = [0u8; 8192];
+        let n = reading.read(&mut buf).unwrap();
+        assert_eq!(bar.position(), 2 * n as u64);
+        let mut rest = Vec::new();
+        reading.read_to_end(&mut rest).unwrap();
+        assert_eq!(n + rest.len(), text.len());
+        drop(reading);
+        assert_eq!(bar.position(), 200_000);
     }
 }

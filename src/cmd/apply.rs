@@ -19,7 +19,7 @@ use crate::options::{Creation, Options};
 use crate::plan::OrgPlan;
 use crate::plan::accounts::AccountPlan;
 use crate::plan_file;
-use crate::progress::Progress;
+use crate::progress::{Counter, Progress, Unit};
 use crate::transaction::{self, Staging, atomic::write_atomic};
 use crate::{emit, ledger};
 use std::collections::HashMap;
@@ -123,10 +123,10 @@ fn apply(opts: &Options, args: &Args, reviewed: Option<&[u8]>) -> Result<(Checke
     }
 
     let mut staging = Staging::begin(dir, run)?;
-    let stage_timer = progress.stage("writing credential files");
     let to = StageTo { opts, entra_csv: args.entra_csv, run, dir };
-    stage(&mut staging, &issued, &checked, &to)?;
-    drop(stage_timer);
+    let stage_timer = progress.bar("writing credentials", Unit::Items("files"), to.files(&issued));
+    stage(&mut staging, &issued, &checked, &to, &stage_timer.counter())?;
+    stage_timer.finish(|n| format!("wrote {n} with passwords"));
     let stage_timer = progress.stage("committing credential files");
     let ledger_path = dir.join(ledger::FILE_NAME);
     staging.commit(|| {
@@ -169,10 +169,26 @@ struct StageTo<'a> {
     dir: &'a Path,
 }
 
+impl StageTo<'_> {
+    /// How many files [`stage`] writes: per organisation its credentials,
+    /// its Entra file, and (individual creation) one message per account.
+    fn files(&self, issued: &[Batch]) -> u64 {
+        let per_org = 1 + u64::from(self.entra_csv);
+        let mails = |accounts: &[Issued]| if self.opts.creation == Creation::Individual { accounts.len() } else { 0 };
+        issued.iter().map(|(_, accounts)| per_org + mails(accounts) as u64).sum()
+    }
+}
+
 /// Write every secret file into the staging folder: the folders first, then
 /// the organisations' files in parallel (creating tens of thousands of files
 /// is kernel work that two cores share).
-fn stage(staging: &mut Staging, issued: &[Batch], checked: &Checked, to: &StageTo<'_>) -> Result<(), Error> {
+fn stage(
+    staging: &mut Staging,
+    issued: &[Batch],
+    checked: &Checked,
+    to: &StageTo<'_>,
+    files: &Counter,
+) -> Result<(), Error> {
     use rayon::prelude::*;
     let orgs: HashMap<&str, &OrgPlan> = checked.plan.organizations.iter().map(|o| (o.mpn_id.as_str(), o)).collect();
     for (_, accounts) in issued {
@@ -182,9 +198,9 @@ fn stage(staging: &mut Staging, issued: &[Batch], checked: &Checked, to: &StageT
         }
     }
     let staging = &*staging;
-    issued
-        .par_iter()
-        .try_for_each(|(name, accounts)| stage_org(staging, name, accounts, orgs[accounts[0].mpn_id.as_str()], to))
+    issued.par_iter().try_for_each(|(name, accounts)| {
+        stage_org(staging, name, accounts, orgs[accounts[0].mpn_id.as_str()], to, files)
+    })
 }
 
 /// One organisation's credential file, Entra file and sign-on emails.
@@ -194,14 +210,17 @@ fn stage_org(
     accounts: &[Issued],
     org: &OrgPlan,
     to: &StageTo<'_>,
+    files: &Counter,
 ) -> Result<(), Error> {
     let StageTo { opts, entra_csv, run, dir } = *to;
     staging.write(Path::new(&name.to_string()), &file::render(accounts))?;
+    files.add(1);
     let by_username: HashMap<&str, &AccountPlan> = org.accounts.iter().map(|a| (a.username.as_str(), a)).collect();
     if entra_csv {
         let rows: Vec<(&Issued, &AccountPlan)> =
             accounts.iter().map(|i| (i, by_username[i.username.as_str()])).collect();
         staging.write(Path::new(&name.entra()), &entra::render(&rows, org.country.as_deref()))?;
+        files.add(1);
     }
     if opts.creation != Creation::Individual {
         return Ok(());
@@ -224,6 +243,7 @@ fn stage_org(
         let taken = std::fs::symlink_metadata(dir.join(&first)).is_ok();
         let rel = if taken { rel.join(format!("{}.run{run}.eml", i.username)) } else { first };
         staging.write(&rel, &mail::render(&letter)?)?;
+        files.add(1);
     }
     Ok(())
 }

@@ -3,16 +3,31 @@
 
 pub mod apply;
 mod args;
+pub mod completions;
+pub mod explain;
 pub mod generate;
+mod help;
+pub mod man;
 pub mod plan;
+pub mod rules;
 pub mod status;
 pub mod validate;
 
 use crate::Error;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "pmc-migrate", version, about = "Migrate Partner Membership Center exports to Partner Center")]
+#[command(
+    name = "pmc-migrate",
+    version,
+    about = "Migrate Partner Membership Center exports to Partner Center",
+    long_about = "Migrate Partner Membership Center exports to Partner Center.\n\n\
+        Reads the PMC membership and employee exports of one or many organisations, checks every row, and \
+        plans each organisation's new membership and each employee's account. validate checks; plan is the dry \
+        run (reports only); apply also writes credential files, sign-on emails and the ledger that makes the \
+        next run incremental; status follows the team after cutover.",
+    after_help = help::after_help("")
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -21,18 +36,35 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check the exports and print every finding; writes nothing to disk.
+    #[command(after_help = help::after_help("validate"))]
     Validate(validate::Args),
     /// The dry run: plan every organisation and account, write plan.json,
     /// findings.csv and the HTML report into --out. No credentials.
+    #[command(after_help = help::after_help("plan"))]
     Plan(plan::Args),
     /// The real run: everything plan writes, plus credential files, sign-on
     /// emails (--creation individual) and the ledger for incremental re-runs.
+    #[command(after_help = help::after_help("apply"))]
     Apply(apply::Args),
     /// After cutover: who signed in, who must be removed and added again,
     /// and when competency credit shows. Writes status.html and status.json.
+    #[command(after_help = help::after_help("status"))]
     Status(status::Args),
     /// Write realistic memberships.csv and employees.csv of any size (benchmarks, demos).
+    #[command(after_help = help::after_help("generate"))]
     Generate(generate::Args),
+    /// List every rule id with its severity and what it flags.
+    #[command(after_help = help::after_help("rules"))]
+    Rules(rules::Args),
+    /// What a rule means, why it matters and how to fix the export.
+    #[command(after_help = help::after_help("explain"))]
+    Explain(explain::Args),
+    /// Print a shell completion script on stdout.
+    #[command(after_help = help::after_help("completions"))]
+    Completions(completions::Args),
+    /// Print the manual page (roff) on stdout.
+    #[command(after_help = help::after_help("man"))]
+    Man(man::Args),
 }
 
 /// What the run means for the exit code.
@@ -46,5 +78,9 @@ pub fn run(command: &Command) -> Result<Outcome, Error> {
         Command::Apply(args) => apply::run(args),
         Command::Status(args) => status::run(args),
         Command::Generate(args) => generate::run(args),
+        Command::Rules(args) => rules::run(args),
+        Command::Explain(args) => explain::run(args),
+        Command::Completions(args) => completions::run(args, Cli::command()),
+        Command::Man(args) => man::run(args, Cli::command()),
     }
 }

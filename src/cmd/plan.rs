@@ -62,7 +62,7 @@ pub fn write_plan(opts: &Options, out_dir: &Path) -> Result<Checked, Error> {
         let ledger = ledger::load(out_dir)?;
         let status = load_status(opts)?;
         let checked = check(opts, &ledger, status.as_ref())?;
-        let _stage = Progress::new(opts.quiet).stage("writing reports");
+        let _stage = Progress::new(opts.quiet).timer("writing reports");
         emit::write_reports(&checked, None, out_dir)?;
         Ok(checked)
     })

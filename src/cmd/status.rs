@@ -5,6 +5,7 @@ use super::args::{parse_delimiter, parse_encoding};
 use crate::Error;
 use crate::check::Outcome;
 use crate::options::ReadOptions;
+use crate::progress::{Progress, Unit};
 use crate::status::{self, StatusReport};
 use crate::transaction::atomic::write_atomic;
 use crate::{emit, ledger, team_status};
@@ -61,9 +62,17 @@ fn assess(args: &Args) -> Result<StatusReport, Error> {
     if !dir.join(ledger::FILE_NAME).exists() {
         return Err(Error::NoLedger(dir.clone()));
     }
+    let progress = Progress::new(args.quiet);
+    let size = |path: &Path| std::fs::metadata(path).map_or(0, |m| m.len());
+    let (ledger_size, status_size) = (size(&dir.join(ledger::FILE_NAME)), size(&args.status));
+    let stage = progress.bar("loading", Unit::Bytes, ledger_size + status_size);
     let ledger = ledger::load(dir)?;
+    stage.counter().add(ledger_size);
     let read = ReadOptions { encoding: args.encoding, delimiter: args.delimiter, date_order: None };
     let team = team_status::load(&args.status, &read)?;
+    stage.counter().add(status_size);
+    stage.finish(|n| format!("loaded the ledger and the status export, {n}"));
+    let _stage = progress.stage("writing status.json and status.html");
     let as_of = args.as_of.unwrap_or_else(|| chrono::Local::now().naive_local());
     let file = args.status.display().to_string();
     let report = status::assess(&ledger, &team, as_of, i64::from(args.warn_days), &file);

@@ -15,7 +15,7 @@ use crate::applied::Applied;
 use crate::check::Checked;
 use crate::options::ReportFormat;
 use crate::plan_file;
-use crate::progress::Progress;
+use crate::progress::{Progress, Unit};
 use crate::transaction::atomic;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -31,7 +31,7 @@ pub struct WriteError {
 pub fn validate_report(checked: &Checked, format: ReportFormat, out: &mut dyn Write) -> io::Result<()> {
     match format {
         ReportFormat::Text => text::write(checked, out),
-        ReportFormat::Json => json::write(&checked.findings, out),
+        ReportFormat::Json => json::write(checked, out),
         ReportFormat::Junit => junit::write(checked, out),
         ReportFormat::Github => github::write(checked, out),
     }
@@ -53,8 +53,11 @@ pub fn write_reports(checked: &Checked, applied: Option<&Applied>, out_dir: &Pat
             atomic::write_atomic(&path, &findings_csv::render(&checked.findings), None).map_err(out(path.clone()))
         },
         || {
-            let _stage = progress.stage("writing the HTML report");
-            html::files::write_report(checked, applied, out_dir).map_err(out(out_dir.to_path_buf()))
+            let stage = progress.bar("writing pages", Unit::Items("pages"), html::files::page_count(checked));
+            html::files::write_report(checked, applied, out_dir, &stage.counter())
+                .map_err(out(out_dir.to_path_buf()))?;
+            stage.finish(|n| format!("wrote {n}"));
+            Ok(())
         },
     );
     files?;

@@ -9,6 +9,7 @@ pub mod hints;
 use crate::finding::{Finding, Rule};
 use crate::model::InputFacts;
 use crate::options::ReadOptions;
+use crate::progress::Counter;
 use headers::{ColumnSpec, HeaderMap};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -175,13 +176,23 @@ impl Table {
 }
 
 pub fn load_file(path: &Path, schema: &[ColumnSpec], read: &ReadOptions) -> Result<Table, LoadError> {
+    load_counted(path, schema, read, &Counter::hidden())
+}
+
+/// [`load_file`], counting the file's bytes on `counter` as they are parsed.
+pub fn load_counted(
+    path: &Path,
+    schema: &[ColumnSpec],
+    read: &ReadOptions,
+    counter: &Counter,
+) -> Result<Table, LoadError> {
     let bytes = std::fs::read(path).map_err(|source| LoadError::Read { path: path.to_path_buf(), source })?;
-    try_parse_bytes(&path.display().to_string(), bytes, schema, read)
+    try_parse_bytes(&path.display().to_string(), bytes, schema, read, counter)
 }
 
 /// [`try_parse_bytes`] for inputs known to be under 4 GiB (tests, fuzzing).
 pub fn parse_bytes(file: &str, bytes: Vec<u8>, schema: &[ColumnSpec], read: &ReadOptions) -> Table {
-    try_parse_bytes(file, bytes, schema, read).expect("input under 4 GiB")
+    try_parse_bytes(file, bytes, schema, read, &Counter::hidden()).expect("input under 4 GiB")
 }
 
 /// Everything after the read, apart so tests and fuzzing can feed bytes directly.
@@ -190,10 +201,12 @@ pub fn try_parse_bytes(
     bytes: Vec<u8>,
     schema: &[ColumnSpec],
     read: &ReadOptions,
+    counter: &Counter,
 ) -> Result<Table, LoadError> {
     if let Some(message) = hints::not_text(&bytes, read.encoding) {
         return Ok(Table::not_text(file, &bytes, schema, message));
     }
+    let file_len = bytes.len() as u64;
     // When decoding keeps the bytes as they are (plain UTF-8), the text is hashed
     // while it is parsed; otherwise the original bytes are hashed first.
     let unchanged = read.encoding.is_none_or(|e| e == encoding_rs::UTF_8)
@@ -203,7 +216,7 @@ pub fn try_parse_bytes(
     let decoded = encoding::decode(bytes, read.encoding);
     let (sha256, parsed) = rayon::join(
         || early_sha256.unwrap_or_else(|| hex(&Sha256::digest(decoded.text.as_bytes()))),
-        || parse_text(&decoded, file, schema, read),
+        || parse_text(&decoded, file, schema, read, counter.reader(decoded.text.as_bytes(), file_len)),
     );
     let Parsed { headers, store, kept, rejected, findings, rows, delimiter } = parsed?;
     Ok(Table {
@@ -239,15 +252,13 @@ fn parse_text(
     file: &str,
     schema: &[ColumnSpec],
     read: &ReadOptions,
+    source: crate::progress::Reading<'_>,
 ) -> Result<Parsed, LoadError> {
     let delimiter = read.delimiter.unwrap_or_else(|| dialect::sniff_delimiter(&decoded.text));
     let mut findings = Vec::new();
 
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(decoded.text.as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(source);
     let mut store = Store { text: String::with_capacity(decoded.text.len()), ..Store::default() };
     let mut header_fields: Option<csv::StringRecord> = None;
     let mut record = csv::StringRecord::new();

@@ -20,6 +20,7 @@ use crate::load::headers::{e, m};
 use crate::load::{Record, Table};
 use crate::model::{Employee, Membership};
 use crate::options::Options;
+use crate::progress::Counter;
 
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -51,20 +52,21 @@ pub fn keys_in_export(employees: &Table, orgs: &HashSet<&str>) -> HashSet<(MpnId
 }
 
 pub fn validate(memberships: &Table, employees: &Table, opts: &Options) -> Validated {
+    validate_counted(memberships, employees, opts, &Counter::hidden())
+}
+
+/// [`validate`], counting the rows checked on `rows`.
+pub fn validate_counted(memberships: &Table, employees: &Table, opts: &Options, rows: &Counter) -> Validated {
     let m_file = memberships.file();
     let e_file = employees.file();
     let (m_checks, e_checks) = rayon::join(
         || {
-            memberships
-                .records
-                .par_iter()
+            rows.each(memberships.records.par_iter())
                 .map(|r| membership::check_membership(&r, &memberships.headers, m_file, opts))
                 .collect::<Vec<_>>()
         },
         || {
-            employees
-                .records
-                .par_iter()
+            rows.each(employees.records.par_iter())
                 .map(|r| employee::check_employee(&r, &employees.headers, e_file))
                 .collect::<Vec<_>>()
         },

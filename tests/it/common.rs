@@ -321,15 +321,67 @@ impl fmt::Debug for Run {
 }
 
 impl Run {
-    /// Parse `--format json` output.
+    /// Parse `--format json` output (see [`json_report`]); its findings.
     pub fn findings(&self) -> Vec<Finding> {
+        self.json_report().findings
+    }
+
+    /// Parse `--format json` output (see [`json_report`]).
+    pub fn json_report(&self) -> JsonReport {
         serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("stdout is not a JSON finding array ({e}): {self:?}"))
+            .map(checked_report)
+            .unwrap_or_else(|e| panic!("stdout is not validate's JSON report ({e}): {self:?}"))
     }
 
     pub fn assert_code(&self, code: i32) {
         assert_eq!(self.code, code, "unexpected exit code: {self:?}");
     }
+}
+
+/// `validate --format json`: `{"summary": {...}, "findings": [...]}`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JsonReport {
+    pub summary: JsonSummary,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JsonSummary {
+    pub as_of: String,
+    pub inputs: Vec<JsonInput>,
+    pub organizations: usize,
+    pub employees: usize,
+    pub accounts: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub blocked_organizations: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JsonInput {
+    pub path: String,
+    pub sha256: String,
+    pub rows: u64,
+}
+
+/// The findings of a `--format json` report, given as bytes.
+pub fn json_findings(stdout: &[u8]) -> Vec<Finding> {
+    let report = serde_json::from_slice(stdout).unwrap_or_else(|e| {
+        panic!("not validate's JSON report ({e}): {}", String::from_utf8_lossy(&stdout[..stdout.len().min(2000)]))
+    });
+    checked_report(report).findings
+}
+
+/// A report whose summary counts what its findings hold, as every JSON run is checked.
+fn checked_report(report: JsonReport) -> JsonReport {
+    let count = |severity: &str| report.findings.iter().filter(|f| f.severity == severity).count();
+    let s = &report.summary;
+    assert_eq!((s.errors, s.warnings, s.infos), (count("error"), count("warning"), count("info")), "{s:?}");
+    report
 }
 
 /// One finding of `--format json`.

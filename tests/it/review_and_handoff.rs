@@ -591,7 +591,7 @@ fn file_and_line(command: &str) -> (String, u64) {
 fn github_annotations_are_capped_at_10_of_each_kind_with_one_notice_counting_the_rest() {
     let wrk = noisy();
     let output = wrk.command(validate_args("json")).env_remove("GITHUB_STEP_SUMMARY").output().unwrap();
-    let findings: Vec<Finding> = serde_json::from_slice(&output.stdout).expect("JSON findings");
+    let findings: Vec<Finding> = json_findings(&output.stdout);
     let errors: Vec<&Finding> = findings.iter().filter(|f| f.severity == "error").collect();
     let warnings: Vec<&Finding> = findings.iter().filter(|f| f.severity == "warning").collect();
     assert!(errors.len() > 10 && warnings.len() > 10, "{findings:#?}");
@@ -639,7 +639,7 @@ fn separators(row: &str) -> usize {
 fn github_step_summary_is_appended_with_totals_rules_and_at_most_50_findings() {
     let wrk = noisy();
     let output = wrk.command(validate_args("json")).env_remove("GITHUB_STEP_SUMMARY").output().unwrap();
-    let findings: Vec<Finding> = serde_json::from_slice(&output.stdout).expect("JSON findings");
+    let findings: Vec<Finding> = json_findings(&output.stdout);
     assert!(findings.len() > 50, "{}", findings.len());
     let errors = findings.iter().filter(|f| f.severity == "error").count();
     let warnings = findings.len() - errors;

@@ -37,22 +37,50 @@ fn mixed_expected() -> Vec<(&'static str, u64, u32, &'static str, &'static str)>
 }
 
 #[test]
-fn json_is_an_array_of_findings() {
+fn json_is_a_summary_and_the_findings() {
     let wrk = mixed();
     let (run, findings) = wrk.validate_json(&[]);
     assert_findings(&findings, &mixed_expected());
     run.assert_code(1);
     // The quoted value keeps its characters, with the newline escaped.
     assert!(findings[0].message.contains(r#""ben\n<&>@contoso.com""#), "{findings:#?}");
+    let input = |path: &str, rows| JsonInput { path: path.into(), sha256: sha256_hex(&wrk.read(path)), rows };
+    // Ready: all three organisations (the unknown level is a warning), Anna
+    // in Contoso (Ben's email is an error), Carla (once) and Dan in Fabrikam.
+    let expected = JsonSummary {
+        as_of: AS_OF.into(),
+        inputs: vec![input(M, 3), input(E, 5)],
+        organizations: 3,
+        employees: 3,
+        accounts: 3,
+        errors: 1,
+        warnings: 3,
+        infos: 1,
+        blocked_organizations: 0,
+    };
+    assert_eq!(run.json_report().summary, expected, "{run:?}");
+    assert!(run.stdout.starts_with("{\n  \"summary\": {"), "the summary comes first: {run:?}");
 }
 
 #[test]
-fn json_of_a_clean_run_is_an_empty_array() {
+fn json_of_a_clean_run_has_no_findings() {
     let wrk = Workdir::baseline();
     let (run, findings) = wrk.validate_json(&[]);
     assert!(findings.is_empty());
-    assert_eq!(run.stdout.trim(), "[]", "{run:?}");
+    assert!(run.stdout.trim_end().ends_with("\"findings\": []\n}"), "{run:?}");
+    let summary = run.json_report().summary;
+    assert_eq!((summary.organizations, summary.accounts, summary.blocked_organizations), (2, 3, 0), "{summary:?}");
     run.assert_code(0);
+}
+
+#[test]
+fn json_summary_counts_organisations_left_out() {
+    let bad_domain = "3456789,Tailspin,Gold,2024-10-01,2025-09-30,no,tailspin,FR";
+    let wrk = Workdir::with_inputs(memberships(&[CONTOSO, FABRIKAM, bad_domain]), employees(&[ANNA, BEN, CARLA]));
+    let (run, findings) = wrk.validate_json(&["--strict"]);
+    run.assert_code(1);
+    let summary = run.json_report().summary;
+    assert_eq!((summary.organizations, summary.blocked_organizations, summary.errors), (2, 1, findings.len()));
 }
 
 #[test]

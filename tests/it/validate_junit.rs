@@ -54,7 +54,7 @@ fn junit_of(wrk: &Workdir, what: &str, memberships: &str, employees: &str, extra
     let stderr = String::from_utf8_lossy(&junit.stderr);
     assert_eq!(junit.status.code(), json.status.code(), "{what}: the format does not change the exit code: {stderr}");
     assert!(stderr.is_empty(), "{what}: {stderr}");
-    let findings: Vec<Finding> = serde_json::from_slice(&json.stdout).expect("--format json findings");
+    let findings: Vec<Finding> = json_findings(&json.stdout);
     let xml = String::from_utf8(junit.stdout).expect("UTF-8 JUnit");
     Output { what: what.to_string(), code: junit.status.code().expect("an exit code"), xml, findings }
 }

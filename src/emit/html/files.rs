@@ -9,6 +9,7 @@ use super::templates::{INDEX, ORG, STATUS, render_page};
 use super::{index, org};
 use crate::applied::Applied;
 use crate::check::Checked;
+use crate::progress::Counter;
 use crate::status::StatusReport;
 use crate::transaction::atomic::{real_dir, write_atomic};
 use rayon::prelude::*;
@@ -31,7 +32,7 @@ pub const STATUS_PAGE: &str = "status.html";
 /// `status` writes only status.html (which links back to index.html) and
 /// leaves index.html alone, so the index gains its link on the next plan or
 /// apply into the folder.
-pub fn write_report(checked: &Checked, applied: Option<&Applied>, out_dir: &Path) -> io::Result<()> {
+pub fn write_report(checked: &Checked, applied: Option<&Applied>, out_dir: &Path, pages: &Counter) -> io::Result<()> {
     let orgs = &checked.plan.organizations;
     // Organisation pages are written into a fresh folder that then replaces
     // orgs/ whole: thousands of pages cost no rename each, an interrupted run
@@ -47,12 +48,21 @@ pub fn write_report(checked: &Checked, applied: Option<&Applied>, out_dir: &Path
         let name = format!("{}.html", o.mpn_id);
         let gone = left.get(o.mpn_id.as_str()).map_or(&[][..], Vec::as_slice);
         let html = render_page(ORG, &org::org_page(o, &checked.plan, applied.map(|a| (a, gone))))?;
-        std::fs::write(dir.join(&name), html.as_bytes()).map_err(|e| at(&format!("orgs/{name}"), e))
+        std::fs::write(dir.join(&name), html.as_bytes()).map_err(|e| at(&format!("orgs/{name}"), e))?;
+        pages.add(1);
+        Ok::<_, io::Error>(())
     })?;
     swap_in(out_dir, &dir)?;
     let status_page = out_dir.join(STATUS_PAGE).is_file();
     let html = render_page(INDEX, &index::index(checked, applied, status_page))?;
-    write_atomic(&out_dir.join("index.html"), html.as_bytes(), None).map_err(|e| at("index.html", e))
+    write_atomic(&out_dir.join("index.html"), html.as_bytes(), None).map_err(|e| at("index.html", e))?;
+    pages.add(1);
+    Ok(())
+}
+
+/// How many pages [`write_report`] writes: the index and one per organisation.
+pub fn page_count(checked: &Checked) -> u64 {
+    1 + checked.plan.organizations.iter().filter(|o| page_id(&o.mpn_id)).count() as u64
 }
 
 /// Write `status.html` into `out_dir` (which exists), atomically. It links to
