@@ -4,6 +4,7 @@
 pub mod dialect;
 pub mod encoding;
 pub mod headers;
+pub mod workbook;
 
 use crate::finding::{Finding, Rule};
 use crate::model::InputFacts;
@@ -18,6 +19,8 @@ pub enum LoadError {
     Read { path: PathBuf, source: std::io::Error },
     #[error("the file holds more than 4 GiB of field data; split it")]
     TooLarge,
+    #[error(transparent)]
+    Workbook(#[from] workbook::WorkbookError),
 }
 
 /// Every data record of a file, all fields back to back in one buffer: a
@@ -148,9 +151,10 @@ impl Table {
         self.findings.iter().any(|f| f.rule == Rule::MissingColumn)
     }
 
-    /// The path as given on the command line.
+    /// How findings name the file: the path as given on the command line, or
+    /// `path[Sheet]` for a workbook.
     pub fn file(&self) -> &str {
-        &self.facts.path
+        &self.facts.source
     }
 }
 
@@ -171,6 +175,9 @@ pub fn try_parse_bytes(
     schema: &[ColumnSpec],
     read: &ReadOptions,
 ) -> Result<Table, LoadError> {
+    if let Some(kind) = workbook::Kind::detect(file, &bytes) {
+        return read_workbook(file, &bytes, kind, schema, read);
+    }
     // When decoding keeps the bytes as they are (plain UTF-8), the text is hashed
     // while it is parsed; otherwise the original bytes are hashed first.
     let unchanged = read.encoding.is_none_or(|e| e == encoding_rs::UTF_8)
@@ -186,6 +193,7 @@ pub fn try_parse_bytes(
     Ok(Table {
         facts: InputFacts {
             path: file.to_string(),
+            source: file.to_string(),
             sha256,
             rows,
             ignored_columns: headers.ignored.clone(),
@@ -197,6 +205,30 @@ pub fn try_parse_bytes(
         rejected: Rows { store, picks: rejected },
         findings,
     })
+}
+
+/// The chosen sheet of a workbook as a table: its records arrive as text with
+/// their row numbers, as a CSV file's do; the facts hash the file's bytes.
+fn read_workbook(
+    file: &str,
+    bytes: &[u8],
+    kind: workbook::Kind,
+    schema: &[ColumnSpec],
+    read: &ReadOptions,
+) -> Result<Table, LoadError> {
+    let mut store = Store::default();
+    let (sha256, sheet) = rayon::join(
+        || hex(&Sha256::digest(bytes)),
+        || workbook::read(file, bytes, kind, schema, read, &mut |line, rec| store.push(line, rec)),
+    );
+    let workbook::Sheet { source, headers, findings } = sheet?;
+    store.text.shrink_to_fit();
+    let (rows, ignored_columns, encoding) = (store.rows.len() as u32, headers.ignored.clone(), kind.describe());
+    let facts =
+        InputFacts { path: file.into(), source, sha256, rows: rows.into(), ignored_columns, delimiter: b',', encoding };
+    let store = std::sync::Arc::new(store);
+    let records = Rows { store: store.clone(), picks: (0..rows).collect() };
+    Ok(Table { facts, headers, records, rejected: Rows { store, picks: Vec::new() }, findings })
 }
 
 /// What parsing a decoded file yields.
