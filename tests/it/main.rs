@@ -20,3 +20,4 @@ mod validate_formats;
 mod validate_inputs;
 mod validate_junit;
 mod validate_rules;
+mod workbooks;
