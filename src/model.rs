@@ -90,6 +90,9 @@ impl Employee {
 #[derive(Debug, Clone, Serialize)]
 pub struct InputFacts {
     pub path: String,
+    /// How findings name the file: the path, or `path[Sheet]` for a workbook.
+    #[serde(skip)]
+    pub source: String,
     pub sha256: String,
     pub rows: u64,
     /// Columns present in the file that the tool does not use (listed once in the report).

@@ -45,6 +45,9 @@ pub struct ReadOptions {
     /// `--delimiter`; `None` means sniff from the header line.
     pub delimiter: Option<u8>,
     pub date_order: Option<DateOrder>,
+    /// `--sheet NAME` (repeatable): the workbook sheets to read; empty means
+    /// the first visible sheet whose header row fits the schema.
+    pub sheets: Vec<String>,
 }
 
 #[derive(Debug, Clone)]

@@ -37,6 +37,10 @@ pub struct Common {
     /// Field delimiter: , ; tab or | (default: sniffed from the header line).
     #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
     pub delimiter: Option<u8>,
+    /// Workbook sheet to read (default: the first whose header row fits);
+    /// repeat for several workbooks, each reads the first named sheet that fits.
+    #[arg(long = "sheet", value_name = "NAME")]
+    pub sheets: Vec<String>,
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
     pub jobs: Option<u16>,
@@ -88,6 +92,7 @@ impl Common {
             read: ReadOptions {
                 encoding: self.encoding,
                 delimiter: self.delimiter,
+                sheets: self.sheets.clone(),
                 date_order: self.date_order.map(|d| match d {
                     DateOrderArg::Mdy => DateOrder::Mdy,
                     DateOrderArg::Dmy => DateOrder::Dmy,

@@ -31,6 +31,9 @@ pub struct Args {
     /// Field delimiter: , ; tab or | (default: sniffed).
     #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
     pub delimiter: Option<u8>,
+    /// Sheet of a status workbook to read (default: the first whose header row fits).
+    #[arg(long = "sheet", value_name = "NAME")]
+    pub sheets: Vec<String>,
     /// No summary on stdout.
     #[arg(long, short)]
     pub quiet: bool,
@@ -68,13 +71,18 @@ fn assess(args: &Args) -> Result<StatusReport, Error> {
     let stage = progress.bar("loading", Unit::Bytes, ledger_size + status_size);
     let ledger = ledger::load(dir)?;
     stage.counter().add(ledger_size);
-    let read = ReadOptions { encoding: args.encoding, delimiter: args.delimiter, date_order: None };
+    let read = ReadOptions {
+        encoding: args.encoding,
+        delimiter: args.delimiter,
+        date_order: None,
+        sheets: args.sheets.clone(),
+    };
     let team = team_status::load(&args.status, &read)?;
     stage.counter().add(status_size);
     stage.finish(|n| format!("loaded the ledger and the status export, {n}"));
     let _stage = progress.stage("writing status.json and status.html");
     let as_of = args.as_of.unwrap_or_else(|| chrono::Local::now().naive_local());
-    let file = args.status.display().to_string();
+    let file = team.facts.as_ref().map_or_else(|| args.status.display().to_string(), |f| f.source.clone());
     let report = status::assess(&ledger, &team, as_of, i64::from(args.warn_days), &file);
     let out = |path: &Path| {
         let path = path.to_path_buf();

@@ -76,7 +76,7 @@ pub fn step_summary(checked: &Checked) -> String {
         checked.blocked.len()
     ));
     for input in &checked.inputs {
-        md.push_str(&format!("- `{}`: {} rows\n", cell(&input.path, 200), input.rows));
+        md.push_str(&format!("- `{}`: {} rows\n", cell(&input.source, 200), input.rows));
     }
     let mut by_rule: BTreeMap<&str, (Severity, usize)> = BTreeMap::new();
     for f in &checked.findings {

@@ -60,7 +60,7 @@ impl Suite<'_> {
 /// with its findings grouped by rule in the order of [`Rule::ALL`].
 fn suites(checked: &Checked) -> Vec<Suite<'_>> {
     let new_suite = |file| Suite { file, rules: Rule::ALL.iter().map(|_| RuleCases::default()).collect() };
-    let mut suites: Vec<Suite> = checked.inputs.iter().map(|i| new_suite(i.path.as_str())).collect();
+    let mut suites: Vec<Suite> = checked.inputs.iter().map(|i| new_suite(i.source.as_str())).collect();
     for f in &checked.findings {
         let at = match suites.iter().position(|s| s.file == f.file) {
             Some(at) => at,

@@ -13,14 +13,10 @@ pub fn write(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out)?;
     }
     for input in &checked.inputs {
-        writeln!(
-            out,
-            "{}: {} rows, {}, {}-delimited",
-            input.path,
-            input.rows,
-            input.encoding,
-            dialect::describe(input.delimiter)
-        )?;
+        // A workbook has its sheet in its name and no delimiter.
+        let delimited = format!(", {}-delimited", dialect::describe(input.delimiter));
+        let delimited = if input.source == input.path { delimited.as_str() } else { "" };
+        writeln!(out, "{}: {} rows, {}{delimited}", input.source, input.rows, input.encoding)?;
         if !input.ignored_columns.is_empty() {
             let names: Vec<String> = input.ignored_columns.iter().map(|c| crate::finding::printable(c)).collect();
             writeln!(out, "  ignored columns: {}", names.join(", "))?;

@@ -13,12 +13,12 @@ const SNIFF: usize = 4096;
 /// Why `bytes` can't be a CSV export at all, as an `invalid-encoding` message.
 /// `encoding` is `--encoding`: a file the user says is UTF-16 is not second-guessed.
 pub fn not_text(bytes: &[u8], encoding: Option<&'static Encoding>) -> Option<String> {
-    const WORKBOOK: &str = "open it in the spreadsheet program and save it as CSV UTF-8 \
-        (this release reads CSV only; a later one will read workbooks)";
+    // Workbooks (.xlsx, .xlsm, .xls, .ods) are read before this is asked
+    // (`workbook::Kind::detect`): a zip here is some other archive.
     let what = if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        format!("it is a zip archive, as .xlsx, .xlsm and .ods workbooks are: {WORKBOOK}")
-    } else if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        format!("it is an Excel 97-2003 workbook (.xls): {WORKBOOK}")
+        "it is a zip archive but not a workbook (.xlsx, .xlsm, .ods): unzip it, or open it in the \
+         spreadsheet program and save it as a workbook or as CSV UTF-8"
+            .to_string()
     } else if bytes.starts_with(b"%PDF") {
         "it is a PDF document: export the data as CSV instead".to_string()
     } else if bytes.starts_with(b"\x1F\x8B") {
@@ -132,10 +132,9 @@ mod tests {
     }
 
     #[test]
-    fn workbooks_pdfs_and_nul_heavy_files_are_not_text() {
+    fn archives_pdfs_and_nul_heavy_files_are_not_text() {
         for (bytes, says) in [
-            (&b"PK\x03\x04\x14\x00\x06\x00"[..], "save it as CSV"),
-            (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00", ".xls"),
+            (&b"PK\x03\x04\x14\x00\x06\x00"[..], "not a workbook"),
             (b"%PDF-1.7\n%\xE2\xE3", "PDF"),
             (&[0u8; 64], "binary"),
         ] {

@@ -5,6 +5,7 @@ pub mod dialect;
 pub mod encoding;
 pub mod headers;
 pub mod hints;
+pub mod workbook;
 
 use crate::finding::{Finding, Rule};
 use crate::model::InputFacts;
@@ -20,6 +21,8 @@ pub enum LoadError {
     Read { path: PathBuf, source: std::io::Error },
     #[error("the file holds more than 4 GiB of field data; split it")]
     TooLarge,
+    #[error(transparent)]
+    Workbook(#[from] workbook::WorkbookError),
 }
 
 /// Every data record of a file, all fields back to back in one buffer: a
@@ -151,9 +154,10 @@ impl Table {
         !self.headers.usable || self.facts.rows == 0
     }
 
-    /// The path as given on the command line.
+    /// How findings name the file: the path as given on the command line, or
+    /// `path[Sheet]` for a workbook.
     pub fn file(&self) -> &str {
-        &self.facts.path
+        &self.facts.source
     }
 
     /// A file that is not text: one `invalid-encoding` finding, nothing usable.
@@ -161,6 +165,7 @@ impl Table {
         Table {
             facts: InputFacts {
                 path: file.to_string(),
+                source: file.to_string(),
                 sha256: hex(&Sha256::digest(bytes)),
                 rows: 0,
                 ignored_columns: Vec::new(),
@@ -203,6 +208,9 @@ pub fn try_parse_bytes(
     read: &ReadOptions,
     counter: &Counter,
 ) -> Result<Table, LoadError> {
+    if let Some(kind) = workbook::Kind::detect(file, &bytes) {
+        return read_workbook(file, &bytes, kind, schema, read);
+    }
     if let Some(message) = hints::not_text(&bytes, read.encoding) {
         return Ok(Table::not_text(file, &bytes, schema, message));
     }
@@ -222,6 +230,7 @@ pub fn try_parse_bytes(
     Ok(Table {
         facts: InputFacts {
             path: file.to_string(),
+            source: file.to_string(),
             sha256,
             rows,
             ignored_columns: headers.ignored.clone(),
@@ -233,6 +242,30 @@ pub fn try_parse_bytes(
         rejected: Rows { store, picks: rejected },
         findings,
     })
+}
+
+/// The chosen sheet of a workbook as a table: its records arrive as text with
+/// their row numbers, as a CSV file's do; the facts hash the file's bytes.
+fn read_workbook(
+    file: &str,
+    bytes: &[u8],
+    kind: workbook::Kind,
+    schema: &[ColumnSpec],
+    read: &ReadOptions,
+) -> Result<Table, LoadError> {
+    let mut store = Store::default();
+    let (sha256, sheet) = rayon::join(
+        || hex(&Sha256::digest(bytes)),
+        || workbook::read(file, bytes, kind, schema, read, &mut |line, rec| store.push(line, rec)),
+    );
+    let workbook::Sheet { source, headers, findings } = sheet?;
+    store.text.shrink_to_fit();
+    let (rows, ignored_columns, encoding) = (store.rows.len() as u32, headers.ignored.clone(), kind.describe());
+    let facts =
+        InputFacts { path: file.into(), source, sha256, rows: rows.into(), ignored_columns, delimiter: b',', encoding };
+    let store = std::sync::Arc::new(store);
+    let records = Rows { store: store.clone(), picks: (0..rows).collect() };
+    Ok(Table { facts, headers, records, rejected: Rows { store, picks: Vec::new() }, findings })
 }
 
 /// What parsing a decoded file yields.

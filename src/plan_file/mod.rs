@@ -75,6 +75,9 @@ struct RecordedOptions {
     encoding: Option<&'static encoding_rs::Encoding>,
     #[serde(with = "delimiter_char")]
     delimiter: Option<u8>,
+    /// `--sheet`, recorded only when given (plans of CSV inputs stay as they were).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    sheets: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -172,6 +175,7 @@ pub fn write_to(
             date_order: read.date_order,
             encoding: read.encoding,
             delimiter: read.delimiter,
+            sheets: read.sheets.clone(),
         },
         ledger_sha256: checked.ledger_sha256.as_deref(),
         out: out_dir.display().to_string(),
@@ -243,7 +247,7 @@ pub fn options_from_plan(
         as_of: p.as_of,
         creation: p.creation,
         strict: o.strict,
-        read: ReadOptions { encoding: o.encoding, delimiter: o.delimiter, date_order: o.date_order },
+        read: ReadOptions { encoding: o.encoding, delimiter: o.delimiter, date_order: o.date_order, sheets: o.sheets },
         jobs,
         quiet,
         status: p.inputs.get(2).map(|i| i.path.clone()),

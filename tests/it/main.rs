@@ -28,3 +28,4 @@ mod validate_hints;
 mod validate_inputs;
 mod validate_junit;
 mod validate_rules;
+mod workbooks;

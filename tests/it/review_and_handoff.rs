@@ -718,6 +718,7 @@ fn checked_with_findings(n: usize) -> pmc_migrate::Checked {
     let counts = pmc_migrate::count_findings(&findings);
     let input = |path: &str, rows: u64| pmc_migrate::InputFacts {
         path: path.to_string(),
+        source: path.to_string(),
         sha256: "0".repeat(64),
         rows,
         ignored_columns: Vec::new(),

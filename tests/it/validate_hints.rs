@@ -77,10 +77,9 @@ fn utf16_without_a_bom_gets_the_utf16_hint_never_windows_1252() {
 }
 
 #[test]
-fn a_workbook_or_pdf_is_not_a_text_export() {
+fn an_archive_or_pdf_is_not_a_text_export() {
     for (bytes, says) in [
-        (&b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml"[..], "save it as CSV"),
-        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00\x00\x00", "Excel 97-2003 workbook (.xls): open it"),
+        (&b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml"[..], "not a workbook"),
         (b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n", "it is a PDF document"),
     ] {
         let wrk = Workdir::with_inputs(bytes, baseline_employees());
@@ -92,6 +91,16 @@ fn a_workbook_or_pdf_is_not_a_text_export() {
         assert!(message.starts_with("this is not a text export: ") && message.contains(says), "{message}");
         assert!(!message.contains("windows-1252"), "{message}");
     }
+}
+
+#[test]
+fn a_damaged_workbook_is_an_unreadable_input() {
+    // OLE2 magic bytes make it an .xls workbook, whatever its name; this one can't be read.
+    let wrk = Workdir::with_inputs(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00\x00\x00", baseline_employees());
+    let run = wrk.validate(&[]);
+    run.assert_code(2);
+    assert!(run.stderr.contains("as a workbook"), "{run:?}");
+    assert!(!run.stderr.contains("windows-1252"), "{run:?}");
 }
 
 #[test]

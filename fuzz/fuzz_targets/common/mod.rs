@@ -47,7 +47,7 @@ pub fn options(selector: u8) -> Options {
         PathBuf::from(EMPLOYEES_FILE),
         chrono::NaiveDate::from_ymd_opt(2025, 6, 1).expect("a date"),
     );
-    opts.read = ReadOptions { encoding, delimiter, date_order };
+    opts.read = ReadOptions { encoding, delimiter, date_order, sheets: Vec::new() };
     opts.strict = selector & 0x40 != 0;
     opts.creation = if selector & 0x80 != 0 { Creation::Individual } else { Creation::Bulk };
     opts

@@ -39,11 +39,12 @@ struct Input<'a> {
 
 fn input(i: &InputFacts) -> Input<'_> {
     Input {
-        path: &i.path,
+        path: &i.source,
         rows: count(i.rows as usize),
         sha256: &i.sha256,
         encoding: i.encoding,
-        delimiter: crate::load::dialect::describe(i.delimiter),
+        // A workbook (its sheet in the path) has no delimiter to show.
+        delimiter: if i.source == i.path { crate::load::dialect::describe(i.delimiter) } else { "" },
         ignored_columns: &i.ignored_columns,
     }
 }
