@@ -1,7 +1,9 @@
 //! outbox/<mpn_id>/<username>.eml: one message per user for individual
 //! creation (R6), where the admin sends sign-on details directly.
 //!
-//! The body comes from templates/signon.eml.tera ([`body`]); the message is
+//! The text is in the person's language (`emit::l10n`: subject, body, the
+//! expiry date in the locale's form), which the `Content-Language` header
+//! names. The body's layout is templates/signon.eml.tera ([`body`]); the message is
 //! built by `mail-builder`: folded headers, RFC 2047 encoded words of at most
 //! 75 characters, a 7bit, quoted-printable or base64 body so that no line is
 //! longer than 998 bytes. An address with a non-ASCII local part is written
@@ -12,12 +14,17 @@
 
 use crate::credentials::Issued;
 use crate::emit::html::templates::render_mail;
+use crate::emit::l10n::{date, text};
+use crate::model::Lang;
 use chrono::NaiveDate;
 use mail_builder::MessageBuilder;
 use mail_builder::headers::address::Address;
 use mail_builder::headers::date::Date;
 use mail_builder::headers::message_id::MessageId;
+use mail_builder::headers::raw::Raw;
+use serde::Serialize;
 use sha2::{Digest, Sha256};
+use unicode_width::UnicodeWidthStr;
 
 pub struct Letter<'a> {
     pub issued: &'a Issued,
@@ -27,6 +34,8 @@ pub struct Letter<'a> {
     pub partner_university: bool,
     pub exams: &'a [String],
     pub date: NaiveDate,
+    /// The person's language (their `language` cell, else `--lang`).
+    pub language: Lang,
 }
 
 /// The whole message: headers and the encoded body.
@@ -39,29 +48,76 @@ pub fn render(letter: &Letter<'_>) -> Result<Vec<u8>, tera::Error> {
     }
     let msg = msg
         .to(mailbox(&i.display_name, &i.email))
-        .subject(one_line(&format!("Your Partner Center sign-in for {}", letter.organization)))
+        .subject(one_line(&text(
+            letter.language,
+            "signon-subject",
+            &[("organization", &one_line(letter.organization))],
+        )))
         .date(Date::new(letter.date.and_hms_opt(0, 0, 0).expect("midnight").and_utc().timestamp()))
         .message_id(MessageId::new(message_id(&i.username, letter.date)))
+        .header("Content-Language", Raw::new(letter.language.tag()))
         .text_body(body);
     let mut out = Vec::new();
     msg.serialize(&mut out);
     Ok(out)
 }
 
+/// One line of the sign-in block: a label, padding to line up the values
+/// (by display width: a CJK character takes two columns), the value.
+#[derive(Serialize)]
+struct Field {
+    label: String,
+    pad: String,
+    value: String,
+}
+
 /// The plain-text body from the template (LF line ends; the builder writes CRLF).
 fn body(letter: &Letter<'_>) -> Result<String, tera::Error> {
     let i = letter.issued;
+    let lang = letter.language;
+    let organization = one_line(letter.organization);
+    let org = [("organization", organization.as_str())];
+    let admin = match one_line(letter.admin_name).trim() {
+        "" => text(lang, "signon-your-admin", &[]),
+        name => name.to_string(),
+    };
+    let expires = date(lang, i.password_expires);
+    let exams = letter.exams.join(", ");
+    let labels = [
+        (text(lang, "signon-username", &[]), i.username.to_string()),
+        (text(lang, "signon-password", &[]), i.password.expose().to_string()),
+        (text(lang, "signon-expires", &[]), expires.clone()),
+    ];
+    let width = labels.iter().map(|(l, _)| l.width()).max().unwrap_or(0) + 2;
+    let fields: Vec<Field> = labels
+        .into_iter()
+        .map(|(label, value)| Field { pad: " ".repeat(width - label.width()), label, value })
+        .collect();
+    let steps = [
+        text(lang, "signon-step-sign-in", &[]),
+        if letter.partner_university {
+            text(lang, "signon-step-university-member", &[])
+        } else {
+            text(lang, "signon-step-university", &[])
+        },
+        if exams.is_empty() {
+            text(lang, "signon-step-exams", &org)
+        } else {
+            text(lang, "signon-step-exams-listed", &[org[0], ("exams", &exams)])
+        },
+        text(lang, "signon-step-password-reset", &[]),
+    ];
+    let mpn_id = i.mpn_id.to_string();
     let mut ctx = tera::Context::new();
-    ctx.insert("display_name", &one_line(&i.display_name));
-    ctx.insert("admin", &one_line(letter.admin_name));
-    ctx.insert("organization", &one_line(letter.organization));
-    ctx.insert("mpn_id", &i.mpn_id);
-    ctx.insert("username", &i.username);
-    ctx.insert("password", i.password.expose());
-    ctx.insert("password_expires", &i.password_expires.to_string());
-    ctx.insert("partner_university", &letter.partner_university);
-    ctx.insert("has_exams", &!letter.exams.is_empty());
-    ctx.insert("exams", &letter.exams.join(", "));
+    ctx.insert("greeting", &text(lang, "signon-greeting", &[("name", &one_line(&i.display_name))]));
+    ctx.insert("added", &text(lang, "signon-added", &[("admin", &admin), org[0], ("mpn_id", &mpn_id)]));
+    ctx.insert("info", &text(lang, "signon-info", &[]));
+    ctx.insert("fields", &fields);
+    ctx.insert("deadline", &text(lang, "signon-deadline", &[("date", &expires)]));
+    ctx.insert("then", &text(lang, "signon-then", &[]));
+    ctx.insert("steps", &steps);
+    ctx.insert("progress", &text(lang, "signon-progress", &[]));
+    ctx.insert("delete", &text(lang, "signon-delete", &[]));
     render_mail(&ctx)
 }
 
@@ -113,6 +169,7 @@ mod tests {
             partner_university: false,
             exams: &[],
             date: NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(),
+            language: Lang::En,
         }
     }
 
@@ -130,7 +187,17 @@ mod tests {
             let name = line.split(':').next().unwrap();
             assert!(
                 line.starts_with([' ', '\t'])
-                    || ["From", "To", "Subject", "Date", "Message-ID", "MIME-Version", "Content-Type"].contains(&name)
+                    || [
+                        "From",
+                        "To",
+                        "Subject",
+                        "Date",
+                        "Message-ID",
+                        "MIME-Version",
+                        "Content-Type",
+                        "Content-Language"
+                    ]
+                    .contains(&name)
                     || name == "Content-Transfer-Encoding",
                 "unexpected header line {line:?} in\n{h}"
             );

@@ -5,6 +5,7 @@ pub mod github;
 pub mod html;
 pub mod json;
 pub mod junit;
+pub mod l10n;
 pub mod mail;
 pub mod text;
 

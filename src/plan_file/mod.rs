@@ -9,7 +9,7 @@ use crate::applied::Applied;
 use crate::check::Checked;
 use crate::finding::Severity;
 use crate::history::Ledger;
-use crate::model::InputFacts;
+use crate::model::{InputFacts, Lang};
 use crate::options::{Creation, DateOrder, Options, ReadOptions};
 use crate::plan::{LeftAccount, OrgPlan};
 use crate::validate::BlockedOrg;
@@ -53,6 +53,10 @@ struct RecordedOptions {
     encoding: Option<&'static encoding_rs::Encoding>,
     #[serde(with = "delimiter_char")]
     delimiter: Option<u8>,
+    /// `--lang`: it picks the language of sign-on emails, so `apply --plan`
+    /// repeats it. Absent means `en`, so English plans keep their bytes.
+    #[serde(default, skip_serializing_if = "Lang::is_en")]
+    lang: Lang,
 }
 
 #[derive(Serialize)]
@@ -123,6 +127,7 @@ pub fn write_to(checked: &Checked, applied: Option<&Applied>, out: &mut impl std
             date_order: read.date_order,
             encoding: read.encoding,
             delimiter: read.delimiter,
+            lang: checked.options.lang,
         },
         ledger_sha256: checked.ledger_sha256.as_deref(),
         inputs: &checked.inputs,
@@ -160,6 +165,7 @@ pub fn options_from_plan(bytes: &[u8], jobs: Option<usize>, quiet: bool) -> Resu
         jobs,
         quiet,
         status: p.inputs.get(2).map(|i| i.path.clone()),
+        lang: o.lang,
     })
 }
 

@@ -1,5 +1,5 @@
 //! Row rules for employees.csv: required values, MPN id, email (and whether it
-//! needs SMTPUTF8), role and exam codes.
+//! needs SMTPUTF8), role, exam codes and language.
 
 use super::row_check::RowCheck;
 use super::values;
@@ -7,7 +7,7 @@ use crate::finding::{Rule, quote};
 use crate::ids::MpnId;
 use crate::load::Record;
 use crate::load::headers::{EMPLOYEES, HeaderMap, e};
-use crate::model::Employee;
+use crate::model::{Employee, Lang};
 
 pub fn check_employee<'a>(rec: &Record, map: &'a HeaderMap, file: &'a str) -> RowCheck<'a, Employee> {
     let mut out = RowCheck::new(file, rec.line, map, &EMPLOYEES);
@@ -70,6 +70,18 @@ pub fn check_employee<'a>(rec: &Record, map: &'a HeaderMap, file: &'a str) -> Ro
             certifications.push(cert.to_string());
         }
     }
+    let language_raw = get(e::LANGUAGE);
+    let language = Lang::parse(language_raw);
+    if language.is_none() && !language_raw.is_empty() {
+        out.push(
+            e::LANGUAGE,
+            Rule::InvalidValue,
+            format!(
+                "language {} is not en or zh-TW (also zh-Hant, zh_TW); the run's --lang is used",
+                quote(language_raw)
+            ),
+        );
+    }
     if out.has_error() {
         return out;
     }
@@ -85,6 +97,7 @@ pub fn check_employee<'a>(rec: &Record, map: &'a HeaderMap, file: &'a str) -> Ro
         partner_university_id: get(e::PARTNER_UNIVERSITY_ID).to_string(),
         exams,
         certifications,
+        language,
     });
     out
 }

@@ -3,6 +3,7 @@
 //! run, what apply did. Every table is capped so the page stays small for any
 //! export; plan.json, findings.csv and orgs/ hold the rest.
 
+use super::checklist::{Checklist, employee_checklist};
 use super::kit::{
     ActionCounts, Capped, Count, MAX_FINDINGS, MAX_ORGS, PlanFacts, capped, count, date, page_id, plan_facts, shown,
 };
@@ -13,6 +14,7 @@ use crate::check::Checked;
 use crate::finding::{Finding, Severity};
 use crate::ids::CredentialsFile;
 use crate::model::{InputFacts, Role};
+use crate::options::Creation;
 use crate::plan::OrgPlan;
 use crate::plan_file;
 use crate::validate::BlockedOrg;
@@ -146,6 +148,8 @@ pub struct Index<'a> {
     apply: Option<ApplyView<'a>>,
     /// status.html is in the folder: the index links to it.
     status_page: bool,
+    /// In `--lang`, the language of people without one of their own.
+    employee_checklist: &'static Checklist,
 }
 
 pub fn index<'a>(checked: &'a Checked, applied: Option<&'a Applied>, status_page: bool) -> Index<'a> {
@@ -174,6 +178,7 @@ pub fn index<'a>(checked: &'a Checked, applied: Option<&'a Applied>, status_page
         blocked: capped(&checked.blocked, MAX_BLOCKED, blocked_row),
         apply: applied.map(|a| apply_view(a, checked)),
         status_page,
+        employee_checklist: employee_checklist(plan.lang, plan.creation == Creation::Bulk),
     }
 }
 
