@@ -199,6 +199,8 @@ fn stage_org(
             exams: &plan.exams,
             date: opts.as_of,
             language: plan.language,
+            first_name: &plan.first_name,
+            last_name: &plan.last_name,
         };
         let rel = Path::new("outbox").join(&org.mpn_id);
         // A reissue writes a new message beside the first one, never over it.

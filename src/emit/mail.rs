@@ -36,6 +36,9 @@ pub struct Letter<'a> {
     pub date: NaiveDate,
     /// The person's language (their `language` cell, else `--lang`).
     pub language: Lang,
+    /// The name parts, for the greeting (the headers use the display name).
+    pub first_name: &'a str,
+    pub last_name: &'a str,
 }
 
 /// The whole message: headers and the encoded body.
@@ -109,7 +112,7 @@ fn body(letter: &Letter<'_>) -> Result<String, tera::Error> {
     ];
     let mpn_id = i.mpn_id.to_string();
     let mut ctx = tera::Context::new();
-    ctx.insert("greeting", &text(lang, "signon-greeting", &[("name", &one_line(&i.display_name))]));
+    ctx.insert("greeting", &text(lang, "signon-greeting", &[("name", &one_line(&greeting_name(letter)))]));
     ctx.insert("added", &text(lang, "signon-added", &[("admin", &admin), org[0], ("mpn_id", &mpn_id)]));
     ctx.insert("info", &text(lang, "signon-info", &[]));
     ctx.insert("fields", &fields);
@@ -119,6 +122,18 @@ fn body(letter: &Letter<'_>) -> Result<String, tera::Error> {
     ctx.insert("progress", &text(lang, "signon-progress", &[]));
     ctx.insert("delete", &text(lang, "signon-delete", &[]));
     render_mail(&ctx)
+}
+
+/// The name as the person's language writes it: a Chinese name family name
+/// first and without a space (王怡君, not 怡君 王); any other the display name.
+fn greeting_name(letter: &Letter<'_>) -> String {
+    let han =
+        |s: &str| !s.is_empty() && s.chars().all(|c| matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'));
+    if letter.language == Lang::ZhTw && han(letter.first_name) && han(letter.last_name) {
+        format!("{}{}", letter.last_name, letter.first_name)
+    } else {
+        letter.issued.display_name.clone()
+    }
 }
 
 /// Control characters (line breaks above all) become spaces.
@@ -170,6 +185,8 @@ mod tests {
             exams: &[],
             date: NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(),
             language: Lang::En,
+            first_name: "",
+            last_name: "",
         }
     }
 
@@ -214,5 +231,86 @@ mod tests {
         let h = headers(&a);
         assert!(h.contains("Date: Sun, 1 Jun 2025 00:00:00 +0000"), "{h}");
         assert!(h.contains("Message-ID: <signon.20250601."), "{h}");
+    }
+
+    /// The body, decoded (the builder picks quoted-printable or base64).
+    fn body_of(letter: &Letter<'_>) -> String {
+        body(letter).unwrap()
+    }
+
+    #[test]
+    fn english_body_word_for_word() {
+        let i = issued("Anna Lee", "anna@contoso.com");
+        let exams = ["AZ-900".to_string(), "AZ-104".to_string()];
+        let l = Letter { partner_university: true, exams: &exams, ..letter(&i, "Contoso Ltd", "Ben Ng") };
+        let expected = format!(
+            "Hello Anna Lee,
+
+Ben Ng has added you to the Partner Center account of Contoso Ltd (MPN ID 1234567), which replaces the Partner Membership Center.
+
+Your sign-in information:
+
+  Username:            anna@contoso.onmicrosoft.com
+  Temporary password:  {}
+  Password expires:    2025-08-30
+
+Sign in at Partner Center before 2025-08-30. The temporary password is good for 90 days; after that your admin must remove you and add you again.
+
+Then, please:
+
+  1. Sign in with the username and temporary password above and choose your own password.
+  2. Connect your Partner University account (Partner Center > your account settings > Connect Partner University).
+  3. Associate your Microsoft exams and certifications with your account (AZ-900, AZ-104), so that they count for Contoso Ltd's competencies.
+  4. Optionally, set up password-reset self-service with your security questions.
+
+Competency progress shows in Partnership > Competencies 24 hours after you associate your account or complete a skill goal.
+
+This message holds a password: please delete it once you have signed in.
+",
+            i.password.expose()
+        );
+        assert_eq!(body_of(&l), expected);
+        let h = headers(&render(&l).unwrap());
+        assert!(h.contains("\r\nContent-Language: en\r\n"), "{h}");
+        assert!(h.contains("Subject: Your Partner Center sign-in for Contoso Ltd\r\n"), "{h}");
+    }
+
+    #[test]
+    fn traditional_chinese_body_and_headers() {
+        let i = issued("怡君 王", "yichun.wang@contoso.com");
+        let l = Letter {
+            language: Lang::ZhTw,
+            admin_email: "",
+            first_name: "怡君",
+            last_name: "王",
+            ..letter(&i, "台灣雲端", "")
+        };
+        let body = body_of(&l);
+        let pw = i.password.expose();
+        for needle in [
+            "王怡君 您好：\n",
+            "您的系統管理員 已將您加入 台灣雲端 (MPN ID 1234567) 的合作夥伴中心帳戶。",
+            // Labels line up by display width: two columns per CJK character.
+            "  使用者名稱：  anna@contoso.onmicrosoft.com\n",
+            &format!("  暫時密碼：    {pw}\n"),
+            "  密碼到期日：  2025年8月30日\n",
+            "請在 2025年8月30日 之前登入合作夥伴中心。",
+            "  1. 以上方的使用者名稱和暫時密碼登入",
+            "  2. 如果您有合作夥伴大學帳戶",
+            "  3. 將您的 Microsoft 技術測驗及認證與帳戶建立關聯，讓它們計入 台灣雲端 的專長認證。\n",
+            "  4. 選用：設定密碼重設自助",
+        ] {
+            assert!(body.contains(needle), "{needle:?} not in\n{body}");
+        }
+        assert!(!body.contains("2025-08-30") && !body.contains("Hello"), "{body}");
+        let h = headers(&render(&l).unwrap());
+        assert!(h.contains("\r\nContent-Language: zh-TW\r\n"), "{h}");
+        // The subject is an RFC 2047 encoded word (UTF-8), not raw bytes.
+        assert!(h.contains("Subject: =?utf-8?"), "{h}");
+        assert!(h.is_ascii() && !h.contains("From:"), "{h}");
+        // A name in Latin letters keeps its order in Chinese text too.
+        let j = issued("David Wilson", "david@contoso.com");
+        let l = Letter { first_name: "David", last_name: "Wilson", ..l };
+        assert!(body_of(&Letter { issued: &j, ..l }).starts_with("David Wilson 您好：\n"));
     }
 }

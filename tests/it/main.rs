@@ -6,6 +6,7 @@ mod common;
 
 mod apply;
 mod golden;
+mod language;
 mod layers;
 mod malformed;
 mod outbox;
