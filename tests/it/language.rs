@@ -122,7 +122,12 @@ fn apply_plan_repeats_the_reviewed_lang() {
 
 /// The `<section>` of the employee checklist on a page: its opening tag and text.
 fn checklist(html: &str) -> (&str, &str) {
-    let start = html.find("<section class=\"card\" id=\"employee\"").expect("an employee checklist");
+    section(html, "employee")
+}
+
+/// The `<section>` with `id` on a page: its opening tag and text.
+fn section<'a>(html: &'a str, id: &str) -> (&'a str, &'a str) {
+    let start = html.find(&format!("<section class=\"card\" id=\"{id}\"")).expect("the section");
     let open_end = start + html[start..].find('>').unwrap() + 1;
     let end = open_end + html[open_end..].find("</section>").unwrap();
     (&html[start..open_end], &html[open_end..end])
@@ -172,8 +177,19 @@ fn organisation_pages_show_the_checklist_in_the_language_most_of_their_people_re
     let (tag, text) = checklist(&index);
     assert_eq!(tag, "<section class=\"card\" id=\"employee\" lang=\"zh-TW\">");
     assert!(text.contains("員工檢查清單"), "{text}");
-    let index = wrk.read_string("out/index.html");
-    let (tag, _) = checklist(&index);
+    // So is the admin checklist, with its dates in the Chinese form; the rest stays English.
+    let (tag, text) = section(&index, "admin");
+    assert_eq!(tag, "<section class=\"card\" id=\"admin\" lang=\"zh-TW\">");
+    for words in ["系統管理員檢查清單", "(2025年6月1日)", "2025年8月30日", "<span class=\"ui\">新增使用者</span>"]
+    {
+        assert!(text.contains(words), "{words} not in {text}");
+    }
+    assert!(index.contains("<h2>Run facts</h2>") && index.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    let english = wrk.read_string("out/index.html");
+    let (tag, text) = section(&english, "admin");
+    assert_eq!(tag, "<section class=\"card\" id=\"admin\">");
+    assert!(text.contains("<h2>Admin checklist</h2>") && text.contains("(2025-06-01)"), "{text}");
+    let (tag, _) = checklist(&english);
     assert_eq!(tag, "<section class=\"card\" id=\"employee\">");
 }
 

@@ -3,7 +3,7 @@
 //! run, what apply did. Every table is capped so the page stays small for any
 //! export; plan.json, findings.csv and orgs/ hold the rest.
 
-use super::checklist::{Checklist, employee_checklist};
+use super::checklist::{Checklist, admin_checklist, employee_checklist};
 use super::kit::{
     ActionCounts, Capped, Count, MAX_FINDINGS, MAX_ORGS, PlanFacts, capped, count, date, page_id, plan_facts, shown,
 };
@@ -16,8 +16,10 @@ use crate::ids::CredentialsFile;
 use crate::model::{InputFacts, Role};
 use crate::options::Creation;
 use crate::plan::OrgPlan;
+use crate::plan::accounts::PASSWORD_DAYS;
 use crate::plan_file;
 use crate::validate::BlockedOrg;
+use chrono::Days;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -148,7 +150,8 @@ pub struct Index<'a> {
     apply: Option<ApplyView<'a>>,
     /// status.html is in the folder: the index links to it.
     status_page: bool,
-    /// In `--lang`, the language of people without one of their own.
+    /// Both in `--lang`, the language of people without one of their own.
+    admin_checklist: Checklist,
     employee_checklist: &'static Checklist,
 }
 
@@ -158,6 +161,7 @@ pub fn index<'a>(checked: &'a Checked, applied: Option<&'a Applied>, status_page
     let longest = orgs.iter().max_by_key(|o| (o.overlap_days, o.pmc_end));
     let scale_days = longest.map_or(0, |o| o.overlap_days);
     let orgs_where = |f: fn(&OrgPlan) -> bool| count(orgs.iter().filter(|o| f(o)).count());
+    let expires = plan.as_of.checked_add_days(Days::new(PASSWORD_DAYS)).unwrap_or(plan.as_of);
     Index {
         run: plan_facts(plan),
         inputs: checked.inputs.iter().map(input).collect(),
@@ -178,6 +182,7 @@ pub fn index<'a>(checked: &'a Checked, applied: Option<&'a Applied>, status_page
         blocked: capped(&checked.blocked, MAX_BLOCKED, blocked_row),
         apply: applied.map(|a| apply_view(a, checked)),
         status_page,
+        admin_checklist: admin_checklist(plan.lang, plan.creation == Creation::Bulk, plan.as_of, expires),
         employee_checklist: employee_checklist(plan.lang, plan.creation == Creation::Bulk),
     }
 }
