@@ -134,7 +134,7 @@ fn same_data(a: &Employee, b: &Employee) -> bool {
 fn differing_fields(a: &Employee, b: &Employee) -> Vec<&'static str> {
     let mut out = Vec::new();
     // mpn_id and the email key are equal within a group by construction.
-    let pairs: [(&str, bool); 8] = [
+    let pairs: [(&str, bool); 9] = [
         ("first_name", a.first_name != b.first_name),
         ("last_name", a.last_name != b.last_name),
         ("email", a.email != b.email),
@@ -143,6 +143,7 @@ fn differing_fields(a: &Employee, b: &Employee) -> Vec<&'static str> {
         ("partner_university_id", a.partner_university_id != b.partner_university_id),
         ("exams", a.exams != b.exams),
         ("certifications", a.certifications != b.certifications),
+        ("language", a.language != b.language),
     ];
     for (name, differs) in pairs {
         if differs {
@@ -166,6 +167,9 @@ fn merge_into(person: &mut Employee, row: &Employee) {
     }
     if row.role == Role::Admin {
         person.role = Role::Admin;
+    }
+    if person.language.is_none() {
+        person.language = row.language;
     }
     for exam in &row.exams {
         if !person.exams.contains(exam) {
@@ -197,6 +201,7 @@ mod tests {
             partner_university_id: String::new(),
             exams: exams.iter().map(|s| s.to_string()).collect(),
             certifications: vec![],
+            language: None,
         }
     }
 

@@ -15,6 +15,11 @@ pub struct GenerateOptions {
     pub dirty: f64,
     /// Dates are spread around this day.
     pub anchor: NaiveDate,
+    /// Fraction of employees whose `language` is zh-TW, 0.0–1.0: each
+    /// organisation is, with this chance, one in Taiwan (country TW) whose
+    /// people all read zh-TW, half of them with a Chinese name. Above 0 the
+    /// employee file gets a Language column.
+    pub language_mix: f64,
     /// Overwrite exports already in `out_dir`.
     pub force: bool,
 }
@@ -121,6 +126,27 @@ const LAST: [&str; 24] = [
     "Ní Bhriain",
     "Chen",
 ];
+/// Chinese names as written, with the romanisation their email uses (Taiwan's usual Wade–Giles forms).
+const ZH_FIRST: [(&str, &str); 8] = [
+    ("怡君", "yichun"),
+    ("志明", "chihming"),
+    ("雅婷", "yating"),
+    ("家豪", "chiahao"),
+    ("淑芬", "shufen"),
+    ("俊傑", "chunchieh"),
+    ("美玲", "meiling"),
+    ("冠宇", "kuanyu"),
+];
+const ZH_LAST: [(&str, &str); 8] = [
+    ("陳", "chen"),
+    ("林", "lin"),
+    ("黃", "huang"),
+    ("張", "chang"),
+    ("李", "lee"),
+    ("王", "wang"),
+    ("吳", "wu"),
+    ("劉", "liu"),
+];
 const LEVELS: [&str; 4] = ["Network Member", "Action Pack", "Silver", "Gold"];
 const COUNTRIES: [&str; 10] = ["US", "DE", "FR", "GB", "JP", "IN", "BR", "NG", "IE", "VN"];
 const EXAMS: [&str; 10] =
@@ -207,6 +233,11 @@ pub fn generate(opts: &GenerateOptions) -> Result<Generated, GenerateError> {
         ],
     );
     let mut org_domains = Vec::with_capacity(orgs);
+    // Languages draw from a stream of their own, so every other value stays the
+    // one the seed gives without them, and --language-mix 0 keeps the bytes.
+    let with_language = opts.language_mix > 0.0;
+    let mut lang_rng = Rng(opts.seed ^ 0x1A46_0A6E);
+    let mut zh_orgs = Vec::with_capacity(orgs);
     let mut m_breaks = 0usize;
     let mut extra_rows: Vec<Vec<u8>> = Vec::new();
     for i in 0..orgs {
@@ -225,6 +256,10 @@ pub fn generate(opts: &GenerateOptions) -> Result<Generated, GenerateError> {
             domain.clone(),
             rng.pick(&COUNTRIES).to_string(),
         ];
+        zh_orgs.push(with_language && lang_rng.chance(opts.language_mix));
+        if zh_orgs[i] {
+            row[7] = "TW".to_string();
+        }
         if i > 0 && rng.chance(opts.dirty) {
             match m_breaks % 6 {
                 0 => row[3] = format!("{}/{}/{}", start.format("%m"), start.format("%d"), start.format("%Y")),
@@ -253,36 +288,36 @@ pub fn generate(opts: &GenerateOptions) -> Result<Generated, GenerateError> {
     }
 
     let mut e = csv::WriterBuilder::new().flexible(true).from_writer(Vec::with_capacity(opts.employees * 130));
-    csv_row(
-        &mut e,
-        &[
-            "Partner ID",
-            "First Name",
-            "Last Name",
-            "Email Address",
-            "Role",
-            "Job Title",
-            "PU ID",
-            "Exam Codes",
-            "Certifications",
-        ],
-    );
+    let mut header = vec![
+        "Partner ID",
+        "First Name",
+        "Last Name",
+        "Email Address",
+        "Role",
+        "Job Title",
+        "PU ID",
+        "Exam Codes",
+        "Certifications",
+    ];
+    if with_language {
+        header.push("Language");
+    }
+    csv_row(&mut e, &header);
     let mut e_breaks = 0usize;
     let mut raw_tail: Vec<Vec<u8>> = Vec::new();
     let per_org = (opts.employees / orgs).max(1);
     for k in 0..opts.employees {
         let org = (k / per_org).min(orgs - 1);
         let (mpn_id, company_slug, org_no) = &org_domains[org];
-        let first = rng.pick(&FIRST);
-        let last = rng.pick(&LAST);
-        let email = format!(
-            "{}.{}{}@{}{}.com",
-            first.to_lowercase(),
-            last.to_lowercase().replace(' ', ""),
-            k,
-            company_slug,
-            org_no
-        );
+        let mut first = rng.pick(&FIRST);
+        let mut last = rng.pick(&LAST);
+        let (mut email_first, mut email_last) = (first.to_lowercase(), last.to_lowercase().replace(' ', ""));
+        let zh_tw = zh_orgs[org];
+        if zh_tw && lang_rng.chance(0.5) {
+            let (f, l) = (ZH_FIRST[lang_rng.below(ZH_FIRST.len())], ZH_LAST[lang_rng.below(ZH_LAST.len())]);
+            (first, last, email_first, email_last) = (f.0, l.0, f.1.to_string(), l.1.to_string());
+        }
+        let email = format!("{email_first}.{email_last}{k}@{company_slug}{org_no}.com");
         let role = if k % per_org == 0 {
             rng.pick(&["Administrator", "admin", "Global Admin"])
         } else {
@@ -302,6 +337,9 @@ pub fn generate(opts: &GenerateOptions) -> Result<Generated, GenerateError> {
             exams.join(";"),
             certs.join(";"),
         ];
+        if with_language {
+            row.push(if zh_tw { "zh-TW" } else { "en" }.to_string());
+        }
         // Never break an organisation's first (admin) row: keep the data plannable.
         if k % per_org != 0 && rng.chance(opts.dirty) {
             let kind = EMPLOYEE_BREAKAGES[e_breaks % EMPLOYEE_BREAKAGES.len()];
@@ -374,6 +412,10 @@ mod tests {
     use std::path::Path;
 
     fn run(dir: &Path, seed: u64, dirty: f64) -> (Vec<u8>, Vec<u8>) {
+        run_mix(dir, seed, dirty, 0.0)
+    }
+
+    fn run_mix(dir: &Path, seed: u64, dirty: f64, language_mix: f64) -> (Vec<u8>, Vec<u8>) {
         let g = generate(&GenerateOptions {
             orgs: 20,
             employees: 400,
@@ -382,6 +424,7 @@ mod tests {
             dirty,
             anchor: default_anchor(),
             force: true,
+            language_mix,
         })
         .unwrap();
         (std::fs::read(g.memberships).unwrap(), std::fs::read(g.employees).unwrap())
@@ -404,5 +447,48 @@ mod tests {
             let d = tenant_domain(&longest, n);
             assert!(d.len() <= 48 && d.ends_with(&format!("{n}.onmicrosoft.com")), "{d}");
         }
+    }
+
+    #[test]
+    fn language_mix_adds_a_column_and_taiwan_organisations() {
+        let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let (m0, e0) = run(a.path(), 7, 0.0);
+        let (m1, e1) = run_mix(b.path(), 7, 0.0, 0.3);
+        let lines = |b: &[u8]| std::str::from_utf8(b).unwrap().lines().map(String::from).collect::<Vec<_>>();
+        // Memberships: only the country of the organisations in Taiwan.
+        let mut taiwan = std::collections::HashSet::new();
+        for (p, m) in lines(&m0).iter().zip(lines(&m1)).skip(1) {
+            if p != &m {
+                let (p, m) = (p.rsplit_once(',').unwrap(), m.rsplit_once(',').unwrap());
+                assert_eq!((p.0, m.1), (m.0, "TW"));
+                taiwan.insert(m.0.split(',').next().unwrap().to_string());
+            }
+        }
+        let (plain, mixed) = (lines(&e0), lines(&e1));
+        assert_eq!(plain.len(), mixed.len());
+        assert!(mixed[0].ends_with(",Language") && !plain[0].contains("Language"));
+        let (mut zh, mut chinese_names) = (0, 0);
+        for (p, m) in plain.iter().zip(&mixed).skip(1) {
+            let lang = m.rsplit(',').next().unwrap();
+            let mpn_id = m.split(',').next().unwrap();
+            assert_eq!(lang == "zh-TW", taiwan.contains(mpn_id), "{m}");
+            if lang == "en" {
+                assert_eq!(format!("{p},en"), *m);
+                continue;
+            }
+            zh += 1;
+            let (p_fields, m_fields): (Vec<&str>, Vec<&str>) = (p.split(',').collect(), m.split(',').collect());
+            // Only the name and its email may change; role, title, PU ID, exams stay.
+            assert_eq!(p_fields[4..], m_fields[4..m_fields.len() - 1], "{p}\n{m}");
+            if p_fields[1] != m_fields[1] {
+                chinese_names += 1;
+                assert!(ZH_FIRST.iter().any(|(f, _)| *f == m_fields[1]), "{m}");
+                assert!(m_fields[3].is_ascii(), "{m}");
+            }
+        }
+        // 20 organisations of 20 people: some, not all, in Taiwan.
+        assert!(!taiwan.is_empty() && taiwan.len() < 20, "{taiwan:?}");
+        assert_eq!(zh, taiwan.len() * 20);
+        assert!(chinese_names > zh / 4 && chinese_names < zh * 3 / 4, "{chinese_names} of {zh}");
     }
 }

@@ -42,6 +42,48 @@ impl Task {
     }
 }
 
+/// The language of employee-facing text (sign-on emails, the employee
+/// checklist): `--lang` for the run, or a person's `language` cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, serde::Deserialize)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "en")]
+    En,
+    #[serde(rename = "zh-TW")]
+    ZhTw,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::ZhTw];
+
+    /// The BCP 47 tag: the Fluent locale, `Content-Language` and HTML `lang`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::ZhTw => "zh-TW",
+        }
+    }
+
+    pub fn is_en(&self) -> bool {
+        *self == Lang::En
+    }
+
+    /// `en`, `zh-TW` and their usual spellings in exports, any case, `_` or
+    /// `-`: `en-US`, `zh_TW`, `zh-Hant`, `zh-Hant-TW`. `None` for anything
+    /// else (Simplified Chinese among them: it is not Traditional).
+    pub fn parse(s: &str) -> Option<Lang> {
+        let key = s.trim().replace('_', "-").to_ascii_lowercase();
+        match key.as_str() {
+            "en" => Some(Lang::En),
+            k if k.starts_with("en-") && k.len() == 5 && k[3..].bytes().all(|b| b.is_ascii_alphabetic()) => {
+                Some(Lang::En)
+            }
+            "zh-tw" | "zh-hant" | "zh-hant-tw" => Some(Lang::ZhTw),
+            _ => None,
+        }
+    }
+}
+
 /// One organisation's current PMC membership (a valid memberships.csv row).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Membership {
@@ -73,6 +115,8 @@ pub struct Employee {
     pub partner_university_id: String,
     pub exams: Vec<String>,
     pub certifications: Vec<String>,
+    /// The `language` cell; `None` when empty or unreadable (then `--lang`).
+    pub language: Option<Lang>,
 }
 
 impl Employee {
@@ -126,5 +170,27 @@ mod tests {
                 "set-up-password-reset"
             ])
         );
+    }
+
+    #[test]
+    fn language_values_of_spec_section_3() {
+        for (value, lang) in [
+            ("en", Lang::En),
+            ("EN", Lang::En),
+            ("en-US", Lang::En),
+            ("en_gb", Lang::En),
+            ("zh-TW", Lang::ZhTw),
+            ("zh_TW", Lang::ZhTw),
+            ("ZH-tw", Lang::ZhTw),
+            ("zh-Hant", Lang::ZhTw),
+            ("zh-hant-tw", Lang::ZhTw),
+            (" zh-TW ", Lang::ZhTw),
+        ] {
+            assert_eq!(Lang::parse(value), Some(lang), "{value:?}");
+        }
+        for value in ["", "zh", "zh-CN", "zh-Hans", "english", "fr", "en-", "en-1234", "中文"] {
+            assert_eq!(Lang::parse(value), None, "{value:?}");
+        }
+        assert_eq!(serde_json::to_value(Lang::ALL).unwrap(), serde_json::json!(["en", "zh-TW"]));
     }
 }

@@ -1,5 +1,6 @@
 //! The one options struct the CLI fills and the library reads.
 
+use crate::model::Lang;
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -63,6 +64,9 @@ pub struct Options {
     pub quiet: bool,
     /// `--status`: the Partner Center team-status export (who signed in).
     pub status: Option<PathBuf>,
+    /// `--lang`: employee-facing text for people without a `language` cell;
+    /// `zh-TW` also translates the report's checklists.
+    pub lang: Lang,
 }
 
 impl Options {
@@ -77,6 +81,7 @@ impl Options {
             jobs: None,
             quiet: true,
             status: None,
+            lang: Lang::En,
         }
     }
 }

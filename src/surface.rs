@@ -13,7 +13,7 @@ pub use crate::ids::{MpnId, Username};
 pub use crate::ledger::{LedgerError, parse as parse_ledger, render as render_ledger};
 pub use crate::load::headers::{ColumnSpec, EMPLOYEES, MEMBERSHIPS};
 pub use crate::load::{Table, load_file, parse_bytes};
-pub use crate::model::{Employee, InputFacts, Role};
+pub use crate::model::{Employee, InputFacts, Lang, Role};
 pub use crate::options::{Creation, DateOrder, Options, ReadOptions};
 pub use crate::plan::Plan;
 pub use crate::plan::accounts::{Candidate, assign_usernames};

@@ -231,11 +231,15 @@ fn stage_org(
         let letter = Letter {
             issued: i,
             organization: &org.organization,
-            admin_name: admin.map_or("Your administrator", |a| a.display_name.as_str()),
+            // None: the email names "your administrator" in the person's language.
+            admin_name: admin.map_or("", |a| a.display_name.as_str()),
             admin_email: admin.map_or("", |a| a.email.as_str()),
             partner_university: plan.tasks.contains(&crate::model::Task::ConnectPartnerUniversity),
             exams: &plan.exams,
             date: opts.as_of,
+            language: plan.language,
+            first_name: &plan.first_name,
+            last_name: &plan.last_name,
         };
         let rel = Path::new("outbox").join(&org.mpn_id);
         // A reissue writes a new message beside the first one, never over it.

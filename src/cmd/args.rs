@@ -2,6 +2,7 @@
 //! derive), turned into the library's `Options`.
 
 use crate::load::dialect;
+use crate::model::Lang;
 use crate::options::{Creation, DateOrder, Options, ReadOptions};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
@@ -51,6 +52,10 @@ pub struct Common {
     /// past 90 days without a sign-in are reissued (R7).
     #[arg(long, value_name = "FILE")]
     pub status: Option<PathBuf>,
+    /// Language of sign-on emails and employee checklists for people without
+    /// a `language` cell; zh-TW also translates the report's checklists.
+    #[arg(long, value_name = "LANG", value_parser = parse_lang, default_value = "en")]
+    pub lang: Lang,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -67,6 +72,10 @@ pub enum DateOrderArg {
 
 pub(super) fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
     crate::validate::dates::parse_as_of(s)
+}
+
+pub(super) fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("{s:?} is not a supported language: en or zh-TW (also zh-Hant, zh_TW)"))
 }
 
 pub(super) fn parse_encoding(s: &str) -> Result<&'static encoding_rs::Encoding, String> {
@@ -101,6 +110,7 @@ impl Common {
             jobs: self.jobs.map(usize::from),
             quiet: self.quiet,
             status: self.status.clone(),
+            lang: self.lang,
         }
     }
 }

@@ -24,6 +24,10 @@ pub struct Args {
     /// Fraction of rows to break in every way the validation rules name (e.g. 0.05).
     #[arg(long, default_value_t = 0.0, value_parser = parse_fraction)]
     pub dirty: f64,
+    /// Fraction of employees whose language is zh-TW (a Language column is
+    /// added, and half of them get a Chinese name), e.g. 0.3.
+    #[arg(long, default_value_t = 0.0, value_parser = parse_fraction)]
+    pub language_mix: f64,
     /// Dates are spread around this day (default 2026-12-01, so output never depends on today).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_as_of)]
     pub as_of: Option<NaiveDate>,
@@ -57,6 +61,7 @@ pub fn run(args: &Args) -> Result<Outcome, Error> {
         dirty: args.dirty,
         anchor: args.as_of.unwrap_or_else(default_anchor),
         force: args.force,
+        language_mix: args.language_mix,
     };
     let g = generate(&opts)?;
     println!("wrote {} and {} ({} bytes)", g.memberships.display(), g.employees.display(), g.bytes);

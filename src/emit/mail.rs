@@ -1,7 +1,9 @@
 //! outbox/<mpn_id>/<username>.eml: one message per user for individual
 //! creation (R6), where the admin sends sign-on details directly.
 //!
-//! The body comes from templates/signon.eml.tera ([`body`]); the message is
+//! The text is in the person's language (`emit::l10n`: subject, body, the
+//! expiry date in the locale's form), which the `Content-Language` header
+//! names. The body's layout is templates/signon.eml.tera ([`body`]); the message is
 //! built by `mail-builder`: folded headers, RFC 2047 encoded words of at most
 //! 75 characters, a 7bit, quoted-printable or base64 body so that no line is
 //! longer than 998 bytes. An address with a non-ASCII local part is written
@@ -12,12 +14,17 @@
 
 use crate::credentials::Issued;
 use crate::emit::html::templates::render_mail;
+use crate::emit::l10n::{date, text};
+use crate::model::Lang;
 use chrono::NaiveDate;
 use mail_builder::MessageBuilder;
 use mail_builder::headers::address::Address;
 use mail_builder::headers::date::Date;
 use mail_builder::headers::message_id::MessageId;
+use mail_builder::headers::raw::Raw;
+use serde::Serialize;
 use sha2::{Digest, Sha256};
+use unicode_width::UnicodeWidthStr;
 
 pub struct Letter<'a> {
     pub issued: &'a Issued,
@@ -27,6 +34,11 @@ pub struct Letter<'a> {
     pub partner_university: bool,
     pub exams: &'a [String],
     pub date: NaiveDate,
+    /// The person's language (their `language` cell, else `--lang`).
+    pub language: Lang,
+    /// The name parts, for the greeting (the headers use the display name).
+    pub first_name: &'a str,
+    pub last_name: &'a str,
 }
 
 /// The whole message: headers and the encoded body.
@@ -39,30 +51,89 @@ pub fn render(letter: &Letter<'_>) -> Result<Vec<u8>, tera::Error> {
     }
     let msg = msg
         .to(mailbox(&i.display_name, &i.email))
-        .subject(one_line(&format!("Your Partner Center sign-in for {}", letter.organization)))
+        .subject(one_line(&text(
+            letter.language,
+            "signon-subject",
+            &[("organization", &one_line(letter.organization))],
+        )))
         .date(Date::new(letter.date.and_hms_opt(0, 0, 0).expect("midnight").and_utc().timestamp()))
         .message_id(MessageId::new(message_id(&i.username, letter.date)))
+        .header("Content-Language", Raw::new(letter.language.tag()))
         .text_body(body);
     let mut out = Vec::new();
     msg.serialize(&mut out);
     Ok(out)
 }
 
+/// One line of the sign-in block: a label, padding to line up the values
+/// (by display width: a CJK character takes two columns), the value.
+#[derive(Serialize)]
+struct Field {
+    label: String,
+    pad: String,
+    value: String,
+}
+
 /// The plain-text body from the template (LF line ends; the builder writes CRLF).
 fn body(letter: &Letter<'_>) -> Result<String, tera::Error> {
     let i = letter.issued;
+    let lang = letter.language;
+    let organization = one_line(letter.organization);
+    let org = [("organization", organization.as_str())];
+    let admin = match one_line(letter.admin_name).trim() {
+        "" => text(lang, "signon-your-admin", &[]),
+        name => name.to_string(),
+    };
+    let expires = date(lang, i.password_expires);
+    let exams = letter.exams.join(", ");
+    let labels = [
+        (text(lang, "signon-username", &[]), i.username.to_string()),
+        (text(lang, "signon-password", &[]), i.password.expose().to_string()),
+        (text(lang, "signon-expires", &[]), expires.clone()),
+    ];
+    let width = labels.iter().map(|(l, _)| l.width()).max().unwrap_or(0) + 2;
+    let fields: Vec<Field> = labels
+        .into_iter()
+        .map(|(label, value)| Field { pad: " ".repeat(width - label.width()), label, value })
+        .collect();
+    let steps = [
+        text(lang, "signon-step-sign-in", &[]),
+        if letter.partner_university {
+            text(lang, "signon-step-university-member", &[])
+        } else {
+            text(lang, "signon-step-university", &[])
+        },
+        if exams.is_empty() {
+            text(lang, "signon-step-exams", &org)
+        } else {
+            text(lang, "signon-step-exams-listed", &[org[0], ("exams", &exams)])
+        },
+        text(lang, "signon-step-password-reset", &[]),
+    ];
+    let mpn_id = i.mpn_id.to_string();
     let mut ctx = tera::Context::new();
-    ctx.insert("display_name", &one_line(&i.display_name));
-    ctx.insert("admin", &one_line(letter.admin_name));
-    ctx.insert("organization", &one_line(letter.organization));
-    ctx.insert("mpn_id", &i.mpn_id);
-    ctx.insert("username", &i.username);
-    ctx.insert("password", i.password.expose());
-    ctx.insert("password_expires", &i.password_expires.to_string());
-    ctx.insert("partner_university", &letter.partner_university);
-    ctx.insert("has_exams", &!letter.exams.is_empty());
-    ctx.insert("exams", &letter.exams.join(", "));
+    ctx.insert("greeting", &text(lang, "signon-greeting", &[("name", &one_line(&greeting_name(letter)))]));
+    ctx.insert("added", &text(lang, "signon-added", &[("admin", &admin), org[0], ("mpn_id", &mpn_id)]));
+    ctx.insert("info", &text(lang, "signon-info", &[]));
+    ctx.insert("fields", &fields);
+    ctx.insert("deadline", &text(lang, "signon-deadline", &[("date", &expires)]));
+    ctx.insert("then", &text(lang, "signon-then", &[]));
+    ctx.insert("steps", &steps);
+    ctx.insert("progress", &text(lang, "signon-progress", &[]));
+    ctx.insert("delete", &text(lang, "signon-delete", &[]));
     render_mail(&ctx)
+}
+
+/// The name as the person's language writes it: a Chinese name family name
+/// first and without a space (王怡君, not 怡君 王); any other the display name.
+fn greeting_name(letter: &Letter<'_>) -> String {
+    let han =
+        |s: &str| !s.is_empty() && s.chars().all(|c| matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'));
+    if letter.language == Lang::ZhTw && han(letter.first_name) && han(letter.last_name) {
+        format!("{}{}", letter.last_name, letter.first_name)
+    } else {
+        letter.issued.display_name.clone()
+    }
 }
 
 /// Control characters (line breaks above all) become spaces.
@@ -113,6 +184,9 @@ mod tests {
             partner_university: false,
             exams: &[],
             date: NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(),
+            language: Lang::En,
+            first_name: "",
+            last_name: "",
         }
     }
 
@@ -130,7 +204,17 @@ mod tests {
             let name = line.split(':').next().unwrap();
             assert!(
                 line.starts_with([' ', '\t'])
-                    || ["From", "To", "Subject", "Date", "Message-ID", "MIME-Version", "Content-Type"].contains(&name)
+                    || [
+                        "From",
+                        "To",
+                        "Subject",
+                        "Date",
+                        "Message-ID",
+                        "MIME-Version",
+                        "Content-Type",
+                        "Content-Language"
+                    ]
+                    .contains(&name)
                     || name == "Content-Transfer-Encoding",
                 "unexpected header line {line:?} in\n{h}"
             );
@@ -147,5 +231,86 @@ mod tests {
         let h = headers(&a);
         assert!(h.contains("Date: Sun, 1 Jun 2025 00:00:00 +0000"), "{h}");
         assert!(h.contains("Message-ID: <signon.20250601."), "{h}");
+    }
+
+    /// The body, decoded (the builder picks quoted-printable or base64).
+    fn body_of(letter: &Letter<'_>) -> String {
+        body(letter).unwrap()
+    }
+
+    #[test]
+    fn english_body_word_for_word() {
+        let i = issued("Anna Lee", "anna@contoso.com");
+        let exams = ["AZ-900".to_string(), "AZ-104".to_string()];
+        let l = Letter { partner_university: true, exams: &exams, ..letter(&i, "Contoso Ltd", "Ben Ng") };
+        let expected = format!(
+            "Hello Anna Lee,
+
+Ben Ng has added you to the Partner Center account of Contoso Ltd (MPN ID 1234567), which replaces the Partner Membership Center.
+
+Your sign-in information:
+
+  Username:            anna@contoso.onmicrosoft.com
+  Temporary password:  {}
+  Password expires:    2025-08-30
+
+Sign in at Partner Center before 2025-08-30. The temporary password is good for 90 days; after that your admin must remove you and add you again.
+
+Then, please:
+
+  1. Sign in with the username and temporary password above and choose your own password.
+  2. Connect your Partner University account (Partner Center > your account settings > Connect Partner University).
+  3. Associate your Microsoft exams and certifications with your account (AZ-900, AZ-104), so that they count for Contoso Ltd's competencies.
+  4. Optionally, set up password-reset self-service with your security questions.
+
+Competency progress shows in Partnership > Competencies 24 hours after you associate your account or complete a skill goal.
+
+This message holds a password: please delete it once you have signed in.
+",
+            i.password.expose()
+        );
+        assert_eq!(body_of(&l), expected);
+        let h = headers(&render(&l).unwrap());
+        assert!(h.contains("\r\nContent-Language: en\r\n"), "{h}");
+        assert!(h.contains("Subject: Your Partner Center sign-in for Contoso Ltd\r\n"), "{h}");
+    }
+
+    #[test]
+    fn traditional_chinese_body_and_headers() {
+        let i = issued("怡君 王", "yichun.wang@contoso.com");
+        let l = Letter {
+            language: Lang::ZhTw,
+            admin_email: "",
+            first_name: "怡君",
+            last_name: "王",
+            ..letter(&i, "台灣雲端", "")
+        };
+        let body = body_of(&l);
+        let pw = i.password.expose();
+        for needle in [
+            "王怡君 您好：\n",
+            "您的系統管理員 已將您加入 台灣雲端 (MPN ID 1234567) 的合作夥伴中心帳戶。",
+            // Labels line up by display width: two columns per CJK character.
+            "  使用者名稱：  anna@contoso.onmicrosoft.com\n",
+            &format!("  暫時密碼：    {pw}\n"),
+            "  密碼到期日：  2025年8月30日\n",
+            "請在 2025年8月30日 之前登入合作夥伴中心。",
+            "  1. 以上方的使用者名稱和暫時密碼登入",
+            "  2. 如果您有合作夥伴大學帳戶",
+            "  3. 將您的 Microsoft 技術測驗及認證與帳戶建立關聯，讓它們計入 台灣雲端 的專長認證。\n",
+            "  4. 選用：設定密碼重設自助",
+        ] {
+            assert!(body.contains(needle), "{needle:?} not in\n{body}");
+        }
+        assert!(!body.contains("2025-08-30") && !body.contains("Hello"), "{body}");
+        let h = headers(&render(&l).unwrap());
+        assert!(h.contains("\r\nContent-Language: zh-TW\r\n"), "{h}");
+        // The subject is an RFC 2047 encoded word (UTF-8), not raw bytes.
+        assert!(h.contains("Subject: =?utf-8?"), "{h}");
+        assert!(h.is_ascii() && !h.contains("From:"), "{h}");
+        // A name in Latin letters keeps its order in Chinese text too.
+        let j = issued("David Wilson", "david@contoso.com");
+        let l = Letter { first_name: "David", last_name: "Wilson", ..l };
+        assert!(body_of(&Letter { issued: &j, ..l }).starts_with("David Wilson 您好：\n"));
     }
 }

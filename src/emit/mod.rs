@@ -6,6 +6,7 @@ pub mod github;
 pub mod html;
 pub mod json;
 pub mod junit;
+pub mod l10n;
 pub mod listing;
 pub mod mail;
 pub mod next;

@@ -56,9 +56,10 @@ pub mod e {
     pub const PARTNER_UNIVERSITY_ID: usize = 6;
     pub const EXAMS: usize = 7;
     pub const CERTIFICATIONS: usize = 8;
+    pub const LANGUAGE: usize = 9;
 }
 
-pub static EMPLOYEES: [ColumnSpec; 9] = [
+pub static EMPLOYEES: [ColumnSpec; 10] = [
     col("mpn_id", &["MPN ID", "Partner ID", "PartnerId"], Need::Required),
     col("first_name", &["First Name", "Given Name"], Need::OneOf),
     col("last_name", &["Last Name", "Surname", "Family Name"], Need::OneOf),
@@ -68,6 +69,7 @@ pub static EMPLOYEES: [ColumnSpec; 9] = [
     col("partner_university_id", &["Partner University ID", "PU ID"], Need::Optional),
     col("exams", &["Exams", "Exam Codes"], Need::Optional),
     col("certifications", &["Certifications", "Certs"], Need::Optional),
+    col("language", &["Language", "Preferred Language", "Locale"], Need::Optional),
 ];
 
 /// Column positions inside [`STATUS`].
@@ -300,6 +302,16 @@ mod tests {
         assert_eq!(map.looks_like, Some(Export::Status));
         let (map, findings) = match_headers(&employees, &EMPLOYEES, "e.csv");
         assert!(map.usable && map.looks_like.is_none() && findings.is_empty());
+    }
+
+    #[test]
+    fn language_column_aliases() {
+        for header in ["language", "Language", "Preferred Language", "preferred_language", "LOCALE"] {
+            let (map, findings) = match_headers(&["mpn_id", "first_name", "email", header], &EMPLOYEES, "e.csv");
+            assert!(findings.is_empty(), "{findings:?}");
+            assert_eq!(map.fields[e::LANGUAGE], Some(3), "{header}");
+            assert!(map.ignored.is_empty(), "{header}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use super::username;
 use crate::finding::{Finding, Rule, quote};
 use crate::ids::Username;
-use crate::model::{Employee, Role, Task};
+use crate::model::{Employee, Lang, Role, Task};
 use crate::options::Creation;
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
@@ -40,6 +40,11 @@ pub struct AccountPlan {
     pub password_expires: NaiveDate,
     pub tasks: Vec<Task>,
     pub action: Action,
+    /// The language of this person's sign-on email: their `language` cell,
+    /// else `--lang`. Written only when not English, so English-only plans
+    /// keep their bytes.
+    #[serde(skip_serializing_if = "Lang::is_en")]
+    pub language: Lang,
     #[serde(skip)]
     pub email_key: String,
     #[serde(skip)]
@@ -69,8 +74,9 @@ pub fn tasks_for(e: &Employee) -> Vec<Task> {
     tasks
 }
 
-/// The account of `e` (consumed: its strings move into the plan, no copies).
-pub fn account_plan(e: Employee, creation: Creation, as_of: NaiveDate, username: Username) -> AccountPlan {
+/// The account of `e` (consumed: its strings move into the plan, no copies);
+/// `lang` is the run's `--lang`, which the person's own language overrides.
+pub fn account_plan(e: Employee, creation: Creation, as_of: NaiveDate, lang: Lang, username: Username) -> AccountPlan {
     let display_name = e.display_name();
     let tasks = tasks_for(&e);
     AccountPlan {
@@ -82,6 +88,7 @@ pub fn account_plan(e: Employee, creation: Creation, as_of: NaiveDate, username:
         password_expires: as_of.checked_add_days(Days::new(PASSWORD_DAYS)).expect("date in range"),
         tasks,
         action: Action::Create,
+        language: e.language.unwrap_or(lang),
         email_key: e.email_key,
         line: e.line,
         first_name: e.first_name,
@@ -202,6 +209,7 @@ mod tests {
             partner_university_id: String::new(),
             exams: vec![],
             certifications: vec![],
+            language: None,
         };
         assert_eq!(tasks_for(&e), vec![Task::GetSignInInfo, Task::SetUpPasswordReset]);
         e.partner_university_id = "PU1".into();
@@ -231,9 +239,10 @@ mod tests {
             partner_university_id: String::new(),
             exams: vec![],
             certifications: vec![],
+            language: None,
         };
         let as_of = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-        let p = account_plan(e, Creation::Bulk, as_of, "a@x.com".into());
+        let p = account_plan(e, Creation::Bulk, as_of, Lang::En, "a@x.com".into());
         assert_eq!(p.password_expires, NaiveDate::from_ymd_opt(2027, 3, 1).unwrap());
         assert_eq!(p.display_name, "A B");
     }

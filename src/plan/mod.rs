@@ -8,6 +8,7 @@ pub mod username;
 use crate::finding::{Finding, Rule};
 use crate::history::Ledger;
 use crate::ids::{MpnId, Username};
+use crate::model::Lang;
 use crate::options::{Creation, Options};
 use crate::team_status::TeamStatus;
 use crate::teams::Team;
@@ -55,8 +56,26 @@ pub struct LeftAccount {
 pub struct Plan {
     pub as_of: NaiveDate,
     pub creation: Creation,
+    /// `--lang`: the language of people without one of their own.
+    pub lang: Lang,
     pub organizations: Vec<OrgPlan>,
     pub left: Vec<LeftAccount>,
+}
+
+impl OrgPlan {
+    /// The language of the organisation's employee checklist: the one most
+    /// of its accounts have; a tie, or nobody, goes to `default` (`--lang`).
+    pub fn language(&self, default: Lang) -> Lang {
+        let mut counts = [0usize; Lang::ALL.len()];
+        for a in &self.accounts {
+            counts[a.language as usize] += 1;
+        }
+        let most = counts.iter().copied().max().unwrap_or(0);
+        if counts[default as usize] == most {
+            return default;
+        }
+        Lang::ALL.into_iter().find(|&l| counts[l as usize] == most).unwrap_or(default)
+    }
 }
 
 impl Plan {
@@ -151,7 +170,7 @@ pub fn plan(teams: Vec<Team>, opts: &Options, history: History<'_>, source: &Sou
         teams.into_par_iter().zip(usernames).map(|(team, names)| org_plan(team, names, opts, history)).collect();
     findings.extend(formula_like_usernames(&organizations, source));
     let left = left_accounts(ledger, history.in_export);
-    (Plan { as_of: opts.as_of, creation: opts.creation, organizations, left }, findings)
+    (Plan { as_of: opts.as_of, creation: opts.creation, lang: opts.lang, organizations, left }, findings)
 }
 
 /// A username issued this run that starts with `-` (from an email or a name
@@ -197,7 +216,7 @@ fn org_plan(team: Team, usernames: Vec<Option<Username>>, opts: &Options, histor
         .map(|(e, name)| {
             let existing = history.ledger.account(&m.mpn_id, &e.email_key);
             let name = name.expect("everyone was named");
-            let mut plan = accounts::account_plan(e, opts.creation, opts.as_of, name);
+            let mut plan = accounts::account_plan(e, opts.creation, opts.as_of, opts.lang, name);
             if let Some(existing) = existing {
                 let status = history.status.and_then(|s| s.get(&existing.username));
                 // R7: past its 90 days without a sign-in, the account must be removed and added again.

@@ -9,7 +9,7 @@ use crate::applied::Applied;
 use crate::check::Checked;
 use crate::finding::Severity;
 use crate::history::Ledger;
-use crate::model::InputFacts;
+use crate::model::{InputFacts, Lang};
 use crate::options::{Creation, DateOrder, Options, ReadOptions};
 use crate::plan::{LeftAccount, OrgPlan};
 use crate::validate::BlockedOrg;
@@ -78,6 +78,10 @@ struct RecordedOptions {
     /// `--sheet`, recorded only when given (plans of CSV inputs stay as they were).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     sheets: Vec<String>,
+    /// `--lang`: it picks the language of sign-on emails, so `apply --plan`
+    /// repeats it. Absent means `en`, so English plans keep their bytes.
+    #[serde(default, skip_serializing_if = "Lang::is_en")]
+    lang: Lang,
 }
 
 #[derive(Serialize)]
@@ -176,6 +180,7 @@ pub fn write_to(
             encoding: read.encoding,
             delimiter: read.delimiter,
             sheets: read.sheets.clone(),
+            lang: checked.options.lang,
         },
         ledger_sha256: checked.ledger_sha256.as_deref(),
         out: out_dir.display().to_string(),
@@ -251,6 +256,7 @@ pub fn options_from_plan(
         jobs,
         quiet,
         status: p.inputs.get(2).map(|i| i.path.clone()),
+        lang: o.lang,
     })
 }
 

@@ -1,6 +1,6 @@
 //! Row rules for employees.csv: required values, MPN id, email (and whether it
-//! needs SMTPUTF8), role, exam codes, and names and titles as Microsoft Entra
-//! and spreadsheets take them.
+//! needs SMTPUTF8), role, exam codes, language, and names and titles as
+//! Microsoft Entra and spreadsheets take them.
 
 use super::cells::{self, Holders};
 use super::row_check::RowCheck;
@@ -9,7 +9,7 @@ use crate::finding::{Rule, quote};
 use crate::ids::MpnId;
 use crate::load::Record;
 use crate::load::headers::{EMPLOYEES, HeaderMap, e};
-use crate::model::Employee;
+use crate::model::{Employee, Lang};
 
 pub fn check_employee<'a>(rec: &Record, map: &'a HeaderMap, file: &'a str) -> RowCheck<'a, Employee> {
     let mut out = RowCheck::new(file, rec.line, map, &EMPLOYEES);
@@ -89,6 +89,18 @@ pub fn check_employee<'a>(rec: &Record, map: &'a HeaderMap, file: &'a str) -> Ro
     let last = cells::entra_value(&mut out, e::LAST_NAME, "last name", last, cells::SURNAME_MAX, last_holders);
     let job_title =
         cells::entra_value(&mut out, e::JOB_TITLE, "job title", job_title, cells::JOB_TITLE_MAX, Holders::Entra);
+    let language_raw = get(e::LANGUAGE);
+    let language = Lang::parse(language_raw);
+    if language.is_none() && !language_raw.is_empty() {
+        out.push(
+            e::LANGUAGE,
+            Rule::InvalidValue,
+            format!(
+                "language {} is not en or zh-TW (also zh-Hant, zh_TW); the run's --lang is used",
+                quote(language_raw)
+            ),
+        );
+    }
     if out.has_error() {
         return out;
     }
@@ -104,6 +116,7 @@ pub fn check_employee<'a>(rec: &Record, map: &'a HeaderMap, file: &'a str) -> Ro
         partner_university_id: get(e::PARTNER_UNIVERSITY_ID).to_string(),
         exams,
         certifications,
+        language,
     });
     out
 }

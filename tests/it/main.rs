@@ -10,6 +10,7 @@ mod cells;
 mod commands;
 mod generate;
 mod golden;
+mod language;
 mod layers;
 mod malformed;
 mod outbox;

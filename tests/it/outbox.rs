@@ -3,7 +3,8 @@
 //! line breaks in a name, non-ASCII local parts, a very long organisation
 //! name), every message parses without a defect, keeps RFC 5322's 998-byte
 //! line limit and RFC 2047's 75-character encoded words, and decodes to the
-//! right From, To, Subject and body.
+//! right From, To, Subject and body, in the person's language (English, or
+//! Traditional Chinese with `Content-Language: zh-TW`).
 
 use crate::common::*;
 use serde_json::{Value, json};
@@ -66,6 +67,7 @@ for item in json.load(sys.stdin):
         "subject": str(msg["Subject"]),
         "date": str(msg["Date"]),
         "message_id": str(msg["Message-ID"]),
+        "content_language": str(msg["Content-Language"]),
         "body": body.get_content() if body is not None else None,
         "longest_line": max(len(line) for line in raw.split(b'\r\n')),
         "bare_line_ends": raw.replace(b'\r\n', b'').count(b'\n') + raw.replace(b'\r\n', b'').count(b'\r'),
@@ -86,6 +88,8 @@ struct Expected {
     password: String,
     expires: String,
     smtputf8: bool,
+    /// `en` or `zh-TW`, as plan.json says (absent: `en`).
+    language: String,
 }
 
 /// A value as it may appear in a header or the body: on one line.
@@ -122,19 +126,55 @@ fn expected_messages(wrk: &Workdir, out: &str) -> Vec<Expected> {
                 (one_line(&s(&admin["display_name"])), s(&admin["email"])),
                 (one_line(&s(&a["display_name"])), s(&a["email"])),
             );
+            let language = a["language"].as_str().unwrap_or("en").to_string();
+            let organization = one_line(&s(&org["organization"]));
             expected.push(Expected {
                 path: format!("{out}/outbox/{}/{username}.eml", s(&org["mpn_id"])),
                 smtputf8: !from.1.is_ascii() || !to.1.is_ascii(),
                 from,
                 to,
-                subject: one_line(&format!("Your Partner Center sign-in for {}", s(&org["organization"]))),
+                subject: match language.as_str() {
+                    "zh-TW" => format!("您在 {organization} 的合作夥伴中心登入資訊"),
+                    _ => format!("Your Partner Center sign-in for {organization}"),
+                },
                 password: passwords[&username].clone(),
-                expires: s(&a["password_expires"]),
+                expires: local_date(&language, &s(&a["password_expires"])),
                 username,
+                language,
             });
         }
     }
     expected
+}
+
+/// `2027-03-01` as the person reads it: `2027年3月1日` in Traditional Chinese.
+fn local_date(language: &str, iso: &str) -> String {
+    let parts: Vec<u32> = iso.split('-').map(|p| p.parse().unwrap()).collect();
+    match language {
+        "zh-TW" => format!("{}年{}月{}日", parts[0], parts[1], parts[2]),
+        _ => iso.to_string(),
+    }
+}
+
+/// R8's four steps and the password advice, in each language's words.
+fn steps(language: &str) -> &'static [&'static str] {
+    match language {
+        "zh-TW" => &[
+            "設定您自己的密碼",
+            "合作夥伴大學帳戶",
+            "Microsoft 技術測驗及認證",
+            "與帳戶建立關聯",
+            "密碼重設自助",
+            "暫時密碼只能使用 90 天",
+        ],
+        _ => &[
+            "choose your own password",
+            "Connect your Partner University account",
+            "Associate your Microsoft exams and certifications",
+            "password-reset self-service",
+            "The temporary password is good for 90 days",
+        ],
+    }
 }
 
 fn parse_with_python(wrk: &Workdir, expected: &[Expected]) -> Vec<Value> {
@@ -186,10 +226,13 @@ fn assert_outbox_passes_python(wrk: &Workdir, out: &str, date: &str) -> Vec<Expe
         assert_eq!(msg["bare_line_ends"], 0, "a bare CR or LF in {}", ctx());
         assert!(msg["longest_encoded_word"].as_u64().unwrap() <= 75, "an encoded word over 75 characters in {}", ctx());
         assert_eq!(msg["ascii"], !e.smtputf8, "only an RFC 6532 message may hold 8-bit bytes: {}", ctx());
-        for header in ["From", "To", "Subject", "Date", "Message-ID", "MIME-Version", "Content-Type"] {
+        for header in
+            ["From", "To", "Subject", "Date", "Message-ID", "MIME-Version", "Content-Type", "Content-Language"]
+        {
             assert_eq!(msg["header_counts"][header], 1, "{header} in {}", ctx());
         }
-        assert_eq!(msg["header_counts"].as_object().unwrap().len(), 8, "headers of {}", ctx());
+        assert_eq!(msg["header_counts"].as_object().unwrap().len(), 9, "headers of {}", ctx());
+        assert_eq!(msg["content_language"], e.language.as_str(), "Content-Language of {}", ctx());
 
         for (header, (name, addr)) in [("from", &e.from), ("to", &e.to)] {
             let m = &msg[header];
@@ -203,16 +246,22 @@ fn assert_outbox_passes_python(wrk: &Workdir, out: &str, date: &str) -> Vec<Expe
         assert!(id.starts_with("<signon.") && id.ends_with("@pmc-migrate.invalid>"), "{id} in {}", ctx());
 
         let body = msg["body"].as_str().unwrap_or_else(|| panic!("no text body in {}", ctx()));
-        for needle in [
-            e.username.as_str(),
-            e.password.as_str(),
-            e.expires.as_str(),
-            "choose your own password",
-            "Connect your Partner University account",
-            "Associate your Microsoft exams and certifications",
-            "password-reset self-service",
-        ] {
+        for needle in [e.username.as_str(), e.password.as_str(), e.expires.as_str()]
+            .into_iter()
+            .chain(steps(&e.language).iter().copied())
+        {
             assert!(body.contains(needle), "{path}: {needle:?} not in the body:\n{body}");
+        }
+        // The steps are numbered 1 to 4, each on a line of its own.
+        for n in 1..=4 {
+            assert_eq!(body.matches(&format!("\n  {n}. ")).count(), 1, "step {n} in {path}:\n{body}");
+        }
+        if e.language == "zh-TW" {
+            // Traditional, not Simplified: 登入資訊 and 帳戶, never 登录信息 or 帐户.
+            assert!(body.contains("登入資訊") && body.contains("帳戶"), "{path}:\n{body}");
+            assert!(!body.contains("登录") && !body.contains("帐户"), "{path}:\n{body}");
+        } else {
+            assert!(!body.contains("登入") && body.starts_with("Hello "), "{path}:\n{body}");
         }
     }
     expected
@@ -227,9 +276,21 @@ fn sample_sign_on_emails_pass_pythons_email_parser() {
     );
     wrk.apply("out", &["--as-of", "2026-12-01", "--creation", "individual"]).assert_code(0);
     let expected = assert_outbox_passes_python(&wrk, "out", "Tue, 01 Dec 2026 00:00:00 +0000");
-    assert_eq!(expected.len(), 29);
+    assert_eq!(expected.len(), 34);
     assert!(expected.iter().any(|e| e.smtputf8), "the sample has a non-ASCII local part");
     assert!(expected.iter().any(|e| !e.smtputf8));
+    // Four people of the organisation in Taiwan, and Mei Chen at Fabrikam.
+    let zh: Vec<&str> = expected.iter().filter(|e| e.language == "zh-TW").map(|e| e.to.1.as_str()).collect();
+    assert_eq!(
+        zh,
+        [
+            "mei.chen@fabrikam.com",
+            "yichun.wang@formosacloud.com.tw",
+            "chihming.chen@formosacloud.com.tw",
+            "yating.lin@formosacloud.com.tw",
+            "chiahao.chang@formosacloud.com.tw"
+        ]
+    );
 }
 
 /// One CSV line from `fields`, quoted where needed.

@@ -116,6 +116,7 @@ fn employee() -> impl Strategy<Value = Employee> {
             partner_university_id: pu.to_string(),
             exams: exams.into_iter().map(String::from).collect(),
             certifications: certs.into_iter().map(String::from).collect(),
+            language: None,
         })
 }
 

@@ -727,7 +727,13 @@ fn checked_with_findings(n: usize) -> pmc_migrate::Checked {
     };
     pmc_migrate::Checked {
         inputs: vec![input("memberships.csv", (n - n * 3 / 5) as u64), input("employees.csv", (n * 3 / 5) as u64)],
-        plan: pmc_migrate::Plan { as_of, creation: pmc_migrate::Creation::Bulk, organizations: vec![], left: vec![] },
+        plan: pmc_migrate::Plan {
+            as_of,
+            creation: pmc_migrate::Creation::Bulk,
+            lang: pmc_migrate::Lang::En,
+            organizations: vec![],
+            left: vec![],
+        },
         blocked: vec![],
         findings,
         counts,

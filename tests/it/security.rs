@@ -182,12 +182,13 @@ fn a_name_cannot_add_a_header_to_a_sign_on_email() {
     run.assert_code(0);
     let emls = wrk.files_under("out/outbox");
     assert_eq!(emls.len(), 2, "{:?}", wrk.listing());
-    const HEADERS: [&str; 8] = [
+    const HEADERS: [&str; 9] = [
         "From:",
         "To:",
         "Subject:",
         "Date:",
         "Message-ID:",
+        "Content-Language:",
         "MIME-Version:",
         "Content-Type:",
         "Content-Transfer-Encoding:",

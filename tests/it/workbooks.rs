@@ -63,7 +63,7 @@ fn plans_like_the_csv_twin(ext: &str) {
         assert_eq!(inputs[i]["sha256"], sha256_hex(&wrk.read(name)));
         assert_eq!(inputs[i]["rows"], csv_inputs[i]["rows"]);
     }
-    assert!(csv_plan["organizations"].as_array().unwrap().len() == 5, "the samples plan five organisations");
+    assert!(csv_plan["organizations"].as_array().unwrap().len() == 6, "the samples plan six organisations");
     assert_eq!(book_plan, csv_plan, "plan.json of the {ext} pair differs from the CSV pair's");
 
     assert!(!csv_findings.is_empty(), "the samples have findings to compare");
@@ -94,13 +94,13 @@ fn xls_pair_plans_like_its_csv_twin() {
 fn the_sheet_whose_header_fits_is_chosen() {
     let wrk = with_samples(&["memberships.xlsx", "two-sheets.xlsx", "both.xlsx"]);
     let (plan_json, findings) = plan(&wrk, "memberships.xlsx", "two-sheets.xlsx", "out", &[]);
-    assert_eq!(plan_json["summary"]["accounts"], 29);
+    assert_eq!(plan_json["summary"]["accounts"], 34);
     assert!(findings.iter().any(|f| f.file == "two-sheets.xlsx[Employees]"), "{findings:#?}");
     assert!(findings.iter().all(|f| !f.file.contains("Notes")), "{findings:#?}");
 
     // One workbook holding both exports: each input takes the sheet that fits it.
     let (plan_json, findings) = plan(&wrk, "both.xlsx", "both.xlsx", "out-both", &[]);
-    assert_eq!(plan_json["summary"]["accounts"], 29);
+    assert_eq!(plan_json["summary"]["accounts"], 34);
     assert_eq!(plan_json["summary"]["errors"], 0);
     assert!(findings.iter().any(|f| f.file == "both.xlsx[Memberships]"), "{findings:#?}");
     assert!(findings.iter().any(|f| f.file == "both.xlsx[Employees]"), "{findings:#?}");
@@ -137,10 +137,10 @@ fn sheet_option_chooses_and_apply_from_the_plan_repeats_it() {
     let wrk = with_samples(&["memberships.xlsx", "draft-and-final.xlsx"]);
     // Both sheets fit; without --sheet the first ("Draft", one person more) is read.
     let (draft, _) = plan(&wrk, "memberships.xlsx", "draft-and-final.xlsx", "out-draft", &[]);
-    assert_eq!(draft["summary"]["accounts"], 30);
+    assert_eq!(draft["summary"]["accounts"], 35);
     let sheets = ["--sheet", "employees", "--sheet", "Memberships"];
     let (fin, findings) = plan(&wrk, "memberships.xlsx", "draft-and-final.xlsx", "out", &sheets);
-    assert_eq!(fin["summary"]["accounts"], 29);
+    assert_eq!(fin["summary"]["accounts"], 34);
     assert_eq!(fin["options"]["sheets"], serde_json::json!(["employees", "Memberships"]));
     assert!(draft["options"].get("sheets").is_none(), "recorded only when given");
     assert!(findings.iter().any(|f| f.file == "draft-and-final.xlsx[Employees]"), "{findings:#?}");
@@ -150,7 +150,7 @@ fn sheet_option_chooses_and_apply_from_the_plan_repeats_it() {
     run.assert_code(0);
     let ledger = wrk.read_string("out/ledger.csv");
     let accounts = ledger.lines().filter(|l| l.starts_with("account,")).count();
-    assert_eq!(accounts, 29, "one ledger row per account of the reviewed plan");
+    assert_eq!(accounts, 34, "one ledger row per account of the reviewed plan");
     assert!(!ledger.contains("extra.person@contoso.com"));
 
     // A sheet the workbook lacks: missing-column listing the sheets it has.
@@ -190,8 +190,8 @@ fn a_renamed_workbook_is_read_as_one_and_text_named_xls_as_text() {
     wrk.create("memberships.xls", std::fs::read(repo.join("memberships.csv")).unwrap());
     let run = wrk.run(run_args("validate", "memberships.xls", "employees.dat", &[]));
     run.assert_code(0);
-    assert!(run.stdout.contains("employees.dat[Employees]: 29 rows, xlsx workbook"), "{run:?}");
-    assert!(run.stdout.contains("memberships.xls: 5 rows, UTF-8, comma-delimited"), "{run:?}");
+    assert!(run.stdout.contains("employees.dat[Employees]: 34 rows, xlsx workbook"), "{run:?}");
+    assert!(run.stdout.contains("memberships.xls: 6 rows, UTF-8, comma-delimited"), "{run:?}");
 }
 
 #[test]

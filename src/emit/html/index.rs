@@ -3,6 +3,7 @@
 //! run, what apply did. Every table is capped so the page stays small for any
 //! export; plan.json, findings.csv and orgs/ hold the rest.
 
+use super::checklist::{Checklist, admin_checklist, employee_checklist};
 use super::kit::{
     ActionCounts, Capped, Count, MAX_FINDINGS, MAX_ORGS, PlanFacts, capped, count, date, page_id, plan_facts, shown,
 };
@@ -14,9 +15,12 @@ use crate::emit::changes::{Changes, OrgChanges};
 use crate::finding::{Finding, Severity};
 use crate::ids::CredentialsFile;
 use crate::model::{InputFacts, Role};
+use crate::options::Creation;
+use crate::plan::accounts::PASSWORD_DAYS;
 use crate::plan::{OrgPlan, Plan};
 use crate::plan_file;
 use crate::validate::BlockedOrg;
+use chrono::Days;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -151,6 +155,9 @@ pub struct Index<'a> {
     apply: Option<ApplyView<'a>>,
     /// status.html is in the folder: the index links to it.
     status_page: bool,
+    /// Both in `--lang`, the language of people without one of their own.
+    admin_checklist: Checklist,
+    employee_checklist: &'static Checklist,
 }
 
 pub fn index<'a>(checked: &'a Checked, applied: Option<&'a Applied>, status_page: bool) -> Index<'a> {
@@ -159,6 +166,7 @@ pub fn index<'a>(checked: &'a Checked, applied: Option<&'a Applied>, status_page
     let longest = orgs.iter().max_by_key(|o| (o.overlap_days, o.pmc_end));
     let scale_days = longest.map_or(0, |o| o.overlap_days);
     let orgs_where = |f: fn(&OrgPlan) -> bool| count(orgs.iter().filter(|o| f(o)).count());
+    let expires = plan.as_of.checked_add_days(Days::new(PASSWORD_DAYS)).unwrap_or(plan.as_of);
     Index {
         run: plan_facts(plan),
         inputs: checked.inputs.iter().map(input).collect(),
@@ -180,6 +188,8 @@ pub fn index<'a>(checked: &'a Checked, applied: Option<&'a Applied>, status_page
         changes: applied.is_none().then(|| changes_view(&checked.plan, checked.ledger_sha256.is_some())),
         apply: applied.map(|a| apply_view(a, checked)),
         status_page,
+        admin_checklist: admin_checklist(plan.lang, plan.creation == Creation::Bulk, plan.as_of, expires),
+        employee_checklist: employee_checklist(plan.lang, plan.creation == Creation::Bulk),
     }
 }
 

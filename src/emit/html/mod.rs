@@ -11,6 +11,7 @@
 //! One job per file; each uses only files listed above it here, so no two files
 //! use each other:
 //! - [`kit`]: formatting, capping, run facts and counts every page shares;
+//! - [`checklist`]: the employee checklist in a language (uses `emit::l10n`);
 //! - [`templates`]: the one tera instance, rendering a page or an email body;
 //! - [`svg`]: chart and timeline geometry (uses the kit);
 //! - [`org`]: an organisation's page, and the rows the index shows of it;
@@ -18,6 +19,7 @@
 //! - [`status`]: the status page;
 //! - [`files`]: writing the pages into the output folder.
 
+pub mod checklist;
 pub mod files;
 pub mod index;
 pub mod kit;

@@ -3,11 +3,13 @@
 //! for it. The organisation row and the people who left are shown by the
 //! index's tables too, so they are built here once.
 
+use super::checklist::{Checklist, employee_checklist};
 use super::kit::{ActionCounts, Count, PlanFacts, count, date, page_id, plan_facts};
 use super::svg::{self, Timeline};
 use crate::applied::Applied;
 use crate::ids::CredentialsFile;
 use crate::model::{Role, Task};
+use crate::options::Creation;
 use crate::plan::accounts::AccountPlan;
 use crate::plan::{LeftAccount, OrgPlan, Plan};
 use serde::Serialize;
@@ -170,6 +172,8 @@ pub struct OrgPage<'a> {
     accounts: Vec<AccountRow<'a>>,
     /// What a real run did for this organisation; `None` for plan.
     apply: Option<OrgApplyView<'a>>,
+    /// In the language most of its people read (ties: `--lang`).
+    employee_checklist: &'static Checklist,
 }
 
 /// `applied` with the people who left this organisation, or `None` for plan.
@@ -184,5 +188,6 @@ pub fn org_page<'a>(o: &'a OrgPlan, plan: &Plan, applied: Option<(&'a Applied, &
         admins: o.accounts.iter().filter(|a| a.role == Role::Admin).map(|a| a.display_name.as_str()).collect(),
         accounts: o.accounts.iter().map(account_row).collect(),
         apply: applied.map(|(a, left)| org_apply_view(a, o, left)),
+        employee_checklist: employee_checklist(o.language(plan.lang), plan.creation == Creation::Bulk),
     }
 }

@@ -100,14 +100,14 @@ mod tests {
             assert_eq!(escaped, name != MAIL && name != "style.css", "{name}");
         }
         let mut c = Context::new();
-        for key in ["display_name", "admin", "organization", "mpn_id", "username", "password", "password_expires"] {
-            c.insert(key, "O'Brien & <Co>");
+        for key in ["greeting", "added", "info", "deadline", "then", "progress", "delete"] {
+            c.insert(key, "O'Brien & <Co>,");
         }
-        c.insert("partner_university", &true);
-        c.insert("has_exams", &false);
-        c.insert("exams", "");
+        c.insert("fields", &[serde_json::json!({"label": "<b>", "pad": " ", "value": "a&b"})]);
+        c.insert("steps", &["x < y"]);
         let body = render_mail(&c).unwrap();
-        assert!(body.contains("Hello O'Brien & <Co>,"), "{body}");
+        assert!(body.contains("  <b> a&b\n") && body.contains("  1. x < y\n"), "{body}");
+        assert!(body.starts_with("O'Brien & <Co>,\n"), "{body}");
     }
 
     #[test]
