@@ -352,7 +352,6 @@ pub struct JsonSummary {
     pub as_of: String,
     pub inputs: Vec<JsonInput>,
     pub organizations: usize,
-    pub employees: usize,
     pub accounts: usize,
     pub errors: usize,
     pub warnings: usize,

@@ -33,14 +33,15 @@ fn tmux_missing() -> bool {
     !found
 }
 
-/// A tmux server of this test's own (its own socket, no user config).
+/// A tmux server of this test's own: its socket in the work directory (so it
+/// goes away with it), no user config.
 struct Tmux {
-    socket: String,
+    socket: std::path::PathBuf,
 }
 
 impl Tmux {
     fn tmux(&self, args: &[&str]) -> std::process::Output {
-        let output = Command::new("tmux").args(["-L", &self.socket, "-f", "/dev/null"]).args(args).output();
+        let output = Command::new("tmux").arg("-S").arg(&self.socket).args(["-f", "/dev/null"]).args(args).output();
         output.expect("run tmux")
     }
 
@@ -59,7 +60,7 @@ impl Drop for Tmux {
 /// Run `script` (sh) in `wrk` on a `width`-column terminal until it has printed
 /// `runs` done-markers; the final screen, scrollback included.
 fn screen_after(wrk: &Workdir, width: u16, script: &str, runs: usize) -> String {
-    let tmux = Tmux { socket: format!("pmc-migrate-test-{}-{width}-{}", std::process::id(), runs) };
+    let tmux = Tmux { socket: wrk.path(&format!("tmux-{width}-{runs}.sock")) };
     let bin = env!("CARGO_BIN_EXE_pmc-migrate");
     // Stay open after the runs, so that the screen can be read: `read` waits
     // until the server is killed.

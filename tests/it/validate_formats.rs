@@ -51,7 +51,6 @@ fn json_is_a_summary_and_the_findings() {
         as_of: AS_OF.into(),
         inputs: vec![input(M, 3), input(E, 5)],
         organizations: 3,
-        employees: 3,
         accounts: 3,
         errors: 1,
         warnings: 3,
