@@ -186,6 +186,7 @@ fn merge_into(person: &mut Employee, row: &Employee) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Lang;
     use crate::validate::values::email_key;
 
     fn person(line: u64, mpn: &str, email: &str, role: Role, exams: &[&str]) -> Employee {
@@ -220,6 +221,24 @@ mod tests {
         assert_eq!(ann.exams, vec!["AZ-900", "AZ-104"]);
         let got: Vec<_> = out.findings.iter().map(|f| (f.rule, f.line)).collect();
         assert_eq!(got, vec![(Rule::ExactDuplicate, 3), (Rule::ConflictingDuplicate, 4), (Rule::CrossOrgEmployee, 5)]);
+    }
+
+    #[test]
+    fn a_language_on_one_row_of_a_person_is_kept_and_a_difference_named() {
+        let mut a = person(2, "1234", "ann@x.com", Role::Employee, &[]);
+        let mut b = person(3, "1234", "ann@x.com", Role::Employee, &[]);
+        let c = person(4, "1234", "ann@x.com", Role::Employee, &[]);
+        (a.language, b.language) = (None, Some(Lang::ZhTw));
+        let out = dedup(vec![a.clone(), b, c], "e.csv", 4).unwrap();
+        assert_eq!(out.employees[0].language, Some(Lang::ZhTw));
+        let f = &out.findings[0];
+        assert_eq!((f.rule, f.line), (Rule::ConflictingDuplicate, 3));
+        assert!(f.message.contains("language"), "{}", f.message);
+        // The first non-empty value wins, as for every other field.
+        a.language = Some(Lang::En);
+        let mut b = person(3, "1234", "ann@x.com", Role::Employee, &[]);
+        b.language = Some(Lang::ZhTw);
+        assert_eq!(dedup(vec![a, b], "e.csv", 4).unwrap().employees[0].language, Some(Lang::En));
     }
 
     #[test]

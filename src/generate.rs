@@ -127,25 +127,15 @@ const LAST: [&str; 24] = [
     "Chen",
 ];
 /// Chinese names as written, with the romanisation their email uses (Taiwan's usual Wade–Giles forms).
+#[rustfmt::skip]
 const ZH_FIRST: [(&str, &str); 8] = [
-    ("怡君", "yichun"),
-    ("志明", "chihming"),
-    ("雅婷", "yating"),
-    ("家豪", "chiahao"),
-    ("淑芬", "shufen"),
-    ("俊傑", "chunchieh"),
-    ("美玲", "meiling"),
-    ("冠宇", "kuanyu"),
+    ("怡君", "yichun"), ("志明", "chihming"), ("雅婷", "yating"), ("家豪", "chiahao"),
+    ("淑芬", "shufen"), ("俊傑", "chunchieh"), ("美玲", "meiling"), ("冠宇", "kuanyu"),
 ];
+#[rustfmt::skip]
 const ZH_LAST: [(&str, &str); 8] = [
-    ("陳", "chen"),
-    ("林", "lin"),
-    ("黃", "huang"),
-    ("張", "chang"),
-    ("李", "lee"),
-    ("王", "wang"),
-    ("吳", "wu"),
-    ("劉", "liu"),
+    ("陳", "chen"), ("林", "lin"), ("黃", "huang"), ("張", "chang"),
+    ("李", "lee"), ("王", "wang"), ("吳", "wu"), ("劉", "liu"),
 ];
 const LEVELS: [&str; 4] = ["Network Member", "Action Pack", "Silver", "Gold"];
 const COUNTRIES: [&str; 10] = ["US", "DE", "FR", "GB", "JP", "IN", "BR", "NG", "IE", "VN"];

@@ -231,7 +231,7 @@ fn stage_org(
         let letter = Letter {
             issued: i,
             organization: &org.organization,
-            // None: the email names "your administrator" in the person's language.
+            // Empty: the email names "your administrator" in the person's language.
             admin_name: admin.map_or("", |a| a.display_name.as_str()),
             admin_email: admin.map_or("", |a| a.email.as_str()),
             partner_university: plan.tasks.contains(&crate::model::Task::ConnectPartnerUniversity),
