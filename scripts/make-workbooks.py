@@ -84,7 +84,9 @@ def text_cell(ws, value):
     cell = WriteOnlyCell(ws, value=value)
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"
-    if isinstance(value, datetime.date):
+    if isinstance(value, datetime.datetime):
+        cell.number_format = "yyyy-mm-dd hh:mm:ss"
+    elif isinstance(value, datetime.date):
         cell.number_format = "yyyy-mm-dd"
     return cell
 
@@ -213,6 +215,17 @@ def samples(root):
     offset = [list(e_header)] + [list(r) for r in e_rows[:3]] + [[]] + [list(r) for r in e_rows[3:6]]
     offset[6][3] = "not-an-address"
     write_xlsx(out / "offset.xlsx", [("Employees", offset, (3, 2))])
+
+    # A Partner Center team-status export of two sample accounts (the plan of
+    # samples/ names them) and one unknown; the header in row 2, a blank row 5.
+    status = [
+        ["User Name", "Signed In", "PU Connected", "Associated At"],
+        ["megan.bowen@contoso.com", True, True, datetime.datetime(2026, 12, 2, 9, 30)],
+        ["anna.lee@contoso.com", False, None, None],
+        [],
+        ["someone.else@contoso.com", True, False, None],
+    ]
+    write_xlsx(out / "status.xlsx", [("Status", status, (2, 1))])
 
 
 def convert(args):
