@@ -91,8 +91,9 @@ def text_cell(ws, value):
     return cell
 
 
-def write_xlsx(path, sheets, fixed_zip=True):
-    """`sheets`: [(name, rows, (first_row, first_col))], 1-based origin of the table."""
+def write_xlsx(path, sheets, fixed_zip=True, hidden=()):
+    """`sheets`: [(name, rows, (first_row, first_col))], 1-based origin of the table;
+    the sheets named in `hidden` are hidden."""
     need("openpyxl")
     import openpyxl
 
@@ -101,6 +102,8 @@ def write_xlsx(path, sheets, fixed_zip=True):
     wb.properties.created = wb.properties.modified = fixed
     for name, rows, (row0, col0) in sheets:
         ws = wb.create_sheet(name)
+        if name in hidden:
+            ws.sheet_state = "hidden"
         for _ in range(row0 - 1):
             ws.append([])
         for row in rows:
@@ -206,6 +209,8 @@ def samples(root):
     # Two sheets that both fit: the first wins unless --sheet names the other.
     draft = e + [[4471203, "Extra", "Person", "extra.person@contoso.com", "Employee", "", "", "", ""]]
     write_xlsx(out / "draft-and-final.xlsx", [("Draft", draft, (1, 1)), ("Employees", e, (1, 1))])
+    # The same with the draft hidden: passed over unless --sheet names it.
+    write_xlsx(out / "hidden-draft.xlsx", [("Draft", draft, (1, 1)), ("Employees", e, (1, 1))], hidden=("Draft",))
 
     wrong = [["Partner ID", "First Name", "Last Name", "Mail"]] + [r[:4] for r in e_rows]
     write_xlsx(out / "wrong-header.xlsx", [("Employees", wrong, (1, 1))])

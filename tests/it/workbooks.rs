@@ -199,6 +199,15 @@ fn a_damaged_workbook_is_an_unreadable_input_naming_the_file() {
     let run = wrk.run(run_args("validate", "memberships.csv", "employees.xlsx", &[]));
     run.assert_code(2);
     assert!(run.stderr.contains("cannot read employees.xlsx as a workbook"), "{run:?}");
+
+    // Excel saves a password-protected workbook as an OLE2 file holding an EncryptedPackage.
+    let mut bytes = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    bytes.extend([0; 64]);
+    bytes.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+    wrk.create("employees.xlsx", &bytes);
+    let run = wrk.run(run_args("validate", "memberships.csv", "employees.xlsx", &[]));
+    run.assert_code(2);
+    assert!(run.stderr.contains("employees.xlsx as a workbook: it is password-protected"), "{run:?}");
 }
 
 #[test]
@@ -236,4 +245,19 @@ fn status_reads_a_workbook_with_flag_and_date_time_cells() {
     assert!(findings.contains(&("status.xlsx[Status]", 6, "unknown-account")), "{findings:?}");
     assert_eq!(findings.iter().filter(|f| f.2 == "missing-status").count(), 27, "{findings:?}");
     assert!(findings.iter().all(|f| f.0 == "status.xlsx[Status]"), "{findings:?}");
+}
+
+#[test]
+fn a_hidden_sheet_is_passed_over_unless_named() {
+    // hidden-draft.xlsx: a hidden "Draft" (one person more) before "Employees"; both fit.
+    let wrk = with_samples(&["memberships.xlsx", "hidden-draft.xlsx"]);
+    let run = wrk.run(run_args("validate", "memberships.xlsx", "hidden-draft.xlsx", &[]));
+    run.assert_code(0);
+    assert!(run.stdout.contains("hidden-draft.xlsx[Employees]: 29 rows, xlsx workbook\n"), "{run:?}");
+
+    let run = wrk.run(run_args("validate", "memberships.xlsx", "hidden-draft.xlsx", &["--sheet", "Draft"]));
+    run.assert_code(1);
+    assert!(run.stdout.contains("hidden-draft.xlsx[Draft]: 30 rows, xlsx workbook\n"), "{run:?}");
+    // The memberships workbook has no "Draft": unusable, and no delimiter to speak of.
+    assert!(run.stdout.contains("memberships.xlsx: 0 rows, xlsx workbook\n"), "{run:?}");
 }
