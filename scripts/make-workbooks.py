@@ -84,13 +84,16 @@ def text_cell(ws, value):
     cell = WriteOnlyCell(ws, value=value)
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"
-    if isinstance(value, datetime.date):
+    if isinstance(value, datetime.datetime):
+        cell.number_format = "yyyy-mm-dd hh:mm:ss"
+    elif isinstance(value, datetime.date):
         cell.number_format = "yyyy-mm-dd"
     return cell
 
 
-def write_xlsx(path, sheets, fixed_zip=True):
-    """`sheets`: [(name, rows, (first_row, first_col))], 1-based origin of the table."""
+def write_xlsx(path, sheets, fixed_zip=True, hidden=()):
+    """`sheets`: [(name, rows, (first_row, first_col))], 1-based origin of the table;
+    the sheets named in `hidden` are hidden."""
     need("openpyxl")
     import openpyxl
 
@@ -99,6 +102,8 @@ def write_xlsx(path, sheets, fixed_zip=True):
     wb.properties.created = wb.properties.modified = fixed
     for name, rows, (row0, col0) in sheets:
         ws = wb.create_sheet(name)
+        if name in hidden:
+            ws.sheet_state = "hidden"
         for _ in range(row0 - 1):
             ws.append([])
         for row in rows:
@@ -204,6 +209,8 @@ def samples(root):
     # Two sheets that both fit: the first wins unless --sheet names the other.
     draft = e + [[4471203, "Extra", "Person", "extra.person@contoso.com", "Employee", "", "", "", ""]]
     write_xlsx(out / "draft-and-final.xlsx", [("Draft", draft, (1, 1)), ("Employees", e, (1, 1))])
+    # The same with the draft hidden: passed over unless --sheet names it.
+    write_xlsx(out / "hidden-draft.xlsx", [("Draft", draft, (1, 1)), ("Employees", e, (1, 1))], hidden=("Draft",))
 
     wrong = [["Partner ID", "First Name", "Last Name", "Mail"]] + [r[:4] for r in e_rows]
     write_xlsx(out / "wrong-header.xlsx", [("Employees", wrong, (1, 1))])
@@ -213,6 +220,17 @@ def samples(root):
     offset = [list(e_header)] + [list(r) for r in e_rows[:3]] + [[]] + [list(r) for r in e_rows[3:6]]
     offset[6][3] = "not-an-address"
     write_xlsx(out / "offset.xlsx", [("Employees", offset, (3, 2))])
+
+    # A Partner Center team-status export of two sample accounts (the plan of
+    # samples/ names them) and one unknown; the header in row 2, a blank row 5.
+    status = [
+        ["User Name", "Signed In", "PU Connected", "Associated At"],
+        ["megan.bowen@contoso.com", True, True, datetime.datetime(2026, 12, 2, 9, 30)],
+        ["anna.lee@contoso.com", False, None, None],
+        [],
+        ["someone.else@contoso.com", True, False, None],
+    ]
+    write_xlsx(out / "status.xlsx", [("Status", status, (2, 1))])
 
 
 def convert(args):

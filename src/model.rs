@@ -142,6 +142,7 @@ pub struct InputFacts {
     /// Columns present in the file that the tool does not use (listed once in the report).
     #[serde(skip)]
     pub ignored_columns: Vec<String>,
+    /// The field delimiter; 0 for a workbook, which has none.
     #[serde(skip)]
     pub delimiter: u8,
     #[serde(skip)]

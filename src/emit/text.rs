@@ -15,7 +15,7 @@ pub fn write(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
     for input in &checked.inputs {
         // A workbook has its sheet in its name and no delimiter.
         let delimited = format!(", {}-delimited", dialect::describe(input.delimiter));
-        let delimited = if input.source == input.path { delimited.as_str() } else { "" };
+        let delimited = if input.delimiter == 0 { "" } else { delimited.as_str() };
         writeln!(out, "{}: {} rows, {}{delimited}", input.source, input.rows, input.encoding)?;
         if !input.ignored_columns.is_empty() {
             let names: Vec<String> = input.ignored_columns.iter().map(|c| crate::finding::printable(c)).collect();

@@ -262,7 +262,7 @@ fn read_workbook(
     store.text.shrink_to_fit();
     let (rows, ignored_columns, encoding) = (store.rows.len() as u32, headers.ignored.clone(), kind.describe());
     let facts =
-        InputFacts { path: file.into(), source, sha256, rows: rows.into(), ignored_columns, delimiter: b',', encoding };
+        InputFacts { path: file.into(), source, sha256, rows: rows.into(), ignored_columns, delimiter: 0, encoding };
     let store = std::sync::Arc::new(store);
     let records = Rows { store: store.clone(), picks: (0..rows).collect() };
     Ok(Table { facts, headers, records, rejected: Rows { store, picks: Vec::new() }, findings })

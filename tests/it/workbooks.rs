@@ -203,6 +203,15 @@ fn a_damaged_workbook_is_an_unreadable_input_naming_the_file() {
     let run = wrk.run(run_args("validate", "memberships.csv", "employees.xlsx", &[]));
     run.assert_code(2);
     assert!(run.stderr.contains("cannot read employees.xlsx as a workbook"), "{run:?}");
+
+    // Excel saves a password-protected workbook as an OLE2 file holding an EncryptedPackage.
+    let mut bytes = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    bytes.extend([0; 64]);
+    bytes.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+    wrk.create("employees.xlsx", &bytes);
+    let run = wrk.run(run_args("validate", "memberships.csv", "employees.xlsx", &[]));
+    run.assert_code(2);
+    assert!(run.stderr.contains("employees.xlsx as a workbook: it is password-protected"), "{run:?}");
 }
 
 #[test]
@@ -212,4 +221,47 @@ fn junit_suites_are_named_by_sheet() {
     run.assert_code(0);
     assert!(run.stdout.contains(r#"<testsuite name="employees.xlsx[Employees]""#), "{}", run.stdout);
     assert!(!run.stdout.contains(r#"<testsuite name="employees.xlsx""#), "{}", run.stdout);
+}
+
+#[test]
+fn status_reads_a_workbook_with_flag_and_date_time_cells() {
+    // status.xlsx: header in row 2, Megan (signed in, TRUE, associated at a
+    // date-time cell) in row 3, Anna (FALSE) in row 4, a blank row, an unknown user in row 6.
+    let wrk = with_samples(&["status.xlsx"]);
+    wrk.run(run_args("apply", "memberships.csv", "employees.csv", &["--out", "out"])).assert_code(0);
+    let run = wrk.run(["status", "--out", "out", "--status", "status.xlsx", "--as-of", "2026-12-03T00:00"]);
+    assert!(run.code != 2, "{run:?}");
+    let json = wrk.json("out/status.json");
+    let employees: Vec<&Value> =
+        json["organizations"].as_array().unwrap().iter().flat_map(|o| o["employees"].as_array().unwrap()).collect();
+    let person = |u: &str| *employees.iter().find(|e| e["username"] == u).unwrap_or_else(|| panic!("no {u}"));
+    let megan = person("megan.bowen@contoso.com");
+    assert_eq!((&megan["sign_in"], &megan["pu_connected"]), (&"signed-in".into(), &true.into()));
+    assert_eq!(megan["associated_at"], "2026-12-02T09:30:00");
+    assert_eq!(person("anna.lee@contoso.com")["sign_in"], "waiting");
+
+    let findings: Vec<(&str, u64, &str)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["file"].as_str().unwrap(), f["line"].as_u64().unwrap(), f["rule"].as_str().unwrap()))
+        .collect();
+    assert!(findings.contains(&("status.xlsx[Status]", 6, "unknown-account")), "{findings:?}");
+    assert_eq!(findings.iter().filter(|f| f.2 == "missing-status").count(), 27, "{findings:?}");
+    assert!(findings.iter().all(|f| f.0 == "status.xlsx[Status]"), "{findings:?}");
+}
+
+#[test]
+fn a_hidden_sheet_is_passed_over_unless_named() {
+    // hidden-draft.xlsx: a hidden "Draft" (one person more) before "Employees"; both fit.
+    let wrk = with_samples(&["memberships.xlsx", "hidden-draft.xlsx"]);
+    let run = wrk.run(run_args("validate", "memberships.xlsx", "hidden-draft.xlsx", &[]));
+    run.assert_code(0);
+    assert!(run.stdout.contains("hidden-draft.xlsx[Employees]: 29 rows, xlsx workbook\n"), "{run:?}");
+
+    let run = wrk.run(run_args("validate", "memberships.xlsx", "hidden-draft.xlsx", &["--sheet", "Draft"]));
+    run.assert_code(1);
+    assert!(run.stdout.contains("hidden-draft.xlsx[Draft]: 30 rows, xlsx workbook\n"), "{run:?}");
+    // The memberships workbook has no "Draft": unusable, and no delimiter to speak of.
+    assert!(run.stdout.contains("memberships.xlsx: 0 rows, xlsx workbook\n"), "{run:?}");
 }

@@ -47,8 +47,8 @@ fn input(i: &InputFacts) -> Input<'_> {
         rows: count(i.rows as usize),
         sha256: &i.sha256,
         encoding: i.encoding,
-        // A workbook (its sheet in the path) has no delimiter to show.
-        delimiter: if i.source == i.path { crate::load::dialect::describe(i.delimiter) } else { "" },
+        // A workbook has no delimiter to show.
+        delimiter: if i.delimiter == 0 { "" } else { crate::load::dialect::describe(i.delimiter) },
         ignored_columns: &i.ignored_columns,
     }
 }
