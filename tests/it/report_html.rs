@@ -223,7 +223,7 @@ fn index_has_run_facts_totals_chart_notes_and_checklists() {
         "memberships.csv",
         "employees.csv",
         concat!("pmc-migrate ", env!("CARGO_PKG_VERSION")),
-        "<svg class=\"chart\"",
+        "<div class=\"chart\"",
         "invalid-date",
         "R3 · Both systems until the PMC membership ends.",
         "changes no date",
@@ -265,7 +265,7 @@ fn a_clean_run_says_so_and_shows_only_the_notes_that_apply() {
     let index = read(&out.join("index.html"));
     assert!(index.contains("No errors or warnings"));
     assert!(index.contains("No findings"));
-    assert!(!index.contains("<svg class=\"chart\""), "no chart without findings");
+    assert!(!index.contains("<div class=\"chart\""), "no chart without findings");
     assert!(index.contains("R3 · Both systems"));
     assert!(!index.contains("R4 · Expired"), "nothing expired");
     assert!(!index.contains("class=\"badge expired\""));
@@ -393,7 +393,7 @@ fn chromium_builds_the_tables_and_the_chart() {
     let out = run.plan("out", &[]);
     let page = fs::canonicalize(out.join("index.html")).unwrap();
     let dom = dump_dom(&page);
-    assert!(dom.contains("<svg class=\"chart\""), "findings chart in the DOM");
+    assert!(dom.contains("<div class=\"chart\""), "findings chart in the DOM");
     assert!(dom.contains("invalid-date</text>"), "chart labels in the DOM");
     for id in ["1234567", "2345678", "3456789"] {
         assert!(dom.contains(&format!("<td class=\"nowrap mono\">{id}</td>")), "organisation row {id} in the DOM");
