@@ -18,6 +18,8 @@ pub const MAX_ACTION_ROWS: usize = 500;
 pub struct Links<'a> {
     pub index: bool,
     pub org_page: &'a dyn Fn(&str) -> bool,
+    /// `orgs/index.html` lists every organisation page.
+    pub listing: bool,
 }
 
 fn plural(n: i64, one: &str, many: &str) -> String {
@@ -32,6 +34,8 @@ struct Run {
     warn_days: i64,
     /// index.html is in the folder: the page links to it.
     index: bool,
+    /// orgs/index.html is in the folder: the page links to it.
+    listing: bool,
 }
 
 /// [`SignInCounts`] as the page shows them (flattened into its parent, so the
@@ -237,7 +241,12 @@ pub fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusView<'a> {
     let more_organizations = orgs.len() - tables.len();
     let findings = report.findings.iter().take(MAX_FINDINGS).collect();
     StatusView {
-        run: Run { facts: Facts::new(when(report.as_of)), warn_days: report.warn_days, index: links.index },
+        run: Run {
+            facts: Facts::new(when(report.as_of)),
+            warn_days: report.warn_days,
+            index: links.index,
+            listing: links.listing,
+        },
         totals,
         summary: shown(
             orgs.iter().take(MAX_ORGS).enumerate().map(|(i, o)| org_view(o, 0, i < tables.len(), links)).collect(),
@@ -295,7 +304,7 @@ mod tests {
     }
 
     fn render(r: &StatusReport) -> String {
-        let links = Links { index: false, org_page: &|_| false };
+        let links = Links { index: false, org_page: &|_| false, listing: false };
         render_page(STATUS, &view(r, &links)).unwrap()
     }
 
@@ -327,7 +336,7 @@ mod tests {
         let mut r = report(many);
         r.organizations
             .push(OrgStatus { employees: vec![employee(SignIn::Waiting, 30)], ..OrgStatus::new("2345678".into()) });
-        let links = Links { index: true, org_page: &|_| true };
+        let links = Links { index: true, org_page: &|_| true, listing: false };
         let v = view(&r, &links);
         assert_eq!(v.organizations.len(), 1);
         assert_eq!(v.organizations[0].employees.len(), MAX_EMPLOYEE_ROWS);
