@@ -9,6 +9,7 @@ use super::templates::{INDEX, ORG, ORGS, STATUS, render_page};
 use super::{index, listing, org};
 use crate::applied::Applied;
 use crate::check::Checked;
+use crate::plan_file;
 use crate::status::StatusReport;
 use crate::transaction::atomic::{real_dir, write_atomic};
 use rayon::prelude::*;
@@ -63,12 +64,19 @@ pub fn write_report(checked: &Checked, applied: Option<&Applied>, out_dir: &Path
 }
 
 /// Write `status.html` into `out_dir` (which exists), atomically. It links to
-/// the index and the organisation pages that are in the folder.
+/// the index and the organisation pages that are in the folder, and names the
+/// organisations from the folder's plan.json (the ledger has only MPN IDs;
+/// without a readable plan the page shows MPN IDs alone).
 pub fn write_status(report: &StatusReport, out_dir: &Path) -> io::Result<()> {
+    let names = std::fs::File::open(out_dir.join("plan.json"))
+        .ok()
+        .and_then(|f| plan_file::org_names(io::BufReader::new(f)).ok())
+        .unwrap_or_default();
     let links = Links {
         index: out_dir.join("index.html").is_file(),
         org_page: &|mpn_id: &str| page_id(mpn_id) && out_dir.join("orgs").join(format!("{mpn_id}.html")).is_file(),
         listing: out_dir.join("orgs").join(LISTING).is_file(),
+        name: &|mpn_id: &str| names.get(mpn_id).cloned(),
     };
     let html = render_page(STATUS, &status::view(report, &links))?;
     write_atomic(&out_dir.join(STATUS_PAGE), html.as_bytes(), None).map_err(|e| at(STATUS_PAGE, e))
