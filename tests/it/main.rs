@@ -6,6 +6,7 @@ mod common;
 
 mod apply;
 mod golden;
+mod layout;
 mod malformed;
 mod plan;
 mod properties;
