@@ -16,7 +16,7 @@ use crate::validate::BlockedOrg;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -298,6 +298,29 @@ pub fn verify_rendered(checked: &Checked, reviewed: &[u8]) -> Result<(), PlanFil
     Ok(())
 }
 
+/// The organisations' names in a plan.json, by MPN ID (planned ones and those
+/// left out): for a page that otherwise knows only MPN IDs (status.html).
+/// Streams the file and keeps only the names, so a large plan costs no more
+/// memory than its names.
+pub fn org_names(plan_json: impl std::io::Read) -> serde_json::Result<HashMap<String, String>> {
+    #[derive(Deserialize)]
+    struct Named {
+        mpn_id: String,
+        organization: String,
+    }
+    #[derive(Deserialize)]
+    struct Names {
+        #[serde(default)]
+        organizations: Vec<Named>,
+        #[serde(default)]
+        blocked_organizations: Vec<Named>,
+    }
+    let doc: Names = serde_json::from_reader(plan_json)?;
+    // A planned organisation's name wins over a left-out row's with its ID.
+    let all = doc.blocked_organizations.into_iter().chain(doc.organizations);
+    Ok(all.filter(|n| !n.organization.is_empty()).map(|n| (n.mpn_id, n.organization)).collect())
+}
+
 /// `--encoding` as its WHATWG name (`windows-1252`), read back by label.
 mod encoding_label {
     use serde::{Deserialize, Deserializer, Serializer, de::Error};
@@ -338,5 +361,27 @@ mod delimiter_char {
             Some(s) => Err(D::Error::custom(format!("unknown delimiter {s:?}"))),
             None => Ok(None),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn org_names_keeps_only_names_and_a_planned_name_wins() {
+        let json = br#"{"as_of": "2026-12-01",
+            "organizations": [{"mpn_id": "1234567", "organization": "Contoso Ltd", "accounts": [{"email": "a@b.c"}]}],
+            "blocked_organizations": [
+                {"mpn_id": "1234567", "organization": "Contoso (old row)", "line": 3, "reasons": []},
+                {"mpn_id": "2345678", "organization": "Fabrikam", "line": 4, "reasons": []},
+                {"mpn_id": "3456789", "organization": "", "line": 5, "reasons": []}],
+            "left": []}"#;
+        let names = org_names(&json[..]).unwrap();
+        assert_eq!(names.len(), 2);
+        assert_eq!(names["1234567"], "Contoso Ltd");
+        assert_eq!(names["2345678"], "Fabrikam");
+        assert!(org_names(&b"{\"organizations\": 3}"[..]).is_err());
+        assert!(org_names(&b"{}"[..]).unwrap().is_empty());
     }
 }

@@ -12,6 +12,7 @@ mod generate;
 mod golden;
 mod language;
 mod layers;
+mod layout;
 mod malformed;
 mod outbox;
 mod plan;

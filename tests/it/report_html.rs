@@ -223,7 +223,7 @@ fn index_has_run_facts_totals_chart_notes_and_checklists() {
         "memberships.csv",
         "employees.csv",
         concat!("pmc-migrate ", env!("CARGO_PKG_VERSION")),
-        "<svg class=\"chart\"",
+        "<div class=\"chart\"",
         "invalid-date",
         "R3 · Both systems until the PMC membership ends.",
         "changes no date",
@@ -265,7 +265,7 @@ fn a_clean_run_says_so_and_shows_only_the_notes_that_apply() {
     let index = read(&out.join("index.html"));
     assert!(index.contains("No errors or warnings"));
     assert!(index.contains("No findings"));
-    assert!(!index.contains("<svg class=\"chart\""), "no chart without findings");
+    assert!(!index.contains("<div class=\"chart\""), "no chart without findings");
     assert!(index.contains("R3 · Both systems"));
     assert!(!index.contains("R4 · Expired"), "nothing expired");
     assert!(!index.contains("class=\"badge expired\""));
@@ -310,7 +310,8 @@ fn large_runs_stay_small_and_readable() {
     assert!(index.contains("Showing the first 200 of 1,000 organisations"));
     assert!(index.contains("more findings are not shown here"));
     assert!(index.contains("plan.json"));
-    assert_eq!(fs::read_dir(out.join("orgs")).unwrap().count(), 1_000);
+    // A page per organisation, and orgs/index.html listing them all.
+    assert_eq!(fs::read_dir(out.join("orgs")).unwrap().count(), 1_001);
     // Rows of the organisation table, and of the Changes table, are capped at 200.
     let section = |id: &str| {
         let start = index.find(&format!("<section class=\"card\" id=\"{id}\">")).unwrap();
@@ -320,6 +321,40 @@ fn large_runs_stay_small_and_readable() {
     assert_eq!(rows("organisations"), 200, "organisation rows shown");
     assert_eq!(rows("changes"), 200, "change rows shown");
     assert!(section("changes").contains("Showing the first 200 of 1,000 organisations with changes"));
+    // Every organisation page is reachable from index.html: the first 200
+    // directly, all of them through orgs/index.html.
+    assert!(index.contains("href=\"orgs/index.html\""), "the index links the listing");
+    assert!(!index.contains("href=\"orgs/1000999.html\""), "the last organisation is past the cap");
+    let listing = read(&out.join("orgs/index.html"));
+    assert!(listing.contains("href=\"../index.html\""), "the listing links back");
+    for o in 0..1_000 {
+        let id = 1_000_000 + o;
+        assert!(out.join(format!("orgs/{id}.html")).is_file());
+        assert_eq!(listing.matches(&format!("href=\"{id}.html\"")).count(), 1, "orgs/index.html links {id} once");
+    }
+    assert!(listing.contains("Organisation 999 &lt;&amp;&gt; Partners"), "names escaped");
+    assert!(listing.contains("<strong>1,000</strong> organisation pages"));
+}
+
+#[test]
+fn no_listing_while_the_index_shows_every_organisation() {
+    // 200 organisations: the index's table holds them all.
+    let run = generated(200, 2);
+    let out = run.plan("out", &[]);
+    assert!(!out.join("orgs/index.html").exists());
+    let index = read(&out.join("index.html"));
+    assert!(!index.contains("orgs/index.html"), "no link to a listing that is not there");
+    assert_eq!(index.matches("<td class=\"nowrap mono\">10").count(), 200);
+    // One more, and the listing appears; a smaller plan into the same folder
+    // takes it away again (orgs/ is replaced whole).
+    let run = generated(201, 2);
+    let out = run.plan("out", &[]);
+    assert!(out.join("orgs/index.html").is_file());
+    let smaller = generated(3, 2);
+    fs::copy(smaller.path().join("memberships.csv"), run.path().join("memberships.csv")).unwrap();
+    fs::copy(smaller.path().join("employees.csv"), run.path().join("employees.csv")).unwrap();
+    let out = run.plan("out", &[]);
+    assert!(!out.join("orgs/index.html").exists(), "a stale listing stays behind");
 }
 
 #[test]
@@ -399,7 +434,7 @@ fn chromium_builds_the_tables_and_the_chart() {
     let out = run.plan("out", &[]);
     let page = fs::canonicalize(out.join("index.html")).unwrap();
     let dom = dump_dom(&page);
-    assert!(dom.contains("<svg class=\"chart\""), "findings chart in the DOM");
+    assert!(dom.contains("<div class=\"chart\""), "findings chart in the DOM");
     assert!(dom.contains("invalid-date</text>"), "chart labels in the DOM");
     for id in ["1234567", "2345678", "3456789"] {
         assert!(dom.contains(&format!("<td class=\"nowrap mono\">{id}</td>")), "organisation row {id} in the DOM");

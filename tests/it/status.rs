@@ -323,6 +323,26 @@ fn the_report_links_to_status_html_from_the_next_plan() {
     assert!(index.contains("<dt>Team status</dt>"), "no run-facts line for status.html");
 }
 
+#[test]
+fn status_html_names_each_organisation_from_the_folders_plan() {
+    let wrk = applied();
+    let rows = [format!("{ANNA_U},yes,,"), format!("{BEN_U},no,,"), format!("{CARLA_U},yes,,")];
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    // Ben's password has expired: he is listed under "must re-add" too.
+    status(&wrk, &rows, &add_days(EXPIRES, 1), &[]).assert_code(1);
+    let html = wrk.read_string("out/status.html");
+    let summary = section(&html, "organisations");
+    assert!(summary.contains("<td>Contoso Ltd</td>") && summary.contains("<td>Fabrikam Inc</td>"), "{summary}");
+    assert!(html.contains("<h2>Contoso Ltd <span class=\"muted\">· MPN ID 1234567</span></h2>"), "{html}");
+    assert!(section(&html, "re-add").contains("<div class=\"muted\">Contoso Ltd</div>"), "{html}");
+    // Without a plan in the folder the ledger's MPN IDs are all there is.
+    std::fs::remove_file(wrk.path("out/plan.json")).unwrap();
+    status(&wrk, &rows, &add_days(EXPIRES, 1), &[]).assert_code(1);
+    let html = wrk.read_string("out/status.html");
+    assert!(!html.contains("Contoso Ltd"), "a name without a plan");
+    assert!(html.contains("<h2>MPN ID 1234567</h2>"), "{html}");
+}
+
 // ---- the flow: status says re-add, apply reissues ----
 
 #[test]

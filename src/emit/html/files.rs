@@ -5,10 +5,11 @@
 
 use super::kit::page_id;
 use super::status::{self, Links};
-use super::templates::{INDEX, ORG, STATUS, render_page};
-use super::{index, org};
+use super::templates::{INDEX, ORG, ORGS, STATUS, render_page};
+use super::{index, listing, org};
 use crate::applied::Applied;
 use crate::check::Checked;
+use crate::plan_file;
 use crate::progress::Counter;
 use crate::status::StatusReport;
 use crate::transaction::atomic::{real_dir, write_atomic};
@@ -18,8 +19,11 @@ use std::path::Path;
 
 /// The status page's file name, in the report's folder.
 pub const STATUS_PAGE: &str = "status.html";
+/// Every organisation page, listed in `orgs/` (when the index caps its table).
+const LISTING: &str = "index.html";
 
-/// Write `index.html` and `orgs/<mpn_id>.html` into `out_dir` (which exists).
+/// Write `index.html` and `orgs/<mpn_id>.html` into `out_dir` (which exists),
+/// and `orgs/index.html` when the index shows only the first organisations.
 /// Organisation pages are rendered in parallel and written first, so that the
 /// index never links to a page that is not there yet.
 ///
@@ -52,6 +56,10 @@ pub fn write_report(checked: &Checked, applied: Option<&Applied>, out_dir: &Path
         pages.add(1);
         Ok::<_, io::Error>(())
     })?;
+    if listing::wanted(&checked.plan) {
+        let html = render_page(ORGS, &listing::listing(&checked.plan))?;
+        std::fs::write(dir.join(LISTING), html.as_bytes()).map_err(|e| at("orgs/index.html", e))?;
+    }
     swap_in(out_dir, &dir)?;
     let status_page = out_dir.join(STATUS_PAGE).is_file();
     let html = render_page(INDEX, &index::index(checked, applied, status_page))?;
@@ -66,11 +74,19 @@ pub fn page_count(checked: &Checked) -> u64 {
 }
 
 /// Write `status.html` into `out_dir` (which exists), atomically. It links to
-/// the index and the organisation pages that are in the folder.
+/// the index and the organisation pages that are in the folder, and names the
+/// organisations from the folder's plan.json (the ledger has only MPN IDs;
+/// without a readable plan the page shows MPN IDs alone).
 pub fn write_status(report: &StatusReport, out_dir: &Path) -> io::Result<()> {
+    let names = std::fs::File::open(out_dir.join("plan.json"))
+        .ok()
+        .and_then(|f| plan_file::org_names(io::BufReader::new(f)).ok())
+        .unwrap_or_default();
     let links = Links {
         index: out_dir.join("index.html").is_file(),
         org_page: &|mpn_id: &str| page_id(mpn_id) && out_dir.join("orgs").join(format!("{mpn_id}.html")).is_file(),
+        listing: out_dir.join("orgs").join(LISTING).is_file(),
+        name: &|mpn_id: &str| names.get(mpn_id).cloned(),
     };
     let html = render_page(STATUS, &status::view(report, &links))?;
     write_atomic(&out_dir.join(STATUS_PAGE), html.as_bytes(), None).map_err(|e| at(STATUS_PAGE, e))

@@ -1,6 +1,7 @@
 //! The HTML pages: the report (`index.html`, one self-contained page with
 //! inline CSS and SVG, no script, no network; and `orgs/<mpn_id>.html` per
-//! planned organisation) and the team's `status.html` after cutover.
+//! planned organisation, listed in `orgs/index.html` when the index caps its
+//! table) and the team's `status.html` after cutover.
 //!
 //! The pages share one kit (numbers, dates, capped tables, run facts, counts)
 //! and one tera instance, which also renders the sign-on email's body. Nothing
@@ -16,6 +17,7 @@
 //! - [`svg`]: chart and timeline geometry (uses the kit);
 //! - [`org`]: an organisation's page, and the rows the index shows of it;
 //! - [`index`]: the index page (uses the organisation rows);
+//! - [`listing`]: `orgs/index.html`, every organisation page;
 //! - [`status`]: the status page;
 //! - [`files`]: writing the pages into the output folder.
 
@@ -23,6 +25,7 @@ pub mod checklist;
 pub mod files;
 pub mod index;
 pub mod kit;
+pub mod listing;
 pub mod org;
 pub mod status;
 pub mod svg;

@@ -14,10 +14,15 @@ pub const MAX_EMPLOYEE_ROWS: usize = 2_000;
 /// Rows of the "must re-add" and "expiring soon" lists.
 pub const MAX_ACTION_ROWS: usize = 500;
 
-/// Which pages of the report are there to link to (the writer looks).
+/// Which pages of the report are there to link to, and the organisations'
+/// names (the ledger has only MPN IDs): the writer looks in the folder.
 pub struct Links<'a> {
     pub index: bool,
     pub org_page: &'a dyn Fn(&str) -> bool,
+    /// `orgs/index.html` lists every organisation page.
+    pub listing: bool,
+    /// An organisation's name, when the folder's plan knows it.
+    pub name: &'a dyn Fn(&str) -> Option<String>,
 }
 
 fn plural(n: i64, one: &str, many: &str) -> String {
@@ -32,6 +37,8 @@ struct Run {
     warn_days: i64,
     /// index.html is in the folder: the page links to it.
     index: bool,
+    /// orgs/index.html is in the folder: the page links to it.
+    listing: bool,
 }
 
 /// [`SignInCounts`] as the page shows them (flattened into its parent, so the
@@ -141,6 +148,8 @@ fn employee_row(e: &EmployeeStatus) -> EmployeeRow<'_> {
 #[derive(Serialize)]
 struct OrgView<'a> {
     mpn_id: &'a str,
+    /// Its name, or empty when the folder has no plan that names it.
+    organization: String,
     page: bool,
     /// Its employee table is on this page.
     table: bool,
@@ -155,6 +164,7 @@ struct OrgView<'a> {
 fn org_view<'a>(o: &'a OrgStatus, rows: usize, table: bool, links: &Links<'_>) -> OrgView<'a> {
     OrgView {
         mpn_id: &o.mpn_id,
+        organization: (links.name)(&o.mpn_id).unwrap_or_default(),
         page: (links.org_page)(&o.mpn_id),
         table,
         accounts: count(o.employees.len()),
@@ -168,6 +178,7 @@ fn org_view<'a>(o: &'a OrgStatus, rows: usize, table: bool, links: &Links<'_>) -
 #[derive(Serialize)]
 struct ActionRow<'a> {
     mpn_id: &'a str,
+    organization: String,
     username: &'a str,
     email: &'a str,
     password_expires: String,
@@ -175,7 +186,7 @@ struct ActionRow<'a> {
 }
 
 /// Everyone in `state`, in organisation order, at most [`MAX_ACTION_ROWS`].
-fn action_list(report: &StatusReport, want: SignIn) -> Capped<ActionRow<'_>> {
+fn action_list<'a>(report: &'a StatusReport, want: SignIn, links: &Links<'_>) -> Capped<ActionRow<'a>> {
     let all = report.organizations.iter().flat_map(|o| o.employees.iter().map(move |e| (o, e)));
     let matching = all.filter(|(_, e)| e.sign_in == want);
     let total = matching.clone().count();
@@ -183,6 +194,7 @@ fn action_list(report: &StatusReport, want: SignIn) -> Capped<ActionRow<'_>> {
         .take(MAX_ACTION_ROWS)
         .map(|(o, e)| ActionRow {
             mpn_id: &o.mpn_id,
+            organization: (links.name)(&o.mpn_id).unwrap_or_default(),
             username: &e.username,
             email: &e.email,
             password_expires: date(e.password_expires),
@@ -237,7 +249,12 @@ pub fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusView<'a> {
     let more_organizations = orgs.len() - tables.len();
     let findings = report.findings.iter().take(MAX_FINDINGS).collect();
     StatusView {
-        run: Run { facts: Facts::new(when(report.as_of)), warn_days: report.warn_days, index: links.index },
+        run: Run {
+            facts: Facts::new(when(report.as_of)),
+            warn_days: report.warn_days,
+            index: links.index,
+            listing: links.listing,
+        },
         totals,
         summary: shown(
             orgs.iter().take(MAX_ORGS).enumerate().map(|(i, o)| org_view(o, 0, i < tables.len(), links)).collect(),
@@ -246,8 +263,8 @@ pub fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusView<'a> {
         organizations: tables,
         more_employees: count(accounts - shown_rows),
         more_organizations: count(more_organizations),
-        must_reissue: action_list(report, SignIn::MustReissue),
-        expires_soon: action_list(report, SignIn::ExpiresSoon),
+        must_reissue: action_list(report, SignIn::MustReissue, links),
+        expires_soon: action_list(report, SignIn::ExpiresSoon, links),
         findings: shown(findings, report.findings.len()),
     }
 }
@@ -295,7 +312,7 @@ mod tests {
     }
 
     fn render(r: &StatusReport) -> String {
-        let links = Links { index: false, org_page: &|_| false };
+        let links = Links { index: false, org_page: &|_| false, listing: false, name: &|_| None };
         render_page(STATUS, &view(r, &links)).unwrap()
     }
 
@@ -327,7 +344,7 @@ mod tests {
         let mut r = report(many);
         r.organizations
             .push(OrgStatus { employees: vec![employee(SignIn::Waiting, 30)], ..OrgStatus::new("2345678".into()) });
-        let links = Links { index: true, org_page: &|_| true };
+        let links = Links { index: true, org_page: &|_| true, listing: false, name: &|_| None };
         let v = view(&r, &links);
         assert_eq!(v.organizations.len(), 1);
         assert_eq!(v.organizations[0].employees.len(), MAX_EMPLOYEE_ROWS);

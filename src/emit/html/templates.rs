@@ -17,24 +17,27 @@ pub const INDEX: &str = "index.html.tera";
 pub const ORG: &str = "org.html.tera";
 /// The team's state after cutover.
 pub const STATUS: &str = "status.html.tera";
+/// `orgs/index.html`: every organisation page, when the index caps its table.
+pub const ORGS: &str = "orgs.html.tera";
 /// The body of a sign-on email (plain text).
 const MAIL: &str = "signon.eml";
 
 /// Every template, by the name tera knows it under.
-const TEMPLATES: [(&str, &str); 7] = [
+const TEMPLATES: [(&str, &str); 8] = [
     ("style.css", include_str!("../../../templates/style.css")),
     ("macros.html.tera", include_str!("../../../templates/macros.html.tera")),
     ("base.html.tera", include_str!("../../../templates/base.html.tera")),
     (INDEX, include_str!("../../../templates/index.html.tera")),
     (ORG, include_str!("../../../templates/org.html.tera")),
     (STATUS, include_str!("../../../templates/status.html.tera")),
+    (ORGS, include_str!("../../../templates/orgs.html.tera")),
     (MAIL, include_str!("../../../templates/signon.eml.tera")),
 ];
 
 /// Names autoescaping applies to.
 const ESCAPED: [&str; 2] = [".html", ".tera"];
 
-/// Render the page template `name` (one of [`INDEX`], [`ORG`], [`STATUS`])
+/// Render the page template `name` (one of [`INDEX`], [`ORG`], [`STATUS`], [`ORGS`])
 /// with `view`, escaped.
 pub fn render_page<T: Serialize>(name: &str, view: &T) -> io::Result<String> {
     let tera = templates().map_err(|e| io::Error::other(format!("report templates: {e}")))?;
