@@ -22,14 +22,16 @@ pub fn write(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
             dialect::describe(input.delimiter)
         )?;
         if !input.ignored_columns.is_empty() {
-            let names: Vec<String> = input.ignored_columns.iter().map(|c| crate::finding::printable(c)).collect();
+            let names: Vec<String> =
+                input.ignored_columns.iter().map(|c| crate::finding::printable(&crate::finding::cut(c))).collect();
             writeln!(out, "  ignored columns: {}", names.join(", "))?;
         }
     }
     let accounts: usize = checked.plan.organizations.iter().map(|o| o.accounts.len()).sum();
     writeln!(out, "ready to plan: {} organisations, {} accounts", checked.plan.organizations.len(), accounts)?;
     if !checked.blocked.is_empty() {
-        let ids: Vec<String> = checked.blocked.iter().map(|b| crate::finding::printable(&b.mpn_id)).collect();
+        let ids: Vec<String> =
+            checked.blocked.iter().map(|b| crate::finding::printable(&crate::finding::cut(&b.mpn_id))).collect();
         writeln!(out, "left out by errors: {} organisations ({})", ids.len(), ids.join(", "))?;
     }
     let c = checked.counts;
