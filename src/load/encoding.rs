@@ -3,6 +3,11 @@
 
 use encoding_rs::{DecoderResult, Encoding, UTF_8};
 
+/// At most this many bad lines are listed (memory stays bounded whatever the
+/// bytes); a list one longer than this was cut there: take every line from its
+/// last entry on as bad.
+pub const MAX_BAD_LINES: usize = 1_000_000;
+
 pub struct Decoded {
     pub text: String,
     /// The encoding actually used (after BOM sniffing), e.g. "UTF-8", "UTF-16LE".
@@ -44,7 +49,7 @@ fn repair_utf8_in_place(bytes: &mut [u8]) -> Vec<u64> {
                 let len = e.error_len().unwrap_or(bytes.len() - at);
                 line += bytecount(&bytes[counted..at]);
                 counted = at;
-                if bad_lines.last() != Some(&line) {
+                if bad_lines.last() != Some(&line) && bad_lines.len() <= MAX_BAD_LINES {
                     bad_lines.push(line);
                 }
                 bytes[at..at + len].fill(b'?');
@@ -79,7 +84,7 @@ fn decode_slow(src: &[u8], encoding: &'static Encoding) -> Decoded {
                 newlines_seen += bytecount(&text.as_bytes()[counted_upto..]);
                 counted_upto = text.len();
                 let line = newlines_seen + 1;
-                if bad_lines.last() != Some(&line) {
+                if bad_lines.last() != Some(&line) && bad_lines.len() <= MAX_BAD_LINES {
                     bad_lines.push(line);
                 }
                 text.push('\u{FFFD}');

@@ -4,11 +4,14 @@
 pub mod dialect;
 pub mod encoding;
 pub mod headers;
+mod left_out;
+pub mod records;
 
 use crate::finding::{Finding, Rule};
 use crate::model::InputFacts;
 use crate::options::ReadOptions;
 use headers::{ColumnSpec, HeaderMap};
+use left_out::{BadLines, Listing};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
@@ -41,15 +44,17 @@ struct RowMeta {
 }
 
 impl Store {
-    fn push(&mut self, line: u64, fields: &csv::StringRecord) -> Result<(), LoadError> {
+    /// Append one record: its fields back to back in `data`, `ends` their end offsets.
+    fn push(&mut self, line: u64, data: &str, ends: &[usize]) -> Result<(), LoadError> {
         let too_large = || LoadError::TooLarge;
         let first = u32::try_from(self.ends.len()).map_err(|_| too_large())?;
         let start = u32::try_from(self.text.len()).map_err(|_| too_large())?;
-        for field in fields {
-            self.text.push_str(field);
-            self.ends.push(u32::try_from(self.text.len()).map_err(|_| too_large())?);
+        self.text.push_str(data);
+        for &end in ends {
+            self.ends.push(u32::try_from(start as usize + end).map_err(|_| too_large())?);
         }
-        self.rows.push(RowMeta { line, first, start, len: fields.len() as u32 });
+        u32::try_from(self.text.len()).map_err(|_| too_large())?;
+        self.rows.push(RowMeta { line, first, start, len: ends.len() as u32 });
         Ok(())
     }
 
@@ -188,7 +193,8 @@ pub fn try_parse_bytes(
             path: file.to_string(),
             sha256,
             rows,
-            ignored_columns: headers.ignored.clone(),
+            // Header names are listed in reports and on the terminal: cut like any quoted value.
+            ignored_columns: headers.ignored.iter().map(|c| crate::finding::cut(c).into_owned()).collect(),
             delimiter,
             encoding: decoded.encoding.name(),
         },
@@ -217,87 +223,107 @@ fn parse_text(
     schema: &[ColumnSpec],
     read: &ReadOptions,
 ) -> Result<Parsed, LoadError> {
-    let delimiter = read.delimiter.unwrap_or_else(|| dialect::sniff_delimiter(&decoded.text));
+    let delimiter = read.delimiter.unwrap_or_else(|| dialect::sniff_delimiter(head(&decoded.text)));
+    let encoding_name = decoded.encoding.name();
     let mut findings = Vec::new();
-
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(decoded.text.as_bytes());
     let mut store = Store { text: String::with_capacity(decoded.text.len()), ..Store::default() };
-    let mut header_fields: Option<csv::StringRecord> = None;
-    let mut record = csv::StringRecord::new();
+    let mut header: Option<(HeaderMap, Vec<Finding>, u32)> = None;
+    let (mut kept, mut rejected) = (Vec::new(), Vec::new());
     let mut lines = LineCounter::new(decoded.text.as_bytes());
-    // The text is valid UTF-8 by construction, so reading can't fail.
-    while reader.read_record(&mut record).unwrap_or(false) {
-        let line = lines.line_at(record.position().map_or(0, |p| p.byte()) as usize);
-        if header_fields.is_none() {
-            header_fields = Some(std::mem::take(&mut record));
+    let mut bad_lines = BadLines::new(&decoded.bad_lines);
+    let mut listing = Listing::default();
+    let mut reader = records::RecordReader::new(decoded.text.as_bytes(), delimiter);
+    while let Some(span) = reader.next_record() {
+        let line = lines.line_at(span.start);
+        let bad = bad_lines.take(line, lines.last_line(span.end));
+        let (data, ends) = reader.raw();
+        // The text is valid UTF-8 and csv-core only drops ASCII bytes, so this can't fail.
+        let data = std::str::from_utf8(data).unwrap_or_default();
+        let Some((_, header_findings, header_len)) = &header else {
+            let fields: Vec<&str> = fields(data, ends).collect();
+            if let Some(over) = span.oversize {
+                findings.push(Finding::new(file, line, over.column(), Rule::MalformedRow, over.message("header")));
+            }
+            if let Some((bad, more)) = bad {
+                findings.push(encoding_finding(file, line, bad, more, "the header", encoding_name));
+            }
+            let (map, header_findings) = headers::match_headers(&fields, schema, file);
+            header = Some((map, header_findings, fields.len() as u32));
             continue;
-        }
-        if record.iter().all(|f| f.trim().is_empty()) {
+        };
+        if span.oversize.is_none() && fields(data, ends).all(|f| f.trim().is_empty()) {
             continue; // blank rows that spreadsheets leave at the end
         }
-        store.push(line, &record)?;
-    }
-    drop(reader);
-    let header_fields = header_fields.unwrap_or_default();
-    let header_names: Vec<&str> = header_fields.iter().collect();
-    let (headers, header_findings) = headers::match_headers(&header_names, schema, file);
-
-    let encoding_name = decoded.encoding.name();
-    let mut bad_records = vec![false; store.rows.len()];
-    for &bad in &decoded.bad_lines {
-        // The record whose span holds the bad line: the last one starting at or before it.
-        let idx = store.rows.partition_point(|r| r.line <= bad);
-        let (line, what) = if idx == 0 { (1, "the header") } else { (store.rows[idx - 1].line, "this row") };
-        if idx > 0 {
-            bad_records[idx - 1] = true;
-        }
-        findings.push(Finding::new(
-            file,
-            line,
-            1,
-            Rule::InvalidEncoding,
-            format!(
-                "line {bad} of {what} has bytes that are not valid {encoding_name}; \
-                 if the file was saved in a legacy encoding, pass it with --encoding (for example --encoding windows-1252)"
-            ),
-        ));
-    }
-
-    let rows = store.rows.len() as u64;
-    let header_len = header_fields.len() as u32;
-    let mut kept = Vec::with_capacity(store.rows.len());
-    let mut rejected = Vec::new();
-    for (k, (meta, bad)) in store.rows.iter().zip(bad_records).enumerate() {
-        let k = k as u32;
-        if bad {
-            rejected.push(k);
-            continue;
-        }
-        if meta.len != header_len {
-            findings.push(Finding::new(
+        listing.rows += 1;
+        let problem = match (span.oversize, bad) {
+            (Some(over), _) => Some(Finding::new(file, line, over.column(), Rule::MalformedRow, over.message("row"))),
+            (None, Some((bad, more))) => Some(encoding_finding(file, line, bad, more, "this row", encoding_name)),
+            (None, None) if ends.len() as u32 != *header_len => Some(Finding::new(
                 file,
-                meta.line,
+                line,
                 1,
                 Rule::MalformedRow,
-                format!("row has {} fields but the header has {header_len}", meta.len),
-            ));
-            rejected.push(k);
-            continue;
+                format!("row has {} fields but the header has {header_len}", ends.len()),
+            )),
+            (None, None) => None,
+        };
+        // Without its required columns no row of the file can be used: none is kept.
+        let usable = header_findings.is_empty();
+        match problem {
+            None if usable => {
+                kept.push(store.rows.len() as u32);
+                store.push(line, data, ends)?;
+            }
+            None => {}
+            // `list` counts the row either way; past the listing limit it goes to the summary.
+            Some(finding) if listing.list(line) => {
+                findings.push(finding);
+                if usable && span.oversize.is_none() {
+                    rejected.push(store.rows.len() as u32);
+                    store.push(line, data, ends)?;
+                }
+            }
+            Some(_) => {}
         }
-        kept.push(k);
     }
-    if !header_findings.is_empty() {
-        // Without its required columns no row of the file can be used.
-        kept.clear();
-        rejected.clear();
-    }
+    drop(reader);
+    findings.extend(listing.summary(file));
+    let (headers, header_findings, _) = header.unwrap_or_else(|| {
+        let (map, findings) = headers::match_headers(&[], schema, file);
+        (map, findings, 0)
+    });
     findings.extend(header_findings);
     store.text.shrink_to_fit();
+    let rows = listing.rows;
     Ok(Parsed { headers, store: std::sync::Arc::new(store), kept, rejected, findings, rows, delimiter })
+}
+
+fn encoding_finding(file: &str, line: u64, bad: u64, more: u64, what: &str, encoding_name: &str) -> Finding {
+    let more = if more > 0 { format!(" (and {more} more of its lines)") } else { String::new() };
+    Finding::new(
+        file,
+        line,
+        1,
+        Rule::InvalidEncoding,
+        format!(
+            "line {bad} of {what}{more} has bytes that are not valid {encoding_name}; \
+             if the file was saved in a legacy encoding, pass it with --encoding (for example --encoding windows-1252)"
+        ),
+    )
+}
+
+/// The text a header can span (junk can be one line of gigabytes).
+fn head(text: &str) -> &str {
+    let mut end = text.len().min(records::MAX_RECORD_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The fields of a record read by [`records::RecordReader`].
+fn fields<'a>(data: &'a str, ends: &'a [usize]) -> impl Iterator<Item = &'a str> + 'a {
+    ends.iter().scan(0, move |start, &end| Some(&data[std::mem::replace(start, end)..end]))
 }
 
 /// Physical line numbers from byte offsets. csv's own line count lags by one
@@ -321,14 +347,28 @@ impl<'a> LineCounter<'a> {
         while start < self.text.len() && matches!(self.text[start], b'\r' | b'\n') {
             start += 1;
         }
-        for i in self.pos..start {
+        self.count_to(start)
+    }
+
+    /// The line of a record's last byte, given the offset just past the record
+    /// (terminator included). Offsets must not decrease between calls.
+    fn last_line(&mut self, end: usize) -> u64 {
+        let mut end = end.max(self.pos);
+        while end > self.pos && matches!(self.text[end - 1], b'\r' | b'\n') {
+            end -= 1;
+        }
+        self.count_to(end)
+    }
+
+    fn count_to(&mut self, to: usize) -> u64 {
+        for i in self.pos..to {
             match self.text[i] {
                 b'\n' => self.line += 1,
                 b'\r' if self.text.get(i + 1) != Some(&b'\n') => self.line += 1,
                 _ => {}
             }
         }
-        self.pos = start;
+        self.pos = to;
         self.line
     }
 }

@@ -5,6 +5,7 @@
 mod common;
 
 mod apply;
+mod bounds;
 mod golden;
 mod malformed;
 mod plan;
