@@ -1,7 +1,6 @@
 //! Rows the loader leaves out: which of them get a finding of their own, and
 //! which bad lines (from decoding) fall in which record.
 
-use super::encoding;
 use crate::finding::{Finding, Rule};
 
 /// Past this many rows left out by the loader, while they are more than half of
@@ -62,28 +61,34 @@ pub struct BadLines<'a> {
     lines: &'a [u64],
     next: usize,
     /// Where the decoder stopped listing: every line from here on is bad.
-    cut: Option<u64>,
+    from: Option<u64>,
+}
+
+/// Where the bad bytes of a record are.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Bad {
+    /// Its first bad line, and how many more it has.
+    Lines(u64, u64),
+    /// It is past the line from which the decoder stopped listing.
+    Rest(u64),
 }
 
 impl<'a> BadLines<'a> {
-    pub fn new(lines: &'a [u64]) -> Self {
-        match lines.get(encoding::MAX_BAD_LINES) {
-            Some(&cut) => BadLines { lines: &lines[..encoding::MAX_BAD_LINES], next: 0, cut: Some(cut) },
-            None => BadLines { lines, next: 0, cut: None },
-        }
+    pub fn new(lines: &'a [u64], from: Option<u64>) -> Self {
+        BadLines { lines, next: 0, from }
     }
 
-    /// The first bad line of the record on lines `first..=last`, and how many
-    /// more it has; the lines are used up.
-    pub fn take(&mut self, first: u64, last: u64) -> Option<(u64, u64)> {
+    /// The bad bytes of the record on lines `..=last` (after the records
+    /// before it); its lines are used up.
+    pub fn take(&mut self, last: u64) -> Option<Bad> {
         let from = self.next;
         while self.lines.get(self.next).is_some_and(|&l| l <= last) {
             self.next += 1;
         }
-        match (self.next - from, self.cut) {
-            (0, Some(cut)) if cut <= last => Some((cut.max(first), 0)),
+        match (self.next - from, self.from) {
+            (0, Some(cut)) if cut <= last => Some(Bad::Rest(cut)),
             (0, _) => None,
-            (n, _) => Some((self.lines[from], n as u64 - 1)),
+            (n, _) => Some(Bad::Lines(self.lines[from], n as u64 - 1)),
         }
     }
 }
@@ -120,19 +125,18 @@ mod tests {
     #[test]
     fn bad_lines_go_to_the_record_that_spans_them() {
         let lines = [2, 3, 7];
-        let mut b = BadLines::new(&lines);
-        assert_eq!(b.take(2, 4), Some((2, 1)), "a record on lines 2-4 holds two bad lines");
-        assert_eq!(b.take(5, 5), None);
-        assert_eq!(b.take(6, 9), Some((7, 0)));
-        assert_eq!(b.take(10, 10), None);
+        let mut b = BadLines::new(&lines, None);
+        assert_eq!(b.take(4), Some(Bad::Lines(2, 1)), "a record on lines 2-4 holds two bad lines");
+        assert_eq!(b.take(5), None);
+        assert_eq!(b.take(9), Some(Bad::Lines(7, 0)));
+        assert_eq!(b.take(10), None);
     }
 
     #[test]
     fn past_the_listed_bad_lines_every_record_is_bad() {
-        let lines: Vec<u64> = (1..=encoding::MAX_BAD_LINES as u64 + 1).map(|l| l * 2).collect();
-        let cut = *lines.last().unwrap();
-        let mut b = BadLines::new(&lines);
-        assert_eq!(b.take(1, cut - 1), Some((2, encoding::MAX_BAD_LINES as u64 - 1)));
-        assert_eq!(b.take(cut + 5, cut + 5), Some((cut + 5, 0)), "a line after the cut");
+        let mut b = BadLines::new(&[2, 4], Some(6));
+        assert_eq!(b.take(5), Some(Bad::Lines(2, 1)));
+        assert_eq!(b.take(6), Some(Bad::Rest(6)), "the record holding the cut line");
+        assert_eq!(b.take(7), Some(Bad::Rest(6)), "and every one after it");
     }
 }

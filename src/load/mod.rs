@@ -11,7 +11,7 @@ use crate::finding::{Finding, Rule};
 use crate::model::InputFacts;
 use crate::options::ReadOptions;
 use headers::{ColumnSpec, HeaderMap};
-use left_out::{BadLines, Listing};
+use left_out::{Bad, BadLines, Listing};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
@@ -230,12 +230,12 @@ fn parse_text(
     let mut header: Option<(HeaderMap, Vec<Finding>, u32)> = None;
     let (mut kept, mut rejected) = (Vec::new(), Vec::new());
     let mut lines = LineCounter::new(decoded.text.as_bytes());
-    let mut bad_lines = BadLines::new(&decoded.bad_lines);
+    let mut bad_lines = BadLines::new(&decoded.bad_lines, decoded.bad_from);
     let mut listing = Listing::default();
     let mut reader = records::RecordReader::new(decoded.text.as_bytes(), delimiter);
     while let Some(span) = reader.next_record() {
         let line = lines.line_at(span.start);
-        let bad = bad_lines.take(line, lines.last_line(span.end));
+        let bad = bad_lines.take(lines.last_line(span.end));
         let (data, ends) = reader.raw();
         // The text is valid UTF-8 and csv-core only drops ASCII bytes, so this can't fail.
         let data = std::str::from_utf8(data).unwrap_or_default();
@@ -244,8 +244,8 @@ fn parse_text(
             if let Some(over) = span.oversize {
                 findings.push(Finding::new(file, line, over.column(), Rule::MalformedRow, over.message("header")));
             }
-            if let Some((bad, more)) = bad {
-                findings.push(encoding_finding(file, line, bad, more, "the header", encoding_name));
+            if let Some(bad) = bad {
+                findings.push(encoding_finding(file, line, bad, "the header", encoding_name));
             }
             let (map, header_findings) = headers::match_headers(&fields, schema, file);
             header = Some((map, header_findings, fields.len() as u32));
@@ -255,35 +255,33 @@ fn parse_text(
             continue; // blank rows that spreadsheets leave at the end
         }
         listing.rows += 1;
-        let problem = match (span.oversize, bad) {
-            (Some(over), _) => Some(Finding::new(file, line, over.column(), Rule::MalformedRow, over.message("row"))),
-            (None, Some((bad, more))) => Some(encoding_finding(file, line, bad, more, "this row", encoding_name)),
-            (None, None) if ends.len() as u32 != *header_len => Some(Finding::new(
+        let wrong_count = ends.len() as u32 != *header_len;
+        // Without its required columns no row of the file can be used: none is kept.
+        let usable = header_findings.is_empty();
+        if span.oversize.is_none() && bad.is_none() && !wrong_count {
+            if usable {
+                kept.push(store.rows.len() as u32);
+                store.push(line, data, ends)?;
+            }
+            continue;
+        }
+        if !listing.list(line) {
+            continue; // past the listing limit: counted in the summary
+        }
+        findings.push(match (span.oversize, bad) {
+            (Some(over), _) => Finding::new(file, line, over.column(), Rule::MalformedRow, over.message("row")),
+            (None, Some(bad)) => encoding_finding(file, line, bad, "this row", encoding_name),
+            (None, None) => Finding::new(
                 file,
                 line,
                 1,
                 Rule::MalformedRow,
                 format!("row has {} fields but the header has {header_len}", ends.len()),
-            )),
-            (None, None) => None,
-        };
-        // Without its required columns no row of the file can be used: none is kept.
-        let usable = header_findings.is_empty();
-        match problem {
-            None if usable => {
-                kept.push(store.rows.len() as u32);
-                store.push(line, data, ends)?;
-            }
-            None => {}
-            // `list` counts the row either way; past the listing limit it goes to the summary.
-            Some(finding) if listing.list(line) => {
-                findings.push(finding);
-                if usable && span.oversize.is_none() {
-                    rejected.push(store.rows.len() as u32);
-                    store.push(line, data, ends)?;
-                }
-            }
-            Some(_) => {}
+            ),
+        });
+        if usable && span.oversize.is_none() {
+            rejected.push(store.rows.len() as u32);
+            store.push(line, data, ends)?;
         }
     }
     drop(reader);
@@ -298,18 +296,23 @@ fn parse_text(
     Ok(Parsed { headers, store: std::sync::Arc::new(store), kept, rejected, findings, rows, delimiter })
 }
 
-fn encoding_finding(file: &str, line: u64, bad: u64, more: u64, what: &str, encoding_name: &str) -> Finding {
-    let more = if more > 0 { format!(" (and {more} more of its lines)") } else { String::new() };
-    Finding::new(
-        file,
-        line,
-        1,
-        Rule::InvalidEncoding,
-        format!(
-            "line {bad} of {what}{more} has bytes that are not valid {encoding_name}; \
-             if the file was saved in a legacy encoding, pass it with --encoding (for example --encoding windows-1252)"
+fn encoding_finding(file: &str, line: u64, bad: Bad, what: &str, encoding_name: &str) -> Finding {
+    let hint =
+        "if the file was saved in a legacy encoding, pass it with --encoding (for example --encoding windows-1252)";
+    let message = match bad {
+        Bad::Lines(bad, 0) => format!("line {bad} of {what} has bytes that are not valid {encoding_name}; {hint}"),
+        Bad::Lines(bad, more) => {
+            format!(
+                "line {bad} of {what} (and {more} more of its lines) has bytes that are not valid {encoding_name}; {hint}"
+            )
+        }
+        Bad::Rest(from) => format!(
+            "more than {} byte sequences that are not valid {encoding_name}: from line {from} on the file is not read \
+             as {encoding_name}; {hint}",
+            encoding::MAX_INVALID
         ),
-    )
+    };
+    Finding::new(file, line, 1, Rule::InvalidEncoding, message)
 }
 
 /// The text a header can span (junk can be one line of gigabytes).
@@ -361,13 +364,16 @@ impl<'a> LineCounter<'a> {
     }
 
     fn count_to(&mut self, to: usize) -> u64 {
-        for i in self.pos..to {
-            match self.text[i] {
-                b'\n' => self.line += 1,
-                b'\r' if self.text.get(i + 1) != Some(&b'\n') => self.line += 1,
-                _ => {}
-            }
+        // Counted without a branch per byte (a junk file can be one line of
+        // gigabytes): every LF, and every CR not followed by an LF.
+        let span = &self.text[self.pos..to];
+        let count = |byte: u8| span.iter().filter(|&&b| b == byte).count() as u64;
+        let mut lines = count(b'\n');
+        if span.contains(&b'\r') {
+            let crlf = self.text[self.pos..(to + 1).min(self.text.len())].windows(2).filter(|w| w == b"\r\n").count();
+            lines += count(b'\r') - crlf as u64;
         }
+        self.line += lines;
         self.pos = to;
         self.line
     }
