@@ -125,12 +125,17 @@ fn decode_slow(src: &[u8], encoding: &'static Encoding) -> Decoded {
     let mut newlines_seen = 0u64;
     let mut counted_upto = 0usize;
     let mut pos = 0usize;
+    // Through a small buffer: decoding into the String itself initialises all
+    // its spare capacity on every call, and a call ends at every malformed
+    // sequence, so junk made that quadratic.
+    let mut buf = "\0".repeat(64 * 1024);
     loop {
-        let (result, read) = decoder.decode_to_string_without_replacement(&src[pos..], &mut text, true);
+        let (result, read, written) = decoder.decode_to_str_without_replacement(&src[pos..], &mut buf, true);
         pos += read;
+        text.push_str(&buf[..written]);
         match result {
             DecoderResult::InputEmpty => break,
-            DecoderResult::OutputFull => text.reserve(src.len() - pos + 64),
+            DecoderResult::OutputFull => {}
             DecoderResult::Malformed(_, _) => {
                 newlines_seen += bytecount(&text.as_bytes()[counted_upto..]);
                 counted_upto = text.len();
@@ -237,6 +242,19 @@ mod tests {
         assert_eq!(d.bad_lines.len(), MAX_INVALID);
         assert_eq!(d.bad_from, Some(MAX_INVALID as u64 + 2));
         assert!(d.text.bytes().all(|b| b.is_ascii()));
+    }
+
+    #[test]
+    fn utf16_with_many_unpaired_surrogates_decodes_each_as_a_replacement() {
+        let mut le = vec![0xFF, 0xFE];
+        for _ in 0..100_000 {
+            le.extend([0x00, 0xD8, b'a', 0x00]);
+        }
+        le.extend([b'\n', 0x00, b'b', 0x00]);
+        let d = decode(le, None);
+        assert_eq!(d.text.len(), 100_000 * 4 + 2);
+        assert!(d.text.ends_with("\u{FFFD}a\nb"));
+        assert_eq!(d.bad_lines, vec![1]);
     }
 
     #[test]
