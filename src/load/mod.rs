@@ -223,7 +223,7 @@ fn parse_text(
     schema: &[ColumnSpec],
     read: &ReadOptions,
 ) -> Result<Parsed, LoadError> {
-    let delimiter = read.delimiter.unwrap_or_else(|| dialect::sniff_delimiter(head(&decoded.text)));
+    let delimiter = read.delimiter.unwrap_or_else(|| dialect::sniff_delimiter(records::head(&decoded.text)));
     let encoding_name = decoded.encoding.name();
     let mut findings = Vec::new();
     let mut store = Store { text: String::with_capacity(decoded.text.len()), ..Store::default() };
@@ -313,15 +313,6 @@ fn encoding_finding(file: &str, line: u64, bad: Bad, what: &str, encoding_name: 
         ),
     };
     Finding::new(file, line, 1, Rule::InvalidEncoding, message)
-}
-
-/// The text a header can span (junk can be one line of gigabytes).
-fn head(text: &str) -> &str {
-    let mut end = text.len().min(records::MAX_RECORD_BYTES);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
 }
 
 /// The fields of a record read by [`records::RecordReader`].

@@ -9,6 +9,15 @@ pub const MAX_FIELD_BYTES: usize = 64 * 1024;
 /// A record spanning more bytes of the file than this is `malformed-row`.
 pub const MAX_RECORD_BYTES: usize = 1024 * 1024;
 
+/// The text a header can span (junk can be one line of gigabytes).
+pub fn head(text: &str) -> &str {
+    let mut end = text.len().min(MAX_RECORD_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Why a record is over the bounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Oversize {
