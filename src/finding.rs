@@ -257,10 +257,22 @@ pub fn printable(value: &str) -> String {
     out
 }
 
+/// How many characters of an input value any message or listing shows (SPEC §3).
+pub const MAX_QUOTED_CHARS: usize = 80;
+
+/// An input value cut to [`MAX_QUOTED_CHARS`] characters, `…` marking the cut:
+/// for listings (such as ignored header names) that print values unquoted.
+pub fn cut(value: &str) -> std::borrow::Cow<'_, str> {
+    match value.char_indices().nth(MAX_QUOTED_CHARS) {
+        Some((at, _)) => format!("{}…", &value[..at]).into(),
+        None => value.into(),
+    }
+}
+
 /// Quote an input value for a message: control characters escaped, long values cut,
 /// so that a hostile or huge cell can't flood or break a report line.
 pub fn quote(value: &str) -> String {
-    const MAX_CHARS: usize = 80;
+    const MAX_CHARS: usize = MAX_QUOTED_CHARS;
     let mut out = String::with_capacity(value.len().min(MAX_CHARS * 2) + 2);
     out.push('"');
     for (n, ch) in value.chars().enumerate() {
@@ -290,6 +302,13 @@ mod tests {
         let q = quote(&long);
         assert!(q.chars().count() < 90);
         assert!(q.ends_with("…\""));
+    }
+
+    #[test]
+    fn cut_keeps_80_characters_and_marks_the_cut() {
+        assert_eq!(cut("short"), "short");
+        assert_eq!(cut(&"é".repeat(80)), "é".repeat(80));
+        assert_eq!(cut(&"é".repeat(500)), format!("{}…", "é".repeat(80)));
     }
 
     #[test]

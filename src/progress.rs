@@ -9,7 +9,7 @@
 
 use indicatif::{BinaryBytes, HumanCount, MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::iter::{IndexedParallelIterator, ParallelIterator};
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
@@ -203,42 +203,38 @@ impl Counter {
         })
     }
 
-    /// `text` (the decoded form of a file of `file_len` bytes) as a reader that
-    /// counts the file's bytes as they are read, in proportion to the text.
-    pub fn reader<'a>(&self, text: &'a [u8], file_len: u64) -> Reading<'a> {
-        Reading { text, at: 0, file_len, counted: 0, counter: self.clone() }
+    /// A count of a file of `file_len` bytes parsed from its decoded form, a
+    /// text of `text_len` bytes: each offset reached in the text counts the
+    /// file's bytes in proportion.
+    pub fn reader(&self, text_len: usize, file_len: u64) -> Reading {
+        Reading { text_len, file_len, counted: 0, counter: self.clone() }
     }
 }
 
 /// See [`Counter::reader`]; counts the rest of the file when dropped.
-pub struct Reading<'a> {
-    text: &'a [u8],
-    at: usize,
+pub struct Reading {
+    text_len: usize,
     file_len: u64,
     counted: u64,
     counter: Counter,
 }
 
-impl Reading<'_> {
+impl Reading {
+    /// Parsing reached byte `at` of the text.
+    pub fn reached(&mut self, at: usize) {
+        if self.counter.0.is_some() {
+            let done = (at as u128 * u128::from(self.file_len) / self.text_len.max(1) as u128) as u64;
+            self.count_to(done);
+        }
+    }
+
     fn count_to(&mut self, file_bytes: u64) {
         self.counter.add(file_bytes.saturating_sub(self.counted));
         self.counted = self.counted.max(file_bytes);
     }
 }
 
-impl Read for Reading<'_> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = (&self.text[self.at..]).read(buf)?;
-        self.at += n;
-        if self.counter.0.is_some() {
-            let done = (self.at as u128 * u128::from(self.file_len) / self.text.len().max(1) as u128) as u64;
-            self.count_to(done);
-        }
-        Ok(n)
-    }
-}
-
-impl Drop for Reading<'_> {
+impl Drop for Reading {
     fn drop(&mut self) {
         self.count_to(self.file_len);
     }
@@ -270,14 +266,11 @@ mod tests {
     fn a_reader_counts_file_bytes_in_proportion() {
         let bar = ProgressBar::hidden();
         let counter = Counter(Some(bar.clone()));
-        let text = vec![b'x'; 100_000];
-        let mut reading = counter.reader(&text, 200_000);
-        let mut buf = [0u8; 8192];
-        let n = reading.read(&mut buf).unwrap();
-        assert_eq!(bar.position(), 2 * n as u64);
-        let mut rest = Vec::new();
-        reading.read_to_end(&mut rest).unwrap();
-        assert_eq!(n + rest.len(), text.len());
+        let mut reading = counter.reader(100_000, 200_000);
+        reading.reached(8192);
+        assert_eq!(bar.position(), 2 * 8192);
+        reading.reached(4096);
+        assert_eq!(bar.position(), 2 * 8192, "never backwards");
         drop(reading);
         assert_eq!(bar.position(), 200_000);
     }

@@ -18,7 +18,8 @@ pub fn write(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
         let delimited = if input.delimiter == 0 { "" } else { delimited.as_str() };
         writeln!(out, "{}: {} rows, {}{delimited}", input.source, input.rows, input.encoding)?;
         if !input.ignored_columns.is_empty() {
-            let names: Vec<String> = input.ignored_columns.iter().map(|c| crate::finding::printable(c)).collect();
+            let names: Vec<String> =
+                input.ignored_columns.iter().map(|c| crate::finding::printable(&crate::finding::cut(c))).collect();
             writeln!(out, "  ignored columns: {}", names.join(", "))?;
         }
     }
@@ -26,7 +27,8 @@ pub fn write(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
     let orgs = plural(checked.plan.organizations.len(), "organisation", "organisations");
     writeln!(out, "ready to plan: {orgs}, {}", plural(accounts, "account", "accounts"))?;
     if !checked.blocked.is_empty() {
-        let ids: Vec<String> = checked.blocked.iter().map(|b| crate::finding::printable(&b.mpn_id)).collect();
+        let cut = |id: &String| crate::finding::printable(&crate::finding::cut(id));
+        let ids: Vec<String> = checked.blocked.iter().map(|b| cut(&b.mpn_id)).collect();
         let orgs = plural(ids.len(), "organisation", "organisations");
         writeln!(out, "left out by errors: {orgs} ({})", ids.join(", "))?;
     }

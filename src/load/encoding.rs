@@ -3,12 +3,19 @@
 
 use encoding_rs::{DecoderResult, Encoding, UTF_8};
 
+/// Past this many invalid sequences (or lines holding them) the decoder stops
+/// listing: the rest of the file is taken as bad (`bad_from`), so junk costs
+/// neither memory nor time per byte.
+pub const MAX_INVALID: usize = 1_000_000;
+
 pub struct Decoded {
     pub text: String,
     /// The encoding actually used (after BOM sniffing), e.g. "UTF-8", "UTF-16LE".
     pub encoding: &'static Encoding,
     /// Physical lines (1-based, ascending) holding undecodable bytes, each once.
     pub bad_lines: Vec<u64>,
+    /// Every line from this one on is taken as bad (too many to list).
+    pub bad_from: Option<u64>,
 }
 
 /// Decode a whole file. A BOM wins over `fallback`; without either, UTF-8.
@@ -25,34 +32,82 @@ pub fn decode(mut bytes: Vec<u8>, fallback: Option<&'static Encoding>) -> Decode
         return decode_slow(&bytes, encoding);
     }
     // UTF-8 is used in place, never copied: a large export stays one buffer.
-    let bad_lines = repair_utf8_in_place(&mut bytes);
+    let (bad_lines, bad_from) = repair_utf8_in_place(&mut bytes);
     let text = String::from_utf8(bytes).expect("repaired to valid UTF-8");
     let bad_lines = if bad_lines.is_empty() { nul_in_first_line(&text) } else { bad_lines };
-    Decoded { text, encoding, bad_lines }
+    Decoded { text, encoding, bad_lines, bad_from }
 }
 
 /// Replace every invalid UTF-8 sequence with as many `?` bytes (same length,
-/// so nothing moves) and return the physical lines where they were.
-fn repair_utf8_in_place(bytes: &mut [u8]) -> Vec<u64> {
+/// so nothing moves) and return the physical lines where they were; past
+/// [`MAX_INVALID`] sequences, every non-ASCII byte left, and the line there.
+fn repair_utf8_in_place(bytes: &mut [u8]) -> (Vec<u64>, Option<u64>) {
+    if std::str::from_utf8(bytes).is_ok() {
+        return (Vec::new(), None);
+    }
+    // One pass, byte by byte, for files with some bad bytes; junk (an invalid
+    // sequence every other byte) is cut short at the limit.
     let mut bad_lines: Vec<u64> = Vec::new();
-    let (mut pos, mut line, mut counted) = (0usize, 1u64, 0usize);
-    while pos < bytes.len() {
-        match std::str::from_utf8(&bytes[pos..]) {
-            Ok(_) => break,
-            Err(e) => {
-                let at = pos + e.valid_up_to();
-                let len = e.error_len().unwrap_or(bytes.len() - at);
-                line += bytecount(&bytes[counted..at]);
-                counted = at;
-                if bad_lines.last() != Some(&line) {
-                    bad_lines.push(line);
-                }
-                bytes[at..at + len].fill(b'?');
-                pos = at + len;
-            }
+    let (mut i, mut line, mut invalid) = (0usize, 1u64, 0usize);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            line += u64::from(b == b'\n');
+            i += 1;
+            continue;
+        }
+        let len = invalid_len(&bytes[i..]);
+        if len == 0 {
+            i += utf8_len(b);
+            continue;
+        }
+        invalid += 1;
+        if invalid > MAX_INVALID {
+            bytes[i..].iter_mut().for_each(|b| *b = if *b < 0x80 { *b } else { b'?' });
+            return (bad_lines, Some(line));
+        }
+        if bad_lines.last() != Some(&line) {
+            bad_lines.push(line);
+        }
+        bytes[i..i + len].fill(b'?');
+        i += len;
+    }
+    (bad_lines, None)
+}
+
+/// The length of a UTF-8 sequence by its (valid) lead byte.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        _ => 2,
+    }
+}
+
+/// 0 when `bytes` starts with a valid non-ASCII character; otherwise the length
+/// of the invalid sequence there (as `Utf8Error::error_len` counts it: the lead
+/// byte and the continuation bytes that fit it, or all that is left).
+fn invalid_len(bytes: &[u8]) -> usize {
+    // Valid second bytes per lead byte (Unicode table 3-7), then 0x80..=0xBF.
+    let (len, lo, hi) = match bytes[0] {
+        0xC2..=0xDF => (2, 0x80, 0xBF),
+        0xE0 => (3, 0xA0, 0xBF),
+        0xE1..=0xEC | 0xEE..=0xEF => (3, 0x80, 0xBF),
+        0xED => (3, 0x80, 0x9F),
+        0xF0 => (4, 0x90, 0xBF),
+        0xF1..=0xF3 => (4, 0x80, 0xBF),
+        0xF4 => (4, 0x80, 0x8F),
+        _ => return 1,
+    };
+    let mut k = 1;
+    while k < len {
+        let (lo, hi) = if k == 1 { (lo, hi) } else { (0x80, 0xBF) };
+        match bytes.get(k) {
+            Some(&c) if (lo..=hi).contains(&c) => k += 1,
+            _ => return k,
         }
     }
-    bad_lines
+    0
 }
 
 /// A NUL byte in the header line almost always means UTF-16 written without a BOM.
@@ -66,20 +121,28 @@ fn decode_slow(src: &[u8], encoding: &'static Encoding) -> Decoded {
     let capacity = decoder.max_utf8_buffer_length_without_replacement(src.len()).unwrap_or(src.len() * 3) + 16;
     let mut text = String::with_capacity(capacity);
     let mut bad_lines: Vec<u64> = Vec::new();
+    let mut bad_from = None;
     let mut newlines_seen = 0u64;
     let mut counted_upto = 0usize;
     let mut pos = 0usize;
+    // Through a small buffer: decoding into the String itself initialises all
+    // its spare capacity on every call, and a call ends at every malformed
+    // sequence, so junk made that quadratic.
+    let mut buf = "\0".repeat(64 * 1024);
     loop {
-        let (result, read) = decoder.decode_to_string_without_replacement(&src[pos..], &mut text, true);
+        let (result, read, written) = decoder.decode_to_str_without_replacement(&src[pos..], &mut buf, true);
         pos += read;
+        text.push_str(&buf[..written]);
         match result {
             DecoderResult::InputEmpty => break,
-            DecoderResult::OutputFull => text.reserve(src.len() - pos + 64),
+            DecoderResult::OutputFull => {}
             DecoderResult::Malformed(_, _) => {
                 newlines_seen += bytecount(&text.as_bytes()[counted_upto..]);
                 counted_upto = text.len();
                 let line = newlines_seen + 1;
-                if bad_lines.last() != Some(&line) {
+                if bad_lines.len() == MAX_INVALID {
+                    bad_from.get_or_insert(line);
+                } else if bad_lines.last() != Some(&line) {
                     bad_lines.push(line);
                 }
                 text.push('\u{FFFD}');
@@ -89,7 +152,7 @@ fn decode_slow(src: &[u8], encoding: &'static Encoding) -> Decoded {
     if encoding == UTF_8 && bad_lines.is_empty() {
         bad_lines = nul_in_first_line(&text);
     }
-    Decoded { text, encoding, bad_lines }
+    Decoded { text, encoding, bad_lines, bad_from }
 }
 
 fn bytecount(bytes: &[u8]) -> u64 {
@@ -129,6 +192,69 @@ mod tests {
         assert_eq!(d.text, "h\nok\nbad ? ?\nok\nbad?\n");
         // A sequence cut short by the end of the file.
         assert_eq!(decode(b"a\n\xE2\x82".to_vec(), None).bad_lines, vec![2]);
+    }
+
+    /// What the repair must give: each invalid sequence as `Utf8Error` cuts it, `?`-filled.
+    fn repaired_by_std(bytes: &[u8]) -> Vec<u8> {
+        let mut want = bytes.to_vec();
+        let mut pos = 0;
+        while let Err(e) = std::str::from_utf8(&want[pos..]) {
+            let at = pos + e.valid_up_to();
+            let len = e.error_len().unwrap_or(want.len() - at);
+            want[at..at + len].fill(b'?');
+            pos = at + len;
+        }
+        want
+    }
+
+    #[test]
+    fn invalid_sequences_are_cut_as_the_standard_library_cuts_them() {
+        let mut junk = Vec::new();
+        let mut x: u32 = 2_463_534_242;
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            // Mostly bytes that start or continue sequences, some ASCII and newlines.
+            junk.push(if x.is_multiple_of(7) { b"a\n"[(x >> 8) as usize % 2] } else { 0x80 | (x >> 11) as u8 });
+        }
+        assert_eq!(decode(junk.clone(), None).text.as_bytes(), repaired_by_std(&junk));
+        let cases: [&[u8]; 8] = [
+            b"\xFF",
+            b"\xC0\x80",
+            b"\xE2\x82",
+            b"\xE2\x82Z",
+            b"\xED\xA0\x80",
+            b"\xF0\x9F\x98",
+            b"\xF4\x90\x80\x80",
+            b"\x80\x80\xF0\x9F\x98\x80\xE0\x80",
+        ];
+        for case in cases {
+            assert_eq!(decode(case.to_vec(), None).text.as_bytes(), repaired_by_std(case), "{case:?}");
+        }
+    }
+
+    #[test]
+    fn past_the_limit_the_rest_is_bad_from_its_line() {
+        let mut junk = b"h\n".to_vec();
+        junk.extend(std::iter::repeat_n(b"\xFF\n".as_slice(), MAX_INVALID + 3).flatten());
+        let d = decode(junk, None);
+        assert_eq!(d.bad_lines.len(), MAX_INVALID);
+        assert_eq!(d.bad_from, Some(MAX_INVALID as u64 + 2));
+        assert!(d.text.bytes().all(|b| b.is_ascii()));
+    }
+
+    #[test]
+    fn utf16_with_many_unpaired_surrogates_decodes_each_as_a_replacement() {
+        let mut le = vec![0xFF, 0xFE];
+        for _ in 0..100_000 {
+            le.extend([0x00, 0xD8, b'a', 0x00]);
+        }
+        le.extend([b'\n', 0x00, b'b', 0x00]);
+        let d = decode(le, None);
+        assert_eq!(d.text.len(), 100_000 * 4 + 2);
+        assert!(d.text.ends_with("\u{FFFD}a\nb"));
+        assert_eq!(d.bad_lines, vec![1]);
     }
 
     #[test]

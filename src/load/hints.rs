@@ -77,13 +77,13 @@ pub fn unusable_header(schema: &[ColumnSpec], file: &str) -> HeaderMap {
 /// records. An empty file is one `empty-file` error, not a `missing-column`
 /// per column; a header without records is `no-rows`.
 pub fn read_header(
-    header: Option<&csv::StringRecord>,
+    header: Option<&[&str]>,
     rows: usize,
     schema: &[ColumnSpec],
     file: &str,
 ) -> (HeaderMap, Vec<Finding>) {
-    let names: Vec<&str> = header.map(|h| h.iter().collect()).unwrap_or_default();
-    let (map, findings) = headers::match_headers(&names, schema, file);
+    let names = header.unwrap_or_default();
+    let (map, findings) = headers::match_headers(names, schema, file);
     if rows == 0 && names.iter().all(|n| n.trim().is_empty()) {
         let message = "the file is empty (no header line, no rows): export it again".to_string();
         return (unusable_header(schema, file), vec![Finding::new(file, 1, 1, Rule::EmptyFile, message)]);

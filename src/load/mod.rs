@@ -3,137 +3,24 @@
 
 pub mod dialect;
 pub mod encoding;
+mod error;
 pub mod headers;
 pub mod hints;
+mod left_out;
+pub mod records;
+mod store;
 pub mod workbook;
 
 use crate::finding::{Finding, Rule};
 use crate::model::InputFacts;
 use crate::options::ReadOptions;
 use crate::progress::Counter;
+pub use error::LoadError;
 use headers::{ColumnSpec, HeaderMap};
+use left_out::{Bad, BadLines, Listing};
 use sha2::{Digest, Sha256};
-use std::path::{Path, PathBuf};
-
-#[derive(Debug, thiserror::Error)]
-pub enum LoadError {
-    #[error("cannot read {path}: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
-    #[error("the file holds more than 4 GiB of field data; split it")]
-    TooLarge,
-    #[error(transparent)]
-    Workbook(#[from] workbook::WorkbookError),
-}
-
-/// Every data record of a file, all fields back to back in one buffer: a
-/// million rows are three allocations, not three million.
-#[derive(Debug, Default)]
-pub struct Store {
-    text: String,
-    /// End offset in `text` of every field of every record.
-    ends: Vec<u32>,
-    rows: Vec<RowMeta>,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct RowMeta {
-    line: u64,
-    /// Index in `ends` of the row's first field.
-    first: u32,
-    /// Offset in `text` where the row's first field starts.
-    start: u32,
-    len: u32,
-}
-
-impl Store {
-    fn push(&mut self, line: u64, fields: &csv::StringRecord) -> Result<(), LoadError> {
-        let too_large = || LoadError::TooLarge;
-        let first = u32::try_from(self.ends.len()).map_err(|_| too_large())?;
-        let start = u32::try_from(self.text.len()).map_err(|_| too_large())?;
-        for field in fields {
-            self.text.push_str(field);
-            self.ends.push(u32::try_from(self.text.len()).map_err(|_| too_large())?);
-        }
-        self.rows.push(RowMeta { line, first, start, len: fields.len() as u32 });
-        Ok(())
-    }
-
-    fn record(&self, k: u32) -> Record<'_> {
-        let m = self.rows[k as usize];
-        let ends = &self.ends[m.first as usize..(m.first + m.len) as usize];
-        Record { line: m.line, text: &self.text, start: m.start, ends }
-    }
-}
-
-/// One data record: its physical start line and its fields (a view into the store).
-#[derive(Debug, Clone, Copy)]
-pub struct Record<'a> {
-    pub line: u64,
-    text: &'a str,
-    start: u32,
-    ends: &'a [u32],
-}
-
-impl<'a> Record<'a> {
-    /// The trimmed value of schema column `i` ("" when the column is absent).
-    pub fn get(&self, map: &HeaderMap, i: usize) -> &'a str {
-        map.fields[i].and_then(|f| self.field(f)).map_or("", str::trim)
-    }
-
-    /// Field `f` as written (untrimmed).
-    pub fn field(&self, f: usize) -> Option<&'a str> {
-        let end = *self.ends.get(f)? as usize;
-        let start = if f == 0 { self.start as usize } else { self.ends[f - 1] as usize };
-        Some(&self.text[start..end])
-    }
-
-    pub fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
-    }
-}
-
-/// Some records of a store (the usable ones, or the rejected ones).
-#[derive(Debug, Default, Clone)]
-pub struct Rows {
-    store: std::sync::Arc<Store>,
-    picks: Vec<u32>,
-}
-
-impl Rows {
-    pub fn len(&self) -> usize {
-        self.picks.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.picks.is_empty()
-    }
-
-    /// The `k`-th record of this selection.
-    pub fn at(&self, k: usize) -> Record<'_> {
-        self.store.record(self.picks[k])
-    }
-
-    pub fn iter(&self) -> impl DoubleEndedIterator<Item = Record<'_>> + ExactSizeIterator + '_ {
-        self.picks.iter().map(|&k| self.store.record(k))
-    }
-
-    pub fn par_iter(&self) -> impl rayon::iter::IndexedParallelIterator<Item = Record<'_>> + '_ {
-        use rayon::prelude::*;
-        self.picks.par_iter().map(|&k| self.store.record(k))
-    }
-}
-
-impl<'a> IntoIterator for &'a Rows {
-    type Item = Record<'a>;
-    type IntoIter = Box<dyn Iterator<Item = Record<'a>> + 'a>;
-    fn into_iter(self) -> Self::IntoIter {
-        Box::new(self.iter())
-    }
-}
+use std::path::Path;
+pub use store::{Record, Rows, Store};
 
 /// A loaded file: its facts, header map, usable records and load findings.
 #[derive(Debug)]
@@ -224,7 +111,7 @@ pub fn try_parse_bytes(
     let decoded = encoding::decode(bytes, read.encoding);
     let (sha256, parsed) = rayon::join(
         || early_sha256.unwrap_or_else(|| hex(&Sha256::digest(decoded.text.as_bytes()))),
-        || parse_text(&decoded, file, schema, read, counter.reader(decoded.text.as_bytes(), file_len)),
+        || parse_text(&decoded, file, schema, read, counter.reader(decoded.text.len(), file_len)),
     );
     let Parsed { headers, store, kept, rejected, findings, rows, delimiter } = parsed?;
     Ok(Table {
@@ -233,7 +120,8 @@ pub fn try_parse_bytes(
             source: file.to_string(),
             sha256,
             rows,
-            ignored_columns: headers.ignored.clone(),
+            // Header names are listed in reports and on the terminal: cut like any quoted value.
+            ignored_columns: headers.ignored.iter().map(|c| crate::finding::cut(c).into_owned()).collect(),
             delimiter,
             encoding: decoded.encoding.name(),
         },
@@ -256,7 +144,7 @@ fn read_workbook(
     let mut store = Store::default();
     let (sha256, sheet) = rayon::join(
         || hex(&Sha256::digest(bytes)),
-        || workbook::read(file, bytes, kind, schema, read, &mut |line, rec| store.push(line, rec)),
+        || workbook::read(file, bytes, kind, schema, read, &mut |line, rec| store.push_record(line, rec)),
     );
     let workbook::Sheet { source, headers, findings } = sheet?;
     store.text.shrink_to_fit();
@@ -285,85 +173,113 @@ fn parse_text(
     file: &str,
     schema: &[ColumnSpec],
     read: &ReadOptions,
-    source: crate::progress::Reading<'_>,
+    mut source: crate::progress::Reading,
 ) -> Result<Parsed, LoadError> {
-    let delimiter = read.delimiter.unwrap_or_else(|| dialect::sniff_delimiter(&decoded.text));
+    let delimiter = read.delimiter.unwrap_or_else(|| dialect::sniff_delimiter(records::head(&decoded.text)));
+    let encoding_name = decoded.encoding.name();
     let mut findings = Vec::new();
-
-    let mut reader =
-        csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(source);
     let mut store = Store { text: String::with_capacity(decoded.text.len()), ..Store::default() };
-    let mut header_fields: Option<csv::StringRecord> = None;
-    let mut record = csv::StringRecord::new();
+    // The header's names, and whether they name every required column (rows
+    // of a file that lacks one are not kept).
+    let mut header: Option<(Vec<String>, bool)> = None;
+    let mut header_oversize = false;
+    let (mut kept, mut rejected) = (Vec::new(), Vec::new());
     let mut lines = LineCounter::new(decoded.text.as_bytes());
-    // The text is valid UTF-8 by construction, so reading can't fail.
-    while reader.read_record(&mut record).unwrap_or(false) {
-        let line = lines.line_at(record.position().map_or(0, |p| p.byte()) as usize);
-        if header_fields.is_none() {
-            header_fields = Some(std::mem::take(&mut record));
+    let mut bad_lines = BadLines::new(&decoded.bad_lines, decoded.bad_from);
+    let mut listing = Listing::default();
+    let mut reader = records::RecordReader::new(decoded.text.as_bytes(), delimiter);
+    while let Some(span) = reader.next_record() {
+        let line = lines.line_at(span.start);
+        let bad = bad_lines.take(lines.last_line(span.end));
+        let (data, ends) = reader.raw();
+        // The text is valid UTF-8 and csv-core only drops ASCII bytes, so this can't fail.
+        let data = std::str::from_utf8(data).unwrap_or_default();
+        source.reached(span.end);
+        let Some((names, usable)) = &header else {
+            let fields: Vec<&str> = fields(data, ends).collect();
+            if let Some(over) = span.oversize {
+                header_oversize = true;
+                findings.push(Finding::new(file, line, over.column(), Rule::MalformedRow, over.message("header")));
+            }
+            if let Some(bad) = bad {
+                findings.push(encoding_finding(file, line, bad, "the header", encoding_name));
+            }
+            let usable = headers::match_headers(&fields, schema, file).1.is_empty();
+            header = Some((fields.iter().map(|f| f.to_string()).collect(), usable));
             continue;
-        }
-        if record.iter().all(|f| f.trim().is_empty()) {
+        };
+        if span.oversize.is_none() && fields(data, ends).all(|f| f.trim().is_empty()) {
             continue; // blank rows that spreadsheets leave at the end
         }
-        store.push(line, &record)?;
-    }
-    drop(reader);
-    let (headers, header_findings) = hints::read_header(header_fields.as_ref(), store.rows.len(), schema, file);
-    let header_fields = header_fields.unwrap_or_default();
-
-    let encoding_name = decoded.encoding.name();
-    let mut bad_records = vec![false; store.rows.len()];
-    for &bad in &decoded.bad_lines {
-        // The record whose span holds the bad line: the last one starting at or before it.
-        let idx = store.rows.partition_point(|r| r.line <= bad);
-        let (line, what) = if idx == 0 { (1, "the header") } else { (store.rows[idx - 1].line, "this row") };
-        if idx > 0 {
-            bad_records[idx - 1] = true;
-        }
-        findings.push(Finding::new(
-            file,
-            line,
-            1,
-            Rule::InvalidEncoding,
-            format!(
-                "line {bad} of {what} has bytes that are not valid {encoding_name}; \
-                 if the file was saved in a legacy encoding, pass it with --encoding (for example --encoding windows-1252)"
-            ),
-        ));
-    }
-
-    let rows = store.rows.len() as u64;
-    let header_len = header_fields.len() as u32;
-    let mut kept = Vec::with_capacity(store.rows.len());
-    let mut rejected = Vec::new();
-    for (k, (meta, bad)) in store.rows.iter().zip(bad_records).enumerate() {
-        let k = k as u32;
-        if bad {
-            rejected.push(k);
+        listing.rows += 1;
+        let header_len = names.len();
+        let wrong_count = ends.len() != header_len;
+        // Without its required columns no row of the file can be used: none is kept.
+        let usable = *usable;
+        if span.oversize.is_none() && bad.is_none() && !wrong_count {
+            if usable {
+                kept.push(store.rows.len() as u32);
+                store.push(line, data, ends)?;
+            }
             continue;
         }
-        if meta.len != header_len {
-            findings.push(Finding::new(
+        if !listing.list(line) {
+            continue; // past the listing limit: counted in the summary
+        }
+        findings.push(match (span.oversize, bad) {
+            (Some(over), _) => Finding::new(file, line, over.column(), Rule::MalformedRow, over.message("row")),
+            (None, Some(bad)) => encoding_finding(file, line, bad, "this row", encoding_name),
+            (None, None) => Finding::new(
                 file,
-                meta.line,
+                line,
                 1,
                 Rule::MalformedRow,
-                format!("row has {} fields but the header has {header_len}", meta.len),
-            ));
-            rejected.push(k);
-            continue;
+                format!("row has {} fields but the header has {header_len}", ends.len()),
+            ),
+        });
+        if usable && span.oversize.is_none() {
+            rejected.push(store.rows.len() as u32);
+            store.push(line, data, ends)?;
         }
-        kept.push(k);
     }
-    if !header_findings.is_empty() {
-        // Without its required columns no row of the file can be used.
-        kept.clear();
-        rejected.clear();
-    }
+    drop(reader);
+    findings.extend(listing.summary(file));
+    let names: Option<Vec<&str>> = header.as_ref().map(|(names, _)| names.iter().map(String::as_str).collect());
+    // A header over the bounds is there but unread: its columns are missing,
+    // not the whole file.
+    let (headers, header_findings) = if header_oversize {
+        headers::match_headers(&[], schema, file)
+    } else {
+        hints::read_header(names.as_deref(), listing.rows as usize, schema, file)
+    };
     findings.extend(header_findings);
     store.text.shrink_to_fit();
+    let rows = listing.rows;
     Ok(Parsed { headers, store: std::sync::Arc::new(store), kept, rejected, findings, rows, delimiter })
+}
+
+fn encoding_finding(file: &str, line: u64, bad: Bad, what: &str, encoding_name: &str) -> Finding {
+    let hint =
+        "if the file was saved in a legacy encoding, pass it with --encoding (for example --encoding windows-1252)";
+    let message = match bad {
+        Bad::Lines(bad, 0) => format!("line {bad} of {what} has bytes that are not valid {encoding_name}; {hint}"),
+        Bad::Lines(bad, more) => {
+            format!(
+                "line {bad} of {what} (and {more} more of its lines) has bytes that are not valid {encoding_name}; {hint}"
+            )
+        }
+        Bad::Rest(from) => format!(
+            "more than {} byte sequences that are not valid {encoding_name}: from line {from} on the file is not read \
+             as {encoding_name}; {hint}",
+            encoding::MAX_INVALID
+        ),
+    };
+    Finding::new(file, line, 1, Rule::InvalidEncoding, message)
+}
+
+/// The fields of a record read by [`records::RecordReader`].
+fn fields<'a>(data: &'a str, ends: &'a [usize]) -> impl Iterator<Item = &'a str> + 'a {
+    ends.iter().scan(0, move |start, &end| Some(&data[std::mem::replace(start, end)..end]))
 }
 
 /// Physical line numbers from byte offsets. csv's own line count lags by one
@@ -387,14 +303,31 @@ impl<'a> LineCounter<'a> {
         while start < self.text.len() && matches!(self.text[start], b'\r' | b'\n') {
             start += 1;
         }
-        for i in self.pos..start {
-            match self.text[i] {
-                b'\n' => self.line += 1,
-                b'\r' if self.text.get(i + 1) != Some(&b'\n') => self.line += 1,
-                _ => {}
-            }
+        self.count_to(start)
+    }
+
+    /// The line of a record's last byte, given the offset just past the record
+    /// (terminator included). Offsets must not decrease between calls.
+    fn last_line(&mut self, end: usize) -> u64 {
+        let mut end = end.max(self.pos);
+        while end > self.pos && matches!(self.text[end - 1], b'\r' | b'\n') {
+            end -= 1;
         }
-        self.pos = start;
+        self.count_to(end)
+    }
+
+    fn count_to(&mut self, to: usize) -> u64 {
+        // Counted without a branch per byte (a junk file can be one line of
+        // gigabytes): every LF, and every CR not followed by an LF.
+        let span = &self.text[self.pos..to];
+        let count = |byte: u8| span.iter().filter(|&&b| b == byte).count() as u64;
+        let mut lines = count(b'\n');
+        if span.contains(&b'\r') {
+            let crlf = self.text[self.pos..(to + 1).min(self.text.len())].windows(2).filter(|w| w == b"\r\n").count();
+            lines += count(b'\r') - crlf as u64;
+        }
+        self.line += lines;
+        self.pos = to;
         self.line
     }
 }

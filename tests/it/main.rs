@@ -6,6 +6,7 @@ mod common;
 
 mod apply;
 mod apply_plan_errors;
+mod bounds;
 mod cells;
 mod commands;
 mod generate;
