@@ -65,10 +65,12 @@ pub fn validate_counted(memberships: &Table, employees: &Table, opts: &Options, 
                 .map(|r| membership::check_membership(&r, &memberships.headers, m_file, opts))
                 .collect::<Vec<_>>()
         },
-        || kept_and_findings(rows.each(employees.records.par_iter()).map(|r| {
-            let check = employee::check_employee(&r, &employees.headers, e_file);
-            (check.value, check.findings)
-        })),
+        || {
+            kept_and_findings(rows.each(employees.records.par_iter()).map(|r| {
+                let check = employee::check_employee(&r, &employees.headers, e_file);
+                (check.value, check.findings)
+            }))
+        },
     );
     let (people, e_findings) = e_checks;
 
