@@ -99,7 +99,11 @@ pub fn of(command: &str) -> Help {
             ],
             exit_codes: &[
                 ("0", "nobody needs action"),
-                ("1", "someone's temporary password expired unused, or expires within --warn-days"),
+                (
+                    "1",
+                    "someone's temporary password expired unused, or expires within --warn-days; \
+                     an issued account is missing from the export; or the export has errors",
+                ),
                 ("2", "usage error, no ledger in --out, unreadable input file, or I/O failure"),
             ],
         },
@@ -111,7 +115,10 @@ pub fn of(command: &str) -> Help {
                     "pmc-migrate generate --orgs 50000 --employees 1000000 --dirty 0.05 --seed 42 --out bench",
                 ),
             ],
-            exit_codes: &[("0", "written"), ("2", "usage error or I/O failure")],
+            exit_codes: &[
+                ("0", "written"),
+                ("2", "usage error, exports already in --out without --force, or I/O failure"),
+            ],
         },
         "rules" => Help {
             examples: &[("Every rule id, its severity and what it checks", "pmc-migrate rules")],
