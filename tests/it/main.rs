@@ -31,4 +31,5 @@ mod validate_hints;
 mod validate_inputs;
 mod validate_junit;
 mod validate_rules;
+mod workbook_edges;
 mod workbooks;

@@ -117,12 +117,12 @@ enum Outcome {
     /// No cell has a value.
     Empty,
     /// The header row (its first row with a value) lacks required columns.
-    Wrong {
-        headers: HeaderMap,
-        findings: Vec<Finding>,
-    },
+    Wrong { headers: HeaderMap, findings: Vec<Finding> },
     Fits {
         headers: HeaderMap,
+        /// The header's spreadsheet row, and how many records followed it.
+        header_line: u64,
+        records: u64,
     },
 }
 
@@ -137,6 +137,9 @@ fn choose<E: From<WorkbookError>>(
     let fail = |e: String| workbook_error(file, e);
     if kind == Kind::Xls && memchr::memmem::find(bytes, &utf16("EncryptedPackage")).is_some() {
         return Err(fail("it is password-protected; save a copy without a password and read that".into()).into());
+    }
+    if kind != Kind::Xls {
+        check_unpacked_size(bytes).map_err(fail)?;
     }
     let mut book = Book::open(kind, bytes).map_err(fail)?;
     let worksheets: Vec<(String, bool)> = book
@@ -160,7 +163,16 @@ fn choose<E: From<WorkbookError>>(
     for name in candidates {
         let label = format!("{file}[{name}]");
         match book.with_rows(&name, |rows| read_sheet(rows, schema, &label, file, push)).map_err(fail)?? {
-            Outcome::Fits { headers } => return Ok(Sheet { source: label, headers, findings: Vec::new() }),
+            Outcome::Fits { headers, header_line, records } => {
+                // A header without records is a truncated export, as in a CSV file.
+                let findings = if records == 0 {
+                    let message = "the header is there but no rows follow: was the export cut short? Export it again";
+                    vec![Finding::new(&label, header_line, 1, Rule::NoRows, message.to_string())]
+                } else {
+                    Vec::new()
+                };
+                return Ok(Sheet { source: label, headers, findings });
+            }
             outcome => tried.push((name, label, outcome)),
         }
     }
@@ -170,7 +182,8 @@ fn choose<E: From<WorkbookError>>(
             let (_, label, outcome) = tried.pop().expect("one sheet");
             let (headers, findings) = match outcome {
                 Outcome::Wrong { headers, findings } => (headers, findings),
-                _ => headers::match_headers(&[], schema, &label),
+                // No cell has a value: one empty-file, as for an empty CSV file.
+                _ => super::hints::read_header(None, 0, schema, &label),
             };
             Sheet { source: label, headers, findings }
         }
@@ -242,6 +255,7 @@ fn read_sheet<E: From<WorkbookError>>(
         return Ok(Outcome::Wrong { headers, findings });
     }
     let width = rec.len();
+    let mut records = 0;
     while let Some(row) = rows.next_row(&mut rec, width).map_err(fail)? {
         if blank(&rec) {
             continue;
@@ -250,8 +264,43 @@ fn read_sheet<E: From<WorkbookError>>(
             rec.push_field("");
         }
         push(u64::from(row) + 1, &rec)?;
+        records += 1;
     }
-    Ok(Outcome::Fits { headers })
+    Ok(Outcome::Fits { headers, header_line: u64::from(header_row) + 1, records })
+}
+
+/// How far past its own size a workbook may unpack where it is held whole:
+/// SPEC §3 keeps memory under the file's size plus 256 MB.
+const MAX_UNPACKED: u64 = 256 << 20;
+/// Deflate packs spreadsheet XML about 10:1; a bomb packs thousands to one.
+const MAX_RATIO: u64 = 100;
+
+/// Refuse a decompression bomb (a few KB that unpack to gigabytes) before
+/// calamine opens it, as an unreadable input rather than an out-of-memory:
+/// an entry that unpacks past the file's size plus 256 MB is refused when it
+/// packs over 100:1, or when it is the shared strings, which are read whole
+/// (sheets are streamed). The sizes are those the zip directory declares.
+fn check_unpacked_size(bytes: &[u8]) -> Result<(), String> {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(()); // calamine says what is wrong with it
+    };
+    let limit = MAX_UNPACKED + bytes.len() as u64;
+    for i in 0..archive.len() {
+        let Ok(entry) = archive.by_index_raw(i) else { continue };
+        let (size, packed) = (entry.size(), entry.compressed_size().max(1));
+        let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+        let held_whole = name.to_ascii_lowercase().ends_with("sharedstrings.xml");
+        if size > limit && (held_whole || size / packed > MAX_RATIO) {
+            return Err(format!(
+                "it unpacks to {} MB ({} in the zip), over the limit of {} MB (its size plus 256 MB) for what \
+                 packs over {MAX_RATIO}:1 or is read whole: save the sheet as CSV and read that",
+                size >> 20,
+                name,
+                limit >> 20
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn utf16(s: &str) -> Vec<u8> {
