@@ -4,22 +4,72 @@
 use serde::Serialize;
 use std::fmt;
 
-/// An MPN ID: 4 to 10 ASCII digits (SPEC §3).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(transparent)]
-pub struct MpnId(String);
+/// An MPN ID: 4 to 10 ASCII digits (SPEC §3), held inline: every employee
+/// and account carries one, and a million of them are no million allocations.
+/// Compared, ordered and hashed as its text, so a `&str` finds it in a map.
+#[derive(Clone)]
+pub struct MpnId {
+    digits: [u8; MpnId::MAX],
+    len: u8,
+}
 
 impl MpnId {
+    const MAX: usize = 10;
+
     pub fn parse(s: &str) -> Option<MpnId> {
-        Self::is_valid(s).then(|| MpnId(s.to_string()))
+        if !Self::is_valid(s) {
+            return None;
+        }
+        let mut digits = [0; Self::MAX];
+        digits[..s.len()].copy_from_slice(s.as_bytes());
+        Some(MpnId { digits, len: s.len() as u8 })
     }
 
     pub fn is_valid(s: &str) -> bool {
-        (4..=10).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+        (4..=Self::MAX).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
     }
 
     pub fn as_str(&self) -> &str {
-        &self.0
+        // ASCII digits by construction.
+        std::str::from_utf8(&self.digits[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+impl PartialEq for MpnId {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for MpnId {}
+
+impl PartialOrd for MpnId {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for MpnId {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::hash::Hash for MpnId {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl fmt::Debug for MpnId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl Serialize for MpnId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
     }
 }
 
@@ -149,32 +199,32 @@ macro_rules! string_like {
         impl std::ops::Deref for $t {
             type Target = str;
             fn deref(&self) -> &str {
-                &self.0
+                self.as_str()
             }
         }
         impl std::borrow::Borrow<str> for $t {
             fn borrow(&self) -> &str {
-                &self.0
+                self.as_str()
             }
         }
         impl AsRef<std::path::Path> for $t {
             fn as_ref(&self) -> &std::path::Path {
-                std::path::Path::new(&self.0)
+                std::path::Path::new(self.as_str())
             }
         }
         impl fmt::Display for $t {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
+                f.write_str(self.as_str())
             }
         }
         impl PartialEq<str> for $t {
             fn eq(&self, other: &str) -> bool {
-                self.0 == other
+                self.as_str() == other
             }
         }
         impl PartialEq<&str> for $t {
             fn eq(&self, other: &&str) -> bool {
-                self.0 == *other
+                self.as_str() == *other
             }
         }
     };
