@@ -98,23 +98,27 @@ pub struct Membership {
     pub country: Option<String>,
 }
 
+/// A short text of a row (a name, a title, a code): up to 24 bytes are held
+/// inline, so the names of a million people are not millions of allocations.
+pub type Text = compact_str::CompactString;
+
 /// One person in one organisation (a valid employees.csv row, or several merged).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Employee {
     /// The earliest input line of this person in this organisation.
     pub line: u64,
     pub mpn_id: MpnId,
-    pub first_name: String,
-    pub last_name: String,
+    pub first_name: Text,
+    pub last_name: Text,
     /// The email as written (trimmed): sign-on information goes here.
     pub email: String,
     /// Trimmed, NFC, case-folded: the identity of a person inside an organisation.
     pub email_key: String,
     pub role: Role,
-    pub job_title: String,
-    pub partner_university_id: String,
-    pub exams: Vec<String>,
-    pub certifications: Vec<String>,
+    pub job_title: Text,
+    pub partner_university_id: Text,
+    pub exams: Vec<Text>,
+    pub certifications: Vec<Text>,
     /// The `language` cell; `None` when empty or unreadable (then `--lang`).
     pub language: Option<Lang>,
 }
@@ -123,8 +127,8 @@ impl Employee {
     pub fn display_name(&self) -> String {
         match (self.first_name.is_empty(), self.last_name.is_empty()) {
             (false, false) => format!("{} {}", self.first_name, self.last_name),
-            (false, true) => self.first_name.clone(),
-            (true, false) => self.last_name.clone(),
+            (false, true) => self.first_name.to_string(),
+            (true, false) => self.last_name.to_string(),
             (true, true) => self.email.clone(),
         }
     }

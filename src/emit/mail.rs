@@ -15,7 +15,7 @@
 use crate::credentials::Issued;
 use crate::emit::html::templates::render_mail;
 use crate::emit::l10n::{date, text};
-use crate::model::Lang;
+use crate::model::{Lang, Text};
 use chrono::NaiveDate;
 use mail_builder::MessageBuilder;
 use mail_builder::headers::address::Address;
@@ -32,7 +32,7 @@ pub struct Letter<'a> {
     pub admin_name: &'a str,
     pub admin_email: &'a str,
     pub partner_university: bool,
-    pub exams: &'a [String],
+    pub exams: &'a [Text],
     pub date: NaiveDate,
     /// The person's language (their `language` cell, else `--lang`).
     pub language: Lang,
@@ -241,7 +241,7 @@ mod tests {
     #[test]
     fn english_body_word_for_word() {
         let i = issued("Anna Lee", "anna@contoso.com");
-        let exams = ["AZ-900".to_string(), "AZ-104".to_string()];
+        let exams = ["AZ-900".into(), "AZ-104".into()];
         let l = Letter { partner_university: true, exams: &exams, ..letter(&i, "Contoso Ltd", "Ben Ng") };
         let expected = format!(
             "Hello Anna Lee,

@@ -3,7 +3,7 @@
 use super::username;
 use crate::finding::{Finding, Rule, quote};
 use crate::ids::Username;
-use crate::model::{Employee, Lang, Role, Task};
+use crate::model::{Employee, Lang, Role, Task, Text};
 use crate::options::Creation;
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
@@ -50,15 +50,15 @@ pub struct AccountPlan {
     #[serde(skip)]
     pub line: u64,
     #[serde(skip)]
-    pub first_name: String,
+    pub first_name: Text,
     #[serde(skip)]
-    pub last_name: String,
+    pub last_name: Text,
     #[serde(skip)]
-    pub job_title: String,
+    pub job_title: Text,
     #[serde(skip)]
-    pub exams: Vec<String>,
+    pub exams: Vec<Text>,
     #[serde(skip)]
-    pub certifications: Vec<String>,
+    pub certifications: Vec<Text>,
 }
 
 /// R8's steps for `e`, in the order people do them.
@@ -201,12 +201,12 @@ mod tests {
             line: 2,
             mpn_id: "1234".into(),
             first_name: "A".into(),
-            last_name: String::new(),
+            last_name: Default::default(),
             email: "a@x.com".into(),
             email_key: "a@x.com".into(),
             role: Role::Employee,
-            job_title: String::new(),
-            partner_university_id: String::new(),
+            job_title: Default::default(),
+            partner_university_id: Default::default(),
             exams: vec![],
             certifications: vec![],
             language: None,
@@ -235,8 +235,8 @@ mod tests {
             email: "a@x.com".into(),
             email_key: "a@x.com".into(),
             role: Role::Admin,
-            job_title: String::new(),
-            partner_university_id: String::new(),
+            job_title: Default::default(),
+            partner_university_id: Default::default(),
             exams: vec![],
             certifications: vec![],
             language: None,

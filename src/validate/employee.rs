@@ -9,7 +9,7 @@ use crate::finding::{Rule, quote};
 use crate::ids::MpnId;
 use crate::load::Record;
 use crate::load::headers::{EMPLOYEES, HeaderMap, e};
-use crate::model::{Employee, Lang};
+use crate::model::{Employee, Lang, Text};
 
 pub fn check_employee<'a>(rec: &Record, map: &'a HeaderMap, file: &'a str) -> RowCheck<'a, Employee> {
     let mut out = RowCheck::new(file, rec.line, map, &EMPLOYEES);
@@ -64,10 +64,10 @@ pub fn check_employee<'a>(rec: &Record, map: &'a HeaderMap, file: &'a str) -> Ro
             format!("role {} is not admin or employee (Administrator and Global Admin mean admin)", quote(role_raw)),
         );
     }
-    let mut exams: Vec<String> = Vec::new();
+    let mut exams: Vec<Text> = Vec::new();
     for code in values::split_list(get(e::EXAMS)) {
         match values::normalize_exam(code) {
-            Some(c) if !exams.contains(&c) => exams.push(c),
+            Some(c) if !exams.iter().any(|e| *e == c) => exams.push(c.into()),
             Some(_) => {}
             None => out.push(
                 e::EXAMS,
@@ -76,10 +76,10 @@ pub fn check_employee<'a>(rec: &Record, map: &'a HeaderMap, file: &'a str) -> Ro
             ),
         }
     }
-    let mut certifications: Vec<String> = Vec::new();
+    let mut certifications: Vec<Text> = Vec::new();
     for cert in values::split_list(get(e::CERTIFICATIONS)) {
         if !certifications.iter().any(|c| c == cert) {
-            certifications.push(cert.to_string());
+            certifications.push(cert.into());
         }
     }
     // The display name starts with the first name, or with the last name when there is none.
@@ -107,13 +107,13 @@ pub fn check_employee<'a>(rec: &Record, map: &'a HeaderMap, file: &'a str) -> Ro
     out.value = Some(Employee {
         line: rec.line,
         mpn_id: MpnId::parse(mpn_id).expect("checked above"),
-        first_name: first,
-        last_name: last,
+        first_name: first.into(),
+        last_name: last.into(),
         email: email.to_string(),
         email_key: values::email_key(email),
         role: role.expect("checked"),
-        job_title,
-        partner_university_id: get(e::PARTNER_UNIVERSITY_ID).to_string(),
+        job_title: job_title.into(),
+        partner_university_id: get(e::PARTNER_UNIVERSITY_ID).into(),
         exams,
         certifications,
         language,

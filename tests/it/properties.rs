@@ -107,15 +107,15 @@ fn employee() -> impl Strategy<Value = Employee> {
         .prop_map(|(mpn, email, first, last, admin, title, pu, exams, certs)| Employee {
             line: 0,
             mpn_id: pmc_migrate::MpnId::parse(mpn).expect("a valid MPN ID"),
-            first_name: first.to_string(),
-            last_name: last.to_string(),
+            first_name: first.into(),
+            last_name: last.into(),
             email: email.trim().to_string(),
             email_key: email_key(email),
             role: if admin { Role::Admin } else { Role::Employee },
-            job_title: title.to_string(),
-            partner_university_id: pu.to_string(),
-            exams: exams.into_iter().map(String::from).collect(),
-            certifications: certs.into_iter().map(String::from).collect(),
+            job_title: title.into(),
+            partner_university_id: pu.into(),
+            exams: exams.into_iter().map(Into::into).collect(),
+            certifications: certs.into_iter().map(Into::into).collect(),
             language: None,
         })
 }
@@ -140,7 +140,11 @@ fn merged(people: &[Employee]) -> Merged {
         .map(|e| {
             (
                 (e.mpn_id.to_string(), e.email_key.clone()),
-                (e.role, e.exams.iter().cloned().collect(), e.certifications.iter().cloned().collect()),
+                (
+                    e.role,
+                    e.exams.iter().map(|x| x.to_string()).collect(),
+                    e.certifications.iter().map(|x| x.to_string()).collect(),
+                ),
             )
         })
         .collect()

@@ -8,7 +8,7 @@ use super::kit::{ActionCounts, Count, PlanFacts, count, date, page_id, plan_fact
 use super::svg::{self, Timeline};
 use crate::applied::Applied;
 use crate::ids::CredentialsFile;
-use crate::model::{Role, Task};
+use crate::model::{Role, Task, Text};
 use crate::options::Creation;
 use crate::plan::accounts::AccountPlan;
 use crate::plan::{LeftAccount, OrgPlan, Plan};
@@ -141,8 +141,8 @@ struct AccountRow<'a> {
     password_expires: String,
     tasks: Vec<TaskTag>,
     action: &'static str,
-    exams: &'a [String],
-    certifications: &'a [String],
+    exams: &'a [Text],
+    certifications: &'a [Text],
 }
 
 fn account_row(a: &AccountPlan) -> AccountRow<'_> {
