@@ -202,7 +202,7 @@ fn the_sample_has_an_organisation_in_taiwan() {
     );
     wrk.plan("out", &["--as-of", "2026-12-01"]).assert_code(0);
     let mut zh_pages = Vec::new();
-    for page in wrk.files_under("out/orgs") {
+    for page in wrk.files_under("out/orgs").into_iter().filter(|p| p.ends_with(".html")) {
         if checklist(&wrk.read_string(&page)).0.contains("lang=\"zh-TW\"") {
             zh_pages.push(page);
         }

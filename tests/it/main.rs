@@ -25,6 +25,7 @@ mod review_and_handoff;
 mod security;
 mod status;
 mod status_exit;
+mod stylesheet;
 mod terminal;
 mod validate_formats;
 mod validate_hints;

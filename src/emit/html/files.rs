@@ -5,7 +5,7 @@
 
 use super::kit::page_id;
 use super::status::{self, Links};
-use super::templates::{INDEX, ORG, ORGS, STATUS, render_page};
+use super::templates::{INDEX, ORG, ORGS, STATUS, STYLESHEET, render_page};
 use super::{index, listing, org};
 use crate::applied::Applied;
 use crate::check::Checked;
@@ -21,6 +21,8 @@ use std::path::Path;
 pub const STATUS_PAGE: &str = "status.html";
 /// Every organisation page, listed in `orgs/` (when the index caps its table).
 const LISTING: &str = "index.html";
+/// The stylesheet every page in `orgs/` links (`orgs/style.css`).
+const STYLE: &str = "style.css";
 
 /// Write `index.html` and `orgs/<mpn_id>.html` into `out_dir` (which exists),
 /// and `orgs/index.html` when the index shows only the first organisations.
@@ -47,6 +49,8 @@ pub fn write_report(checked: &Checked, applied: Option<&Applied>, out_dir: &Path
         remove_real_dir(&out_dir.join(leftover))?;
     }
     let dir = real_dir(out_dir, fresh, 0o755).map_err(|e| at(ORGS_NEW, e))?;
+    // Swapped in with the pages that link it, so no page is ever without it.
+    std::fs::write(dir.join(STYLE), STYLESHEET).map_err(|e| at("orgs/style.css", e))?;
     let left = applied.map(|_| org::left_by_org(&checked.plan)).unwrap_or_default();
     orgs.par_iter().filter(|o| page_id(&o.mpn_id)).try_for_each(|o| {
         let name = format!("{}.html", o.mpn_id);

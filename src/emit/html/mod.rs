@@ -1,7 +1,8 @@
 //! The HTML pages: the report (`index.html`, one self-contained page with
 //! inline CSS and SVG, no script, no network; and `orgs/<mpn_id>.html` per
 //! planned organisation, listed in `orgs/index.html` when the index caps its
-//! table) and the team's `status.html` after cutover.
+//! table, all linking the one `orgs/style.css`) and the team's `status.html`
+//! after cutover.
 //!
 //! The pages share one kit (numbers, dates, capped tables, run facts, counts)
 //! and one tera instance, which also renders the sign-on email's body. Nothing
@@ -15,6 +16,7 @@
 //! - [`checklist`]: the employee checklist in a language (uses `emit::l10n`);
 //! - [`templates`]: the one tera instance, rendering a page or an email body;
 //! - [`svg`]: chart and timeline geometry (uses the kit);
+//! - [`rows`]: an organisation page's account rows, escaped as tera would;
 //! - [`org`]: an organisation's page, and the rows the index shows of it;
 //! - [`index`]: the index page (uses the organisation rows);
 //! - [`listing`]: `orgs/index.html`, every organisation page;
@@ -27,6 +29,7 @@ pub mod index;
 pub mod kit;
 pub mod listing;
 pub mod org;
+pub mod rows;
 pub mod status;
 pub mod svg;
 pub mod templates;

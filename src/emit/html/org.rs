@@ -5,12 +5,12 @@
 
 use super::checklist::{Checklist, employee_checklist};
 use super::kit::{ActionCounts, Count, PlanFacts, count, date, page_id, plan_facts};
+use super::rows;
 use super::svg::{self, Timeline};
 use crate::applied::Applied;
 use crate::ids::CredentialsFile;
-use crate::model::{Role, Task, Text};
+use crate::model::{Role, Task};
 use crate::options::Creation;
-use crate::plan::accounts::AccountPlan;
 use crate::plan::{LeftAccount, OrgPlan, Plan};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -112,54 +112,6 @@ fn org_apply_view<'a>(applied: &'a Applied, o: &OrgPlan, left: &[&'a LeftAccount
     }
 }
 
-/// An R8 task as shown to people.
-#[derive(Serialize)]
-struct TaskTag {
-    label: &'static str,
-    /// Drawn lighter: the person may skip it.
-    optional: bool,
-}
-
-/// The one place a task gets its words on the page.
-fn task_tag(task: Task) -> TaskTag {
-    let label = match task {
-        Task::GetSignInInfo => "Get sign-in info",
-        Task::ConnectPartnerUniversity => "Connect Partner University",
-        Task::AssociateExamsCertifications => "Associate exams & certifications",
-        Task::SetUpPasswordReset => "Password reset (optional)",
-    };
-    TaskTag { label, optional: task.optional() }
-}
-
-#[derive(Serialize)]
-struct AccountRow<'a> {
-    display_name: &'a str,
-    email: &'a str,
-    role: &'static str,
-    job_title: &'a str,
-    username: &'a str,
-    password_expires: String,
-    tasks: Vec<TaskTag>,
-    action: &'static str,
-    exams: &'a [Text],
-    certifications: &'a [Text],
-}
-
-fn account_row(a: &AccountPlan) -> AccountRow<'_> {
-    AccountRow {
-        display_name: &a.display_name,
-        email: &a.email,
-        role: a.role.as_str(),
-        job_title: &a.job_title,
-        username: &a.username,
-        password_expires: date(a.password_expires),
-        tasks: a.tasks.iter().map(|&t| task_tag(t)).collect(),
-        action: a.action.as_str(),
-        exams: &a.exams,
-        certifications: &a.certifications,
-    }
-}
-
 #[derive(Serialize)]
 pub struct OrgPage<'a> {
     run: PlanFacts,
@@ -169,7 +121,8 @@ pub struct OrgPage<'a> {
     overlap_end: String,
     timeline: Timeline,
     admins: Vec<&'a str>,
-    accounts: Vec<AccountRow<'a>>,
+    /// Every account's `<tr>`, escaped in Rust ([`rows`]): no JSON value per account.
+    account_rows: String,
     /// What a real run did for this organisation; `None` for plan.
     apply: Option<OrgApplyView<'a>>,
     /// In the language most of its people read (ties: `--lang`).
@@ -186,7 +139,7 @@ pub fn org_page<'a>(o: &'a OrgPlan, plan: &Plan, applied: Option<(&'a Applied, &
         overlap_end: o.overlap_end.map(date).unwrap_or_default(),
         timeline: svg::timeline(o),
         admins: o.accounts.iter().filter(|a| a.role == Role::Admin).map(|a| a.display_name.as_str()).collect(),
-        accounts: o.accounts.iter().map(account_row).collect(),
+        account_rows: rows::account_rows(&o.accounts),
         apply: applied.map(|(a, left)| org_apply_view(a, o, left)),
         employee_checklist: employee_checklist(o.language(plan.lang), plan.creation == Creation::Bulk),
     }
