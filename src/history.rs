@@ -50,6 +50,12 @@ impl Ledger {
         self.accounts.range(from..).next().is_some_and(|((m, _), _)| m == mpn_id)
     }
 
+    /// This organisation's accounts, by email key (a range, not a scan).
+    pub fn accounts_of<'a>(&'a self, mpn_id: &'a MpnId) -> impl Iterator<Item = &'a LedgerAccount> {
+        let from = (mpn_id.clone(), String::new());
+        self.accounts.range(from..).take_while(move |((m, _), _)| m == mpn_id).map(|(_, a)| a)
+    }
+
     pub fn account(&self, mpn_id: &MpnId, email_key: &str) -> Option<&LedgerAccount> {
         self.accounts.get(&(mpn_id.clone(), email_key.to_string()))
     }

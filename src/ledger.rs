@@ -7,6 +7,8 @@ use crate::history::{Enrolment, Ledger, LedgerAccount};
 use crate::ids::{CredentialsFile, MpnId, Username};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub const FILE_NAME: &str = "ledger.csv";
@@ -126,20 +128,38 @@ fn row_error(e: &csv::Error) -> String {
 
 /// The ledger's bytes: sorted, so the same ledger is always the same file.
 pub fn render(ledger: &Ledger) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
-    let _ = w.write_record(HEADER);
-    for (mpn_id, e) in &ledger.enrolments {
-        let _ = w.serialize(Row {
+    let mut out = Vec::new();
+    write_to(ledger, &mut out).expect("writing to memory");
+    out
+}
+
+/// Stream [`render`]'s bytes: a million accounts are never held as one buffer.
+pub fn write_to(ledger: &Ledger, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    write_rows(&ledger.enrolments, ledger.accounts.values().map(Cow::Borrowed), out)
+}
+
+/// A ledger's bytes from its enrolments and its accounts, each in the
+/// ledger's order (by MPN ID, accounts then by email key), so that a ledger
+/// made of an earlier one and a run's accounts is written without being built.
+pub fn write_rows<'a>(
+    enrolments: &BTreeMap<MpnId, Enrolment>,
+    accounts: impl Iterator<Item = Cow<'a, LedgerAccount>>,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(out);
+    w.write_record(HEADER)?;
+    for (mpn_id, e) in enrolments {
+        w.serialize(Row {
             kind: Some(Kind::Enrolment),
             mpn_id: mpn_id.to_string(),
             run: e.run,
             pc_start: Some(e.pc_start),
             pc_end: Some(e.pc_end),
             ..Row::default()
-        });
+        })?;
     }
-    for a in ledger.accounts.values() {
-        let _ = w.serialize(Row {
+    for a in accounts {
+        w.serialize(Row {
             kind: Some(Kind::Account),
             mpn_id: a.mpn_id.to_string(),
             email_key: a.email_key.clone(),
@@ -151,9 +171,9 @@ pub fn render(ledger: &Ledger) -> Vec<u8> {
             credentials_file: a.credentials_file.to_string(),
             pc_start: None,
             pc_end: None,
-        });
+        })?;
     }
-    w.into_inner().unwrap_or_default()
+    w.flush()
 }
 
 fn parse_mpn_id(s: &str) -> Result<MpnId, String> {

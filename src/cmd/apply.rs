@@ -8,21 +8,18 @@ use crate::Error;
 use crate::applied::Applied;
 use crate::check::Outcome;
 use crate::check::{Checked, check, load_status, with_jobs};
-use crate::credentials::{Issued, entra, file};
+use crate::credentials::{entra, file};
 use crate::emit::listing::{self, Tense, Written};
 use crate::emit::mail::{self, Letter};
-use crate::history::Ledger;
 use crate::ids::CredentialsFile;
-use crate::issue::{self, Batch};
+use crate::issue::{self, Issue, IssueError};
 use crate::model::Role;
 use crate::options::{Creation, Options};
 use crate::plan::OrgPlan;
-use crate::plan::accounts::AccountPlan;
 use crate::plan_file;
 use crate::progress::{Counter, Progress, Unit};
-use crate::transaction::{self, Staging, atomic::write_atomic};
+use crate::transaction::{self, Staging, atomic::write_atomic_streamed};
 use crate::{emit, ledger};
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
@@ -109,52 +106,54 @@ fn apply(opts: &Options, args: &Args, reviewed: Option<&[u8]>) -> Result<(Checke
     }
 
     if checked.outcome() == Outcome::Errors && !args.skip_invalid {
-        return report(checked, &ledger, ledger.last_run(), Written::default(), true, dir);
+        let applied = issue::applied(&checked, &ledger, None, ledger.last_run(), true);
+        return report(checked, applied, Written::default(), dir);
     }
 
     let run = ledger.last_run() + 1;
     let progress = Progress::new(opts.quiet);
     let stage_timer = progress.stage("issuing passwords");
-    let (issued, new_ledger) = issue::issue(&checked, &ledger, run, dir)?;
+    let issue = issue::issue(&checked, &ledger, run, dir)?;
     drop(stage_timer);
-    if issued.is_empty() && new_ledger == ledger {
+    if issue.keeps_ledger() {
         // Nothing new: the ledger and every credential file stay as they are.
-        return report(checked, &ledger, ledger.last_run(), Written::default(), false, dir);
+        let applied = issue::applied(&checked, &ledger, None, ledger.last_run(), false);
+        return report(checked, applied, Written::default(), dir);
     }
 
     let mut staging = Staging::begin(dir, run)?;
     let to = StageTo { opts, entra_csv: args.entra_csv, run, dir };
-    let stage_timer = progress.bar("writing credentials", Unit::Items("files"), to.files(&issued));
-    stage(&mut staging, &issued, &checked, &to, &stage_timer.counter())?;
+    let stage_timer = progress.bar("writing credentials", Unit::Items("files"), to.files(&checked, &issue));
+    stage(&mut staging, &issue, &checked, &to, &stage_timer.counter())?;
     stage_timer.finish(|n| format!("wrote {n} with passwords"));
     let stage_timer = progress.stage("committing credential files");
     let ledger_path = dir.join(ledger::FILE_NAME);
     staging.commit(|| {
-        write_atomic(&ledger_path, &ledger::render(&new_ledger), None)
+        write_atomic_streamed(&ledger_path, None, |w| issue.write_ledger(w))
             .map_err(|source| transaction::TxnError::Io { path: ledger_path.clone(), source })
     })?;
     drop(stage_timer);
+    let orgs = checked.plan.organizations.iter().zip(&issue.files);
     let written = Written {
         committed: true,
         run,
-        credentials: issued.iter().map(|(file, accounts)| (file.clone(), accounts.len())).collect(),
+        credentials: orgs.filter_map(|(org, file)| Some((file.clone()?, issue::fresh(org).count()))).collect(),
         entra: args.entra_csv,
         outbox: opts.creation == Creation::Individual,
     };
-    report(checked, &new_ledger, run, written, false, dir)
+    let applied = issue::applied(&checked, &ledger, Some(&issue), run, false);
+    drop(issue);
+    report(checked, applied, written, dir)
 }
 
 /// Every way an apply ends: the reports, with what this run did (or refused).
 fn report(
     checked: Checked,
-    ledger: &Ledger,
-    run: u32,
+    applied: Applied,
     mut written: Written,
-    refused: bool,
     dir: &Path,
 ) -> Result<(Checked, Applied, Written), Error> {
-    written.run = run;
-    let applied = issue::applied(&checked, ledger, run, refused);
+    written.run = applied.run;
     emit::write_reports(&checked, Some(&applied), dir)?;
     Ok((checked, applied, written))
 }
@@ -172,62 +171,63 @@ struct StageTo<'a> {
 impl StageTo<'_> {
     /// How many files [`stage`] writes: per organisation its credentials,
     /// its Entra file, and (individual creation) one message per account.
-    fn files(&self, issued: &[Batch]) -> u64 {
+    fn files(&self, checked: &Checked, issue: &Issue) -> u64 {
         let per_org = 1 + u64::from(self.entra_csv);
-        let mails = |accounts: &[Issued]| if self.opts.creation == Creation::Individual { accounts.len() } else { 0 };
-        issued.iter().map(|(_, accounts)| per_org + mails(accounts) as u64).sum()
+        let individual = self.opts.creation == Creation::Individual;
+        let orgs = checked.plan.organizations.iter().zip(&issue.files);
+        orgs.filter(|(_, file)| file.is_some())
+            .map(|(org, _)| per_org + if individual { issue::fresh(org).count() as u64 } else { 0 })
+            .sum()
     }
 }
 
 /// Write every secret file into the staging folder: the folders first, then
 /// the organisations' files in parallel (creating tens of thousands of files
-/// is kernel work that two cores share).
+/// is kernel work that two cores share), each organisation's passwords drawn
+/// as its files are written, so none waits in memory for the others.
 fn stage(
     staging: &mut Staging,
-    issued: &[Batch],
+    issue: &Issue,
     checked: &Checked,
     to: &StageTo<'_>,
     files: &Counter,
 ) -> Result<(), Error> {
     use rayon::prelude::*;
-    let orgs: HashMap<&str, &OrgPlan> = checked.plan.organizations.iter().map(|o| (o.mpn_id.as_str(), o)).collect();
-    for (_, accounts) in issued {
+    let orgs = &checked.plan.organizations;
+    for (org, _) in orgs.iter().zip(&issue.files).filter(|(_, file)| file.is_some()) {
         staging.ensure_dir(Path::new("credentials"))?;
         if to.opts.creation == Creation::Individual {
-            staging.ensure_dir(&Path::new("outbox").join(&accounts[0].mpn_id))?;
+            staging.ensure_dir(&Path::new("outbox").join(&org.mpn_id))?;
         }
     }
     let staging = &*staging;
-    issued.par_iter().try_for_each(|(name, accounts)| {
-        stage_org(staging, name, accounts, orgs[accounts[0].mpn_id.as_str()], to, files)
+    orgs.par_iter().zip(&issue.files).try_for_each(|(org, file)| match file {
+        Some(name) => stage_org(staging, name, org, to, files),
+        None => Ok(()),
     })
 }
 
-/// One organisation's credential file, Entra file and sign-on emails.
+/// One organisation's passwords, credential file, Entra file and sign-on emails.
 fn stage_org(
     staging: &Staging,
     name: &CredentialsFile,
-    accounts: &[Issued],
     org: &OrgPlan,
     to: &StageTo<'_>,
     files: &Counter,
 ) -> Result<(), Error> {
     let StageTo { opts, entra_csv, run, dir } = *to;
-    staging.write(Path::new(&name.to_string()), &file::render(accounts))?;
+    let accounts = issue::draw(org).map_err(IssueError::from)?;
+    staging.write(Path::new(&name.to_string()), &file::render(accounts.iter().map(|(i, _)| i)))?;
     files.add(1);
-    let by_username: HashMap<&str, &AccountPlan> = org.accounts.iter().map(|a| (a.username.as_str(), a)).collect();
     if entra_csv {
-        let rows: Vec<(&Issued, &AccountPlan)> =
-            accounts.iter().map(|i| (i, by_username[i.username.as_str()])).collect();
-        staging.write(Path::new(&name.entra()), &entra::render(&rows, org.country.as_deref()))?;
+        staging.write(Path::new(&name.entra()), &entra::render(&accounts, org.country.as_deref()))?;
         files.add(1);
     }
     if opts.creation != Creation::Individual {
         return Ok(());
     }
     let admin = org.accounts.iter().find(|a| a.role == Role::Admin);
-    for i in accounts {
-        let plan = by_username[i.username.as_str()];
+    for (i, plan) in &accounts {
         let letter = Letter {
             issued: i,
             organization: &org.organization,

@@ -14,7 +14,7 @@ pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-pub fn render(accounts: &[Issued]) -> Vec<u8> {
+pub fn render<'a>(accounts: impl IntoIterator<Item = &'a Issued>) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(b"\xEF\xBB\xBF".to_vec());
     let _ = w.write_record(HEADER);
     for a in accounts {

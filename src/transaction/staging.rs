@@ -5,7 +5,7 @@
 //! commit point was written, and rolled back when it was not.
 
 use super::error::{TxnError, fault, io};
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -64,6 +64,8 @@ impl Staging {
 /// Everything staged reaches the disk before the commit point is written: one
 /// filesystem sync instead of one per file (tens of thousands on a large run).
 fn sync_filesystem(dir: &Path) -> Result<(), TxnError> {
+    #[cfg(test)]
+    tests::SYNCS.with(|n| n.set(n.get() + 1));
     #[cfg(target_os = "linux")]
     {
         let handle = fs::File::open(dir).map_err(io(dir))?;
@@ -122,27 +124,14 @@ fn present(path: &Path) -> bool {
     fs::symlink_metadata(path).is_ok()
 }
 
-/// Move staged files to their places (never over an existing file), then drop the staging folder.
+/// Move the staged files to their places (never over an existing file), then
+/// drop the staging folder. A staged folder whose place is free moves whole,
+/// one rename (a first run's `credentials/` and `outbox/`); into a folder that
+/// is already there, file by file.
 fn move_into_place(staging: &Path, dir: &Path) -> Result<(), TxnError> {
-    let mut files = Vec::new();
-    collect_files(staging, &mut files)?;
-    files.sort();
-    let mut folders = PrivateDirs::new(dir);
-    for (n, from) in files.iter().enumerate() {
-        let rel = from.strip_prefix(staging).expect("inside staging");
-        let to = dir.join(rel);
-        if present(&to) {
-            // Moved by an earlier, interrupted pass: the staged copy is the same file.
-            fs::remove_file(from).map_err(io(from))?;
-            continue;
-        }
-        folders.ensure(rel.parent().expect("has parent"))?;
-        fs::rename(from, &to).map_err(io(&to))?;
-        if n == 0 {
-            fault("mid-move");
-        }
-    }
-    sync_filesystem(dir)?; // the renames are durable too
+    let mut moves = Moves { staging, dir, into: BTreeSet::new() };
+    moves.folder(Path::new(""))?;
+    sync_folders(&moves.into, dir)?; // the renames are durable too
     fs::remove_dir_all(staging).map_err(io(staging))?;
     let parent = dir.join(STAGING);
     if fs::read_dir(&parent).map(|mut d| d.next().is_none()).unwrap_or(false) {
@@ -151,6 +140,64 @@ fn move_into_place(staging: &Path, dir: &Path) -> Result<(), TxnError> {
     Ok(())
 }
 
+/// One pass of [`move_into_place`], and the folders that received entries.
+struct Moves<'a> {
+    staging: &'a Path,
+    dir: &'a Path,
+    into: BTreeSet<PathBuf>,
+}
+
+impl Moves<'_> {
+    /// Move the staged folder `rel`'s entries (in name order, so a run cut
+    /// short and finished later moves the same way).
+    fn folder(&mut self, rel: &Path) -> Result<(), TxnError> {
+        let from = self.staging.join(rel);
+        let mut entries = Vec::new();
+        for entry in fs::read_dir(&from).map_err(io(&from))? {
+            let entry = entry.map_err(io(&from))?;
+            let is_dir = entry.file_type().map_err(io(&entry.path()))?.is_dir();
+            entries.push((entry.file_name(), is_dir));
+        }
+        entries.sort();
+        for (name, is_dir) in entries {
+            let rel = rel.join(name);
+            let (from, to) = (self.staging.join(&rel), self.dir.join(&rel));
+            if !present(&to) {
+                fs::rename(&from, &to).map_err(io(&to))?;
+                let first = self.into.is_empty();
+                self.into.insert(to.parent().expect("inside dir").to_path_buf());
+                if first {
+                    fault("mid-move");
+                }
+            } else if is_dir {
+                private_dir(self.dir, &rel)?; // refuses a planted link or file
+                self.folder(&rel)?;
+            } else {
+                // Moved by an earlier, interrupted pass: the staged copy is the same file.
+                fs::remove_file(&from).map_err(io(&from))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Past this many folders, one filesystem sync is cheaper than a sync of each.
+const FOLDER_SYNCS: usize = 16;
+
+/// Make the renames into `folders` durable: a sync of each folder (a first
+/// run's moves land in `dir` alone), or of the filesystem when they are many.
+fn sync_folders(folders: &BTreeSet<PathBuf>, dir: &Path) -> Result<(), TxnError> {
+    if folders.len() > FOLDER_SYNCS {
+        return sync_filesystem(dir);
+    }
+    #[cfg(unix)]
+    for f in folders {
+        fs::File::open(f).and_then(|h| h.sync_all()).map_err(io(f))?;
+    }
+    Ok(())
+}
+
+#[cfg(not(target_os = "linux"))]
 fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), TxnError> {
     for entry in fs::read_dir(dir).map_err(io(dir))? {
         let entry = entry.map_err(io(dir))?;
@@ -197,4 +244,80 @@ pub fn recover(dir: &Path, committed: u32) -> Result<(), TxnError> {
     }
     let _ = fs::remove_dir(&root);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    thread_local! {
+        /// Filesystem syncs made by this thread (tests run on threads of their own).
+        pub(super) static SYNCS: Cell<usize> = const { Cell::new(0) };
+    }
+
+    fn stage(root: &Path, run: u32, files: &[&str]) -> Staging {
+        let mut s = Staging::begin(root, run).unwrap();
+        for f in files {
+            s.ensure_dir(Path::new(f).parent().unwrap()).unwrap();
+            s.write(Path::new(f), f.as_bytes()).unwrap();
+        }
+        s
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_first_commit_syncs_once_and_moves_each_fresh_folder_whole() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let s = stage(dir.path(), 1, &["credentials/1.csv", "credentials/2.csv", "outbox/1/a.eml", "outbox/2/b.eml"]);
+        let staged = fs::metadata(s.path.join("credentials")).unwrap().ino();
+        let before = SYNCS.with(Cell::get);
+        s.commit(|| Ok(())).unwrap();
+        assert_eq!(SYNCS.with(Cell::get) - before, 1, "one filesystem sync");
+        assert_eq!(fs::metadata(dir.path().join("credentials")).unwrap().ino(), staged, "moved by one rename");
+        for f in ["credentials/1.csv", "credentials/2.csv", "outbox/1/a.eml", "outbox/2/b.eml"] {
+            assert_eq!(fs::read(dir.path().join(f)).unwrap(), f.as_bytes());
+        }
+        assert!(!dir.path().join(STAGING).exists());
+    }
+
+    #[test]
+    fn a_later_commit_adds_files_beside_the_earlier_ones_and_never_over_them() {
+        let dir = tempfile::tempdir().unwrap();
+        stage(dir.path(), 1, &["credentials/1.csv", "outbox/1/a.eml"]).commit(|| Ok(())).unwrap();
+        let s = stage(dir.path(), 2, &["credentials/1.run2.csv", "credentials/2.csv", "outbox/1/b.eml"]);
+        // A file already in place (as after a move cut short) keeps its bytes.
+        fs::write(dir.path().join("credentials/2.csv"), b"in place").unwrap();
+        let before = SYNCS.with(Cell::get);
+        s.commit(|| Ok(())).unwrap();
+        assert_eq!(SYNCS.with(Cell::get) - before, 1, "one filesystem sync");
+        for f in ["credentials/1.csv", "credentials/1.run2.csv", "outbox/1/a.eml", "outbox/1/b.eml"] {
+            assert_eq!(fs::read(dir.path().join(f)).unwrap(), f.as_bytes());
+        }
+        assert_eq!(fs::read(dir.path().join("credentials/2.csv")).unwrap(), b"in place");
+        assert!(!dir.path().join(STAGING).exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn moves_refuse_a_planted_link_in_place_of_a_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(elsewhere.path(), dir.path().join("credentials")).unwrap();
+        let s = stage(dir.path(), 1, &["credentials/1.csv"]);
+        assert!(s.commit(|| Ok(())).is_err());
+        assert_eq!(fs::read_dir(elsewhere.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn recover_finishes_a_committed_run_and_discards_an_uncommitted_one() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(stage(dir.path(), 1, &["credentials/1.csv"]));
+        drop(stage(dir.path(), 2, &["credentials/1.run2.csv"]));
+        recover(dir.path(), 1).unwrap();
+        assert!(dir.path().join("credentials/1.csv").is_file());
+        assert!(!dir.path().join("credentials/1.run2.csv").exists());
+        assert!(!dir.path().join(STAGING).exists());
+    }
 }
