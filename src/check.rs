@@ -90,6 +90,9 @@ pub fn check(opts: &Options, ledger: &Ledger, status: Option<&TeamStatus>) -> Re
     stage.finish(|n| format!("validated {n}"));
     let stage = progress.stage("deduplicating");
     let deduped = dedup::dedup(validated.employees, employees.file(), employees.headers.column_number(e::EMAIL))?;
+    drop(stage);
+    // A stage of its own, so that each one's time and memory are seen apart.
+    let stage = progress.stage("grouping by organisation");
     let teams = teams::assemble(
         validated.memberships,
         deduped.employees,
