@@ -197,6 +197,6 @@ fn without_a_terminal_nothing_is_drawn_and_timings_still_work() {
         assert!(timings.iter().any(|l| l.starts_with(&format!("timing: {stage} "))), "{stage}: {stderr}");
     }
     for line in timings {
-        assert!(line.contains(" s, rss ") && line.contains(", peak "), "{line:?}");
+        assert!(line.contains(" s, cpu ") && line.contains(" s, rss ") && line.contains(", peak "), "{line:?}");
     }
 }
