@@ -20,8 +20,6 @@ pub enum CheckError {
     #[error(transparent)]
     Load(#[from] LoadError),
     #[error(transparent)]
-    Dedup(#[from] dedup::DedupError),
-    #[error(transparent)]
     Threads(#[from] ThreadsError),
 }
 
@@ -89,7 +87,10 @@ pub fn check(opts: &Options, ledger: &Ledger, status: Option<&TeamStatus>) -> Re
     }
     stage.finish(|n| format!("validated {n}"));
     let stage = progress.stage("deduplicating");
-    let deduped = dedup::dedup(validated.employees, employees.file(), employees.headers.column_number(e::EMAIL))?;
+    let deduped = dedup::dedup(validated.employees, employees.file(), employees.headers.column_number(e::EMAIL));
+    drop(stage);
+    // A stage of its own, so that each one's time and memory are seen apart.
+    let stage = progress.stage("grouping by organisation");
     let teams = teams::assemble(
         validated.memberships,
         deduped.employees,

@@ -87,10 +87,11 @@ fn screen_lines(screen: &str) -> Vec<&str> {
 }
 
 /// The stages that draw a bar or a spinner.
-const STAGES: [&str; 11] = [
+const STAGES: [&str; 12] = [
     "loading",
     "validating",
     "deduplicating",
+    "grouping by organisation",
     "planning",
     "writing plan.json",
     "writing pages",
@@ -184,10 +185,18 @@ fn without_a_terminal_nothing_is_drawn_and_timings_still_work() {
     assert_eq!(output.status.code(), Some(0));
     let stderr = String::from_utf8(output.stderr).unwrap();
     let timings: Vec<&str> = stderr.lines().filter(|l| l.starts_with("timing: ")).collect();
-    for stage in ["loading", "validating", "deduplicating", "planning", "writing pages", "writing reports"] {
+    for stage in [
+        "loading",
+        "validating",
+        "deduplicating",
+        "grouping by organisation",
+        "planning",
+        "writing pages",
+        "writing reports",
+    ] {
         assert!(timings.iter().any(|l| l.starts_with(&format!("timing: {stage} "))), "{stage}: {stderr}");
     }
     for line in timings {
-        assert!(line.contains(" s, rss ") && line.contains(", peak "), "{line:?}");
+        assert!(line.contains(" s, cpu ") && line.contains(" s, rss ") && line.contains(", peak "), "{line:?}");
     }
 }
