@@ -73,18 +73,35 @@ pub fn unusable_header(schema: &[ColumnSpec], file: &str) -> HeaderMap {
     map
 }
 
-/// Match the header line (`None`: the file had none) of a file with `rows`
-/// records. An empty file is one `empty-file` error, not a `missing-column`
-/// per column; a header without records is `no-rows`.
-pub fn read_header(
-    header: Option<&[&str]>,
+/// A file's header line, matched against its schema once, as its first
+/// record is read: whether rows can be used is known before they are.
+pub struct Header {
+    pub map: HeaderMap,
+    /// `missing-column` and the like: when there are any, no row is used.
+    pub findings: Vec<Finding>,
+    /// Names nothing: a line of empty fields. A header over the bounds (SPEC
+    /// §3) is unread, not blank: its columns are missing, not the file.
+    pub blank: bool,
+}
+
+impl Header {
+    pub fn read(names: &[&str], oversize: bool, schema: &[ColumnSpec], file: &str) -> Header {
+        let (map, findings) = headers::match_headers(names, schema, file);
+        Header { map, findings, blank: !oversize && names.iter().all(|n| n.trim().is_empty()) }
+    }
+}
+
+/// The header (`None`: the file had none) of a file with `rows` records, and
+/// its findings. An empty file is one `empty-file` error, not a
+/// `missing-column` per column; a header without records is `no-rows`.
+pub fn judge_header(
+    header: Option<Header>,
     rows: usize,
     schema: &[ColumnSpec],
     file: &str,
 ) -> (HeaderMap, Vec<Finding>) {
-    let names = header.unwrap_or_default();
-    let (map, findings) = headers::match_headers(names, schema, file);
-    if rows == 0 && names.iter().all(|n| n.trim().is_empty()) {
+    let Header { map, findings, blank } = header.unwrap_or_else(|| Header::read(&[], false, schema, file));
+    if rows == 0 && blank {
         let message = "the file is empty (no header line, no rows): export it again".to_string();
         return (unusable_header(schema, file), vec![Finding::new(file, 1, 1, Rule::EmptyFile, message)]);
     }

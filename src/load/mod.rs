@@ -179,10 +179,9 @@ fn parse_text(
     let encoding_name = decoded.encoding.name();
     let mut findings = Vec::new();
     let mut store = Store { text: String::with_capacity(decoded.text.len()), ..Store::default() };
-    // The header's names, and whether they name every required column (rows
-    // of a file that lacks one are not kept).
-    let mut header: Option<(Vec<String>, bool)> = None;
-    let mut header_oversize = false;
+    // The header, matched once; its width, and whether it names every
+    // required column (rows of a file that lacks one are not kept).
+    let mut header: Option<(hints::Header, usize, bool)> = None;
     let (mut kept, mut rejected) = (Vec::new(), Vec::new());
     let mut lines = LineCounter::new(decoded.text.as_bytes());
     let mut bad_lines = BadLines::new(&decoded.bad_lines, decoded.bad_from);
@@ -195,24 +194,24 @@ fn parse_text(
         // The text is valid UTF-8 and csv-core only drops ASCII bytes, so this can't fail.
         let data = std::str::from_utf8(data).unwrap_or_default();
         source.reached(span.end);
-        let Some((names, usable)) = &header else {
+        let Some((_, header_len, usable)) = &header else {
             let fields: Vec<&str> = fields(data, ends).collect();
             if let Some(over) = span.oversize {
-                header_oversize = true;
                 findings.push(Finding::new(file, line, over.column(), Rule::MalformedRow, over.message("header")));
             }
             if let Some(bad) = bad {
                 findings.push(encoding_finding(file, line, bad, "the header", encoding_name));
             }
-            let usable = headers::match_headers(&fields, schema, file).1.is_empty();
-            header = Some((fields.iter().map(|f| f.to_string()).collect(), usable));
+            let matched = hints::Header::read(&fields, span.oversize.is_some(), schema, file);
+            let usable = matched.findings.is_empty();
+            header = Some((matched, fields.len(), usable));
             continue;
         };
         if span.oversize.is_none() && fields(data, ends).all(|f| f.trim().is_empty()) {
             continue; // blank rows that spreadsheets leave at the end
         }
         listing.rows += 1;
-        let header_len = names.len();
+        let header_len = *header_len;
         let wrong_count = ends.len() != header_len;
         // Without its required columns no row of the file can be used: none is kept.
         let usable = *usable;
@@ -244,14 +243,8 @@ fn parse_text(
     }
     drop(reader);
     findings.extend(listing.summary(file));
-    let names: Option<Vec<&str>> = header.as_ref().map(|(names, _)| names.iter().map(String::as_str).collect());
-    // A header over the bounds is there but unread: its columns are missing,
-    // not the whole file.
-    let (headers, header_findings) = if header_oversize {
-        headers::match_headers(&[], schema, file)
-    } else {
-        hints::read_header(names.as_deref(), listing.rows as usize, schema, file)
-    };
+    let (headers, header_findings) =
+        hints::judge_header(header.map(|(matched, ..)| matched), listing.rows as usize, schema, file);
     findings.extend(header_findings);
     store.text.shrink_to_fit();
     let rows = listing.rows;

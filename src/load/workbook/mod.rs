@@ -183,7 +183,7 @@ fn choose<E: From<WorkbookError>>(
             let (headers, findings) = match outcome {
                 Outcome::Wrong { headers, findings } => (headers, findings),
                 // No cell has a value: one empty-file, as for an empty CSV file.
-                _ => super::hints::read_header(None, 0, schema, &label),
+                _ => super::hints::judge_header(None, 0, schema, &label),
             };
             Sheet { source: label, headers, findings }
         }
