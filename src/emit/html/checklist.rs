@@ -4,6 +4,7 @@
 //! so each (language, creation mode) is built once per process, whatever the
 //! number of pages.
 
+use super::templates::{CHECKLIST, render_page};
 use crate::emit::l10n::{date, text};
 use crate::model::Lang;
 use chrono::NaiveDate;
@@ -67,7 +68,32 @@ fn item(lang: Lang, rule: &'static str, title: &str, detail: &str, args: &[(&str
 /// The employee checklist in `lang`; `bulk`: Partner Center emails the sign-in info (R6).
 pub fn employee_checklist(lang: Lang, bulk: bool) -> &'static Checklist {
     static ALL: OnceLock<Vec<Checklist>> = OnceLock::new();
-    let all = ALL.get_or_init(|| Lang::ALL.into_iter().flat_map(|l| [employee(l, false), employee(l, true)]).collect());
+    per_variant(&ALL, lang, bulk, employee)
+}
+
+/// [`employee_checklist`] rendered by the `checklist` macro, once per process
+/// for each language and creation mode, for every organisation page.
+pub fn employee_checklist_html(lang: Lang, bulk: bool) -> &'static str {
+    #[derive(Serialize)]
+    struct View {
+        c: &'static Checklist,
+    }
+    static ALL: OnceLock<Vec<String>> = OnceLock::new();
+    let html: &'static String = per_variant(&ALL, lang, bulk, |l, b| {
+        // Compiled-in templates and fixed words: a failure is a bug the tests show.
+        render_page(CHECKLIST, &View { c: employee_checklist(l, b) }).expect("the checklist renders")
+    });
+    html
+}
+
+/// The value of `make` for (`lang`, `bulk`), made for every pair on first use.
+fn per_variant<T>(
+    all: &'static OnceLock<Vec<T>>,
+    lang: Lang,
+    bulk: bool,
+    make: impl Fn(Lang, bool) -> T,
+) -> &'static T {
+    let all = all.get_or_init(|| Lang::ALL.into_iter().flat_map(|l| [make(l, false), make(l, true)]).collect());
     &all[lang as usize * 2 + usize::from(bulk)]
 }
 

@@ -3,19 +3,17 @@
 //! for it. The organisation row and the people who left are shown by the
 //! index's tables too, so they are built here once.
 
-use super::checklist::{Checklist, employee_checklist};
+use super::checklist::employee_checklist_html;
 use super::kit::{ActionCounts, Count, PlanFacts, count, date, page_id, plan_facts};
 use super::rows;
 use super::svg::{self, Timeline};
-use super::templates::{CHECKLIST, render_page};
 use crate::applied::Applied;
 use crate::ids::CredentialsFile;
-use crate::model::{Lang, Role, Task};
+use crate::model::{Role, Task};
 use crate::options::Creation;
 use crate::plan::{LeftAccount, OrgPlan, Plan};
 use serde::Serialize;
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// One organisation: a row of the index's tables, the head of its own page.
 #[derive(Serialize)]
@@ -146,22 +144,4 @@ pub fn org_page<'a>(o: &'a OrgPlan, plan: &Plan, applied: Option<(&'a Applied, &
         apply: applied.map(|(a, left)| org_apply_view(a, o, left)),
         employee_checklist: employee_checklist_html(o.language(plan.lang), plan.creation == Creation::Bulk),
     }
-}
-
-/// [`employee_checklist`] rendered by the `checklist` macro, once per process
-/// for each language and creation mode.
-fn employee_checklist_html(lang: Lang, bulk: bool) -> &'static str {
-    static ALL: OnceLock<Vec<String>> = OnceLock::new();
-    let all = ALL.get_or_init(|| {
-        let render = |l, b| {
-            #[derive(Serialize)]
-            struct View {
-                c: &'static Checklist,
-            }
-            // Compiled-in templates and fixed words: a failure is a bug the tests show.
-            render_page(CHECKLIST, &View { c: employee_checklist(l, b) }).expect("the checklist renders")
-        };
-        Lang::ALL.into_iter().flat_map(|l| [render(l, false), render(l, true)]).collect()
-    });
-    &all[lang as usize * 2 + usize::from(bulk)]
 }
