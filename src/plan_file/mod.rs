@@ -16,7 +16,7 @@ use crate::validate::BlockedOrg;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -142,7 +142,10 @@ struct PinnedInput {
 
 pub fn summary(checked: &Checked) -> Summary {
     let orgs = &checked.plan.organizations;
-    let people: HashSet<&str> = orgs.iter().flat_map(|o| o.accounts.iter().map(|a| a.email_key.as_str())).collect();
+    // hashbrown's hasher: with std's SipHash this set was a tenth of a plan's CPU.
+    let mut people: hashbrown::HashSet<&str> =
+        hashbrown::HashSet::with_capacity(orgs.iter().map(|o| o.accounts.len()).sum());
+    people.extend(orgs.iter().flat_map(|o| o.accounts.iter().map(|a| a.email_key.as_str())));
     Summary {
         organizations: orgs.len(),
         employees: people.len(),
