@@ -5,7 +5,7 @@
 
 use super::kit::page_id;
 use super::status::{self, Links};
-use super::templates::{INDEX, ORG, ORGS, STATUS, STYLESHEET, render_page};
+use super::templates::{INDEX, ORG, ORGS, STATUS, STYLESHEET, render_page, render_page_into};
 use super::{index, listing, org};
 use crate::applied::Applied;
 use crate::check::Checked;
@@ -23,6 +23,8 @@ pub const STATUS_PAGE: &str = "status.html";
 const LISTING: &str = "index.html";
 /// The stylesheet every page in `orgs/` links (`orgs/style.css`).
 const STYLE: &str = "style.css";
+/// Room for a typical organisation page (it grows for a large one).
+const PAGE_BUFFER: usize = 64 * 1024;
 
 /// Write `index.html` and `orgs/<mpn_id>.html` into `out_dir` (which exists),
 /// and `orgs/index.html` when the index shows only the first organisations.
@@ -52,11 +54,12 @@ pub fn write_report(checked: &Checked, applied: Option<&Applied>, out_dir: &Path
     // Swapped in with the pages that link it, so no page is ever without it.
     std::fs::write(dir.join(STYLE), STYLESHEET).map_err(|e| at("orgs/style.css", e))?;
     let left = applied.map(|_| org::left_by_org(&checked.plan)).unwrap_or_default();
-    orgs.par_iter().filter(|o| page_id(&o.mpn_id)).try_for_each(|o| {
+    let buffer = || Vec::with_capacity(PAGE_BUFFER);
+    orgs.par_iter().filter(|o| page_id(&o.mpn_id)).try_for_each_init(buffer, |html, o| {
         let name = format!("{}.html", o.mpn_id);
         let gone = left.get(o.mpn_id.as_str()).map_or(&[][..], Vec::as_slice);
-        let html = render_page(ORG, &org::org_page(o, &checked.plan, applied.map(|a| (a, gone))))?;
-        std::fs::write(dir.join(&name), html.as_bytes()).map_err(|e| at(&format!("orgs/{name}"), e))?;
+        render_page_into(ORG, &org::org_page(o, &checked.plan, applied.map(|a| (a, gone))), html)?;
+        std::fs::write(dir.join(&name), &html[..]).map_err(|e| at(&format!("orgs/{name}"), e))?;
         pages.add(1);
         Ok::<_, io::Error>(())
     })?;

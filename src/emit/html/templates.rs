@@ -54,6 +54,17 @@ pub fn render_page<T: Serialize>(name: &str, view: &T) -> io::Result<String> {
     tera.render(name, &context).map_err(|e| io::Error::other(format!("rendering {name}: {}", chain(&e))))
 }
 
+/// [`render_page`] into `out` (cleared first): a buffer reused from page to
+/// page, so that a run of organisation pages allocates (and the kernel
+/// zeroes) no fresh output memory per page, and no bytes are checked again as
+/// UTF-8 only to be written to a file.
+pub fn render_page_into<T: Serialize>(name: &str, view: &T, out: &mut Vec<u8>) -> io::Result<()> {
+    let tera = templates().map_err(|e| io::Error::other(format!("report templates: {e}")))?;
+    let context = Context::from_serialize(view).map_err(|e| io::Error::other(chain(&e)))?;
+    out.clear();
+    tera.render_to(name, &context, &mut *out).map_err(|e| io::Error::other(format!("rendering {name}: {}", chain(&e))))
+}
+
 /// Render a sign-on email's body from `context`, unescaped (plain text; its
 /// header lines are built apart, by the outbox).
 pub fn render_mail(context: &Context) -> Result<String, tera::Error> {
