@@ -125,24 +125,38 @@ pub fn validate_counted(memberships: &Table, employees: &Table, opts: &Options, 
 }
 
 /// The values and the findings of a parallel pass over rows, each in row
-/// order. Each row's result is written straight into its slot of two vectors
-/// of exactly the rows' length (no vector grows by doubling, which at a
-/// million rows meant copying every value into fresh pages several times);
-/// the values are then compacted in place and the findings joined once.
+/// order. Each row's value is written straight into its slot of a vector of
+/// exactly the rows' length (no vector of values grows by doubling, which at
+/// a million rows meant copying every value into fresh pages several times),
+/// and the slots are then compacted in place. A row's findings join its
+/// piece's list at once, so no row's own small vector outlives the row.
 fn kept_and_findings<T: Send>(
     checks: impl IndexedParallelIterator<Item = (Option<T>, Vec<Finding>)>,
 ) -> (Vec<T>, Vec<Finding>) {
-    let mut slots: Vec<Option<T>> = Vec::new();
-    let mut per_row: Vec<Vec<Finding>> = Vec::new();
-    checks.unzip_into_vecs(&mut slots, &mut per_row);
+    use std::collections::LinkedList;
+    let mut slots: Vec<Option<T>> = Vec::with_capacity(checks.len());
+    slots.resize_with(checks.len(), || None);
+    let pieces: LinkedList<Vec<Finding>> = slots
+        .par_iter_mut()
+        .zip(checks)
+        .fold(Vec::new, |mut findings, (slot, (value, row_findings))| {
+            *slot = value;
+            findings.extend(row_findings);
+            findings
+        })
+        .map(|piece| LinkedList::from([piece]))
+        .reduce(LinkedList::new, |mut left, mut right| {
+            left.append(&mut right);
+            left
+        });
     // In place: `Option<T>` is no larger than `T` for the row types, and a
     // `filter_map` over a vector's own items reuses its allocation (`flatten`
     // does not, hence the identity closure).
     #[allow(clippy::filter_map_identity)]
     let values: Vec<T> = slots.into_iter().filter_map(|slot| slot).collect();
-    let mut findings = Vec::with_capacity(per_row.iter().map(Vec::len).sum());
-    for f in per_row {
-        findings.extend(f);
+    let mut findings = Vec::with_capacity(pieces.iter().map(Vec::len).sum());
+    for piece in pieces {
+        findings.extend(piece);
     }
     (values, findings)
 }
