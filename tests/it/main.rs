@@ -23,6 +23,7 @@ mod report_apply;
 mod report_html;
 mod review_and_handoff;
 mod security;
+mod spreadsheets;
 mod status;
 mod status_exit;
 mod stylesheet;
