@@ -10,11 +10,6 @@ const M: &str = "memberships.csv";
 const E: &str = "employees.csv";
 const W: &str = "warning";
 
-/// One CSV record from `fields`, every field quoted (so line breaks stay inside).
-fn row(fields: &[&str]) -> String {
-    fields.iter().map(|f| format!("\"{}\"", f.replace('"', "\"\""))).collect::<Vec<_>>().join(",")
-}
-
 /// An employees row of Contoso (1234567) with these names, email and title.
 fn person(first: &str, last: &str, email: &str, title: &str) -> String {
     row(&["1234567", first, last, email, "employee", title, "", "", ""])

@@ -27,6 +27,11 @@ pub const ANNA: &str = "1234567,Anna,Lee,anna@contoso.com,admin,CTO,PU-1,AZ-900;
 pub const BEN: &str = "1234567,Ben,Ng,ben@contoso.com,employee,Developer,,AZ-104,";
 pub const CARLA: &str = "2345678,Carla,Diaz,carla@fabrikam.com,Administrator,,,,";
 
+/// One CSV record from `fields`, every field quoted (so line breaks stay inside).
+pub fn row(fields: &[&str]) -> String {
+    fields.iter().map(|f| format!("\"{}\"", f.replace('"', "\"\""))).collect::<Vec<_>>().join(",")
+}
+
 /// `header` and `rows`, one per line, LF-terminated.
 pub fn csv(header: &str, rows: &[&str]) -> String {
     let mut out = String::from(header);

@@ -11,11 +11,6 @@ use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// One quoted CSV record (line breaks and quotes stay inside the field).
-fn row(fields: &[&str]) -> String {
-    fields.iter().map(|f| format!("\"{}\"", f.replace('"', "\"\""))).collect::<Vec<_>>().join(",")
-}
-
 /// `files` through Calc's CSV import, saved as .xlsx in `wrk`'s `calc/`.
 fn through_calc(wrk: &Workdir, files: &[&str]) -> Vec<PathBuf> {
     let out = wrk.path("calc");

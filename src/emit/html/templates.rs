@@ -49,9 +49,9 @@ const ESCAPED: [&str; 2] = [".html", ".tera"];
 /// Render the page template `name` (one of [`INDEX`], [`ORG`], [`STATUS`], [`ORGS`])
 /// with `view`, escaped.
 pub fn render_page<T: Serialize>(name: &str, view: &T) -> io::Result<String> {
-    let tera = templates().map_err(|e| io::Error::other(format!("report templates: {e}")))?;
-    let context = Context::from_serialize(view).map_err(|e| io::Error::other(chain(&e)))?;
-    tera.render(name, &context).map_err(|e| io::Error::other(format!("rendering {name}: {}", chain(&e))))
+    let mut out = Vec::new();
+    render_page_into(name, view, &mut out)?;
+    String::from_utf8(out).map_err(io::Error::other)
 }
 
 /// [`render_page`] into `out` (cleared first): a buffer reused from page to
