@@ -4,7 +4,7 @@ no module importing one of a higher layer. Prints each violation; exits 1 if
 there is any. Usage: python3 scripts/layers.py [--graph]
 
 Layers, lowest first (a module may use its own layer and those below):
-  1 domain    model, ids, finding, options, history, applied; leaf utilities progress, transaction
+  1 domain    model, ids, finding, options, history, applied; leaf utilities progress, interrupt, transaction
   2 stages    load, validate, dedup, teams, plan, check, team_status, status, generate
   3 artefacts plan_file, ledger, credentials, issue
   4 emit      emit
@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 LAYERS = {
-    "model": 1, "ids": 1, "finding": 1, "options": 1, "history": 1, "applied": 1, "progress": 1, "transaction": 1,
+    "model": 1, "ids": 1, "finding": 1, "options": 1, "history": 1, "applied": 1, "progress": 1, "interrupt": 1, "transaction": 1,
     "load": 2, "validate": 2, "dedup": 2, "teams": 2, "plan": 2, "check": 2, "team_status": 2,
     "status": 2, "generate": 2,
     "plan_file": 3, "ledger": 3, "credentials": 3, "issue": 3,

@@ -7,3 +7,5 @@ cargo build --release --locked --quiet
 rm -rf reports/sample
 target/release/pmc-migrate plan --memberships samples/memberships.csv --employees samples/employees.csv \
     --as-of 2026-12-01 --quiet --out reports/sample
+# The folder's mark and lock are not part of the committed report.
+rm -f reports/sample/.pmc-migrate reports/sample/.pmc-migrate.lock

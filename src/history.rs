@@ -12,6 +12,8 @@ pub struct Enrolment {
     pub pc_start: NaiveDate,
     pub pc_end: NaiveDate,
     pub run: u32,
+    /// How its accounts are created (`None` in ledgers of earlier versions).
+    pub creation: Option<crate::options::Creation>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +39,12 @@ pub struct Ledger {
 }
 
 impl Ledger {
+    /// How the earlier runs created accounts, where the ledger records it
+    /// (every run of a folder creates them the same way).
+    pub fn creation(&self) -> Option<crate::options::Creation> {
+        self.enrolments.values().find_map(|e| e.creation)
+    }
+
     /// The highest run number recorded (0 when nothing was ever applied).
     pub fn last_run(&self) -> u32 {
         let a = self.accounts.values().map(|a| a.run).max().unwrap_or(0);

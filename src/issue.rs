@@ -25,6 +25,31 @@ pub enum IssueError {
     WouldOverwrite(PathBuf),
     #[error(transparent)]
     Rng(#[from] password::RngError),
+    #[error(
+        "the earlier runs in this folder created accounts {earlier}, and this run asks for {now} creation; \
+         nothing was written. Run again with --creation {earlier_flag}, or use a new --out folder for the \
+         organisations to create {now}ly",
+        earlier = if *.earlier == Creation::Bulk { "in bulk" } else { "individually" },
+        now = .now.as_str(),
+        earlier_flag = .earlier.as_str()
+    )]
+    CreationChanged { earlier: Creation, now: Creation },
+}
+
+impl IssueError {
+    /// Refused, not broken: the folder and its ledger are fine as they are.
+    pub fn is_refusal(&self) -> bool {
+        matches!(self, IssueError::CreationChanged { .. })
+    }
+}
+
+/// Every run of a folder creates accounts the same way: the ledger's earlier
+/// runs fix it (a bulk run's people got no sign-on email to resend).
+pub fn same_creation(ledger: &Ledger, now: Creation) -> Result<(), IssueError> {
+    match ledger.creation() {
+        Some(earlier) if earlier != now => Err(IssueError::CreationChanged { earlier, now }),
+        _ => Ok(()),
+    }
 }
 
 /// What run `run` issues, decided before any password is drawn: the
@@ -57,7 +82,8 @@ impl Issue<'_> {
     pub fn write_ledger(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
         let mut enrolments = self.before.enrolments.clone();
         for org in &self.checked.plan.organizations {
-            let e = Enrolment { pc_start: org.pc_start, pc_end: org.pc_end, run: self.run };
+            let creation = Some(self.checked.plan.creation);
+            let e = Enrolment { pc_start: org.pc_start, pc_end: org.pc_end, run: self.run, creation };
             enrolments.entry(org.mpn_id.clone()).or_insert(e);
         }
         let mut fresh: Vec<(&OrgPlan, &AccountPlan, &CredentialsFile)> = (self.checked.plan.organizations.iter())

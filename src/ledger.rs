@@ -5,6 +5,7 @@
 
 use crate::history::{Enrolment, Ledger, LedgerAccount};
 use crate::ids::{CredentialsFile, MpnId, Username};
+use crate::options::Creation;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -13,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 pub const FILE_NAME: &str = "ledger.csv";
 
-const HEADER: [&str; 11] = [
+const HEADER: [&str; 12] = [
     "kind",
     "mpn_id",
     "email_key",
@@ -25,7 +26,10 @@ const HEADER: [&str; 11] = [
     "credentials_file",
     "pc_start",
     "pc_end",
+    "creation",
 ];
+/// Ledgers of earlier versions end before `creation`.
+const LEGACY_COLUMNS: usize = 11;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LedgerError {
@@ -57,6 +61,8 @@ struct Row {
     credentials_file: String,
     pc_start: Option<NaiveDate>,
     pc_end: Option<NaiveDate>,
+    #[serde(default)]
+    creation: Option<Creation>,
 }
 
 /// Read `dir/ledger.csv`; an absent file is an empty ledger.
@@ -76,7 +82,8 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Ledger, LedgerError> {
     let corrupt = |line: u64, message: String| LedgerError::Corrupt { path: path.to_path_buf(), line, message };
     let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(bytes);
     let header = reader.headers().map_err(|e| corrupt(1, e.to_string()))?.clone();
-    if header.iter().collect::<Vec<_>>() != HEADER {
+    let names = header.iter().collect::<Vec<_>>();
+    if names != HEADER && names != HEADER[..LEGACY_COLUMNS] {
         return Err(corrupt(1, "unexpected header".to_string()));
     }
     let mut ledger = Ledger::default();
@@ -91,6 +98,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Ledger, LedgerError> {
                     pc_start: need(row.pc_start, "pc_start")?,
                     pc_end: need(row.pc_end, "pc_end")?,
                     run: row.run,
+                    creation: row.creation,
                 };
                 ledger.enrolments.insert(mpn_id, e);
             }
@@ -155,6 +163,7 @@ pub fn write_rows<'a>(
             run: e.run,
             pc_start: Some(e.pc_start),
             pc_end: Some(e.pc_end),
+            creation: e.creation,
             ..Row::default()
         })?;
     }
@@ -171,6 +180,7 @@ pub fn write_rows<'a>(
             credentials_file: a.credentials_file.to_string(),
             pc_start: None,
             pc_end: None,
+            creation: None,
         })?;
     }
     w.flush()
@@ -203,7 +213,15 @@ mod tests {
     #[test]
     fn round_trips() {
         let mut l = Ledger::default();
-        l.enrolments.insert("1234".into(), Enrolment { pc_start: d("2026-12-01"), pc_end: d("2028-02-28"), run: 1 });
+        l.enrolments.insert(
+            "1234".into(),
+            Enrolment {
+                pc_start: d("2026-12-01"),
+                pc_end: d("2028-02-28"),
+                run: 1,
+                creation: Some(Creation::Individual),
+            },
+        );
         let a = LedgerAccount {
             mpn_id: "1234".into(),
             email_key: "ann@x.com".into(),
@@ -224,7 +242,7 @@ mod tests {
 
     #[test]
     fn corrupt_ledger_names_the_line() {
-        let bytes = format!("{}\naccount,1234,k,e,u,notadate,2027-01-01,1,f,,\n", HEADER.join(","));
+        let bytes = format!("{}\naccount,1234,k,e,u,notadate,2027-01-01,1,f,,,\n", HEADER.join(","));
         let err = parse(bytes.as_bytes(), Path::new("ledger.csv")).unwrap_err();
         assert!(err.to_string().contains("line 2"), "{err}");
     }
@@ -232,7 +250,7 @@ mod tests {
     #[test]
     fn path_like_values_are_refused() {
         let row =
-            |u: &str, f: &str| format!("{}\naccount,1234,k,e,{u},2026-12-01,2027-01-01,1,{f},,\n", HEADER.join(","));
+            |u: &str, f: &str| format!("{}\naccount,1234,k,e,{u},2026-12-01,2027-01-01,1,{f},,,\n", HEADER.join(","));
         for (u, f) in [
             ("../../x@a.com", "credentials/1234.csv"),
             ("x@a.com", "credentials/../../etc/passwd.csv"),
@@ -242,6 +260,14 @@ mod tests {
             assert!(parse(row(u, f).as_bytes(), Path::new("ledger.csv")).is_err(), "{u} {f}");
         }
         assert!(parse(row("x@a.com", "credentials/1234.run3.csv").as_bytes(), Path::new("l")).is_ok());
+    }
+
+    #[test]
+    fn a_ledger_of_an_earlier_version_reads_without_its_creation() {
+        let bytes = format!("{}\nenrolment,1234,,,,,,1,,2026-12-01,2028-02-28\n", HEADER[..LEGACY_COLUMNS].join(","));
+        let ledger = parse(bytes.as_bytes(), Path::new("ledger.csv")).unwrap();
+        assert_eq!(ledger.enrolments.len(), 1);
+        assert_eq!(ledger.creation(), None);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! `scripts/layers.py`):
 //!
 //! 1. domain types: `model`, `ids`, `finding`, `options`, `history`, `applied`,
-//!    and the leaf utilities `progress` and `transaction`;
+//!    and the leaf utilities `progress`, `interrupt` and `transaction`;
 //! 2. pipeline stages: `load` → `validate` → `dedup` → `teams` → `plan`,
 //!    composed by `check`; `team_status` and `status` after cutover; `generate`;
 //! 3. artefacts, one module per file format: `plan_file`, `ledger`,
@@ -21,6 +21,7 @@ pub(crate) mod finding;
 pub(crate) mod generate;
 pub(crate) mod history;
 pub(crate) mod ids;
+pub(crate) mod interrupt;
 pub(crate) mod issue;
 pub(crate) mod ledger;
 pub(crate) mod load;
@@ -72,6 +73,8 @@ pub enum Error {
     Threads(#[from] check::ThreadsError),
     #[error(transparent)]
     Generate(#[from] generate::GenerateError),
+    #[error(transparent)]
+    Folder(#[from] transaction::owned::FolderError),
 }
 
 impl Error {
@@ -80,6 +83,7 @@ impl Error {
         match self {
             Error::PlanFile(e) => e.is_refusal(),
             Error::Transaction(transaction::TxnError::Locked { .. }) => true,
+            Error::Issue(e) => e.is_refusal(),
             _ => false,
         }
     }

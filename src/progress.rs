@@ -100,10 +100,20 @@ fn cpu_seconds() -> f64 {
     ticks as f64 / 100.0
 }
 
+static MULTI: OnceLock<MultiProgress> = OnceLock::new();
+
 /// The one place bars are drawn, shared by every stage of the process.
 fn terminal() -> &'static MultiProgress {
-    static MULTI: OnceLock<MultiProgress> = OnceLock::new();
     MULTI.get_or_init(|| MultiProgress::with_draw_target(ProgressDrawTarget::stderr()))
+}
+
+/// Wipe every bar from the screen and draw no more (the process is about to
+/// exit on a signal: nothing of the progress may stay on screen).
+pub fn clear_all() {
+    if let Some(multi) = MULTI.get() {
+        let _ = multi.clear();
+        multi.set_draw_target(ProgressDrawTarget::hidden());
+    }
 }
 
 /// One stage on screen; cleared (without a summary) when dropped, as on an error.

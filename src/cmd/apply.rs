@@ -4,6 +4,7 @@
 //! [`crate::transaction`] whose commit point is the ledger.
 
 use super::args::{Common, Inputs};
+use super::folder::{self, REPORT};
 use crate::Error;
 use crate::applied::Applied;
 use crate::check::Outcome;
@@ -12,12 +13,14 @@ use crate::credentials::{entra, file};
 use crate::emit::listing::{self, Tense, Written};
 use crate::emit::mail::{self, Letter};
 use crate::ids::CredentialsFile;
+use crate::interrupt;
 use crate::issue::{self, Issue, IssueError};
 use crate::model::Role;
 use crate::options::{Creation, Options};
 use crate::plan::OrgPlan;
 use crate::plan_file;
 use crate::progress::{Counter, Progress, Unit};
+use crate::transaction::owned::{self, Claim, Folder};
 use crate::transaction::{self, Staging, atomic::write_atomic_streamed};
 use crate::{emit, ledger};
 use std::path::{Path, PathBuf};
@@ -33,6 +36,10 @@ pub struct Args {
     /// Output folder (created if missing); holds the ledger between runs.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
+    /// Write into a non-empty folder that pmc-migrate did not make, replacing
+    /// files at its names there (it never deletes files it did not write).
+    #[arg(long)]
+    pub force: bool,
     /// Only plan: the same as `pmc-migrate plan`.
     #[arg(long, conflicts_with = "plan")]
     pub dry_run: bool,
@@ -56,6 +63,10 @@ pub struct Args {
 pub fn run(args: &Args) -> Result<Outcome, Error> {
     let (opts, reviewed) = match &args.plan {
         Some(path) => {
+            let fixed = args.common.fixed_by_plan();
+            if !fixed.is_empty() {
+                return Err(plan_file::PlanFileError::FixedOptions { options: fixed.join(", ") }.into());
+            }
             let bytes = std::fs::read(path).map_err(|source| Error::Input { path: path.clone(), source })?;
             let jobs = args.common.jobs.map(usize::from);
             (plan_file::options_from_plan(path, &bytes, &args.out, jobs, args.common.quiet)?, Some(bytes))
@@ -69,16 +80,14 @@ pub fn run(args: &Args) -> Result<Outcome, Error> {
         }
     };
     if args.dry_run {
-        return Ok(super::plan::plan_and_report(&opts, &args.out, args.changes)?.outcome());
+        return Ok(super::plan::plan_and_report(&opts, &args.out, args.changes, args.force)?.outcome());
     }
     let (checked, applied, written) = apply(&opts, args, reviewed.as_deref())?;
     let tense = if applied.refused { Tense::Refused } else { Tense::Applied };
     let style = listing::Style::for_stdout(args.changes);
-    print!("{}", listing::apply_report(&checked, tense, &written, &args.out, style));
+    super::stdout::print(&listing::apply_report(&checked, tense, &written, &args.out, style))?;
     if applied.refused {
         // A refusal is never silenced: it is why nothing was issued.
-        use std::io::Write;
-        let _ = std::io::stdout().flush();
         eprint!("{}", emit::next::refusal(&checked, &args.out));
         return Ok(Outcome::Errors);
     }
@@ -92,12 +101,19 @@ pub fn run(args: &Args) -> Result<Outcome, Error> {
 /// plan's pins, plan, issue, stage, commit (the ledger), report.
 fn apply(opts: &Options, args: &Args, reviewed: Option<&[u8]>) -> Result<(Checked, Applied, Written), Error> {
     let dir = &args.out;
-    std::fs::create_dir_all(dir).map_err(|source| Error::Output { path: dir.clone(), source })?;
-    let _lock = transaction::lock(dir)?;
-    let ledger = ledger::load(dir)?;
-    transaction::recover(dir, ledger.last_run())?;
+    let status_input = opts.status.iter().map(PathBuf::as_path).collect::<Vec<_>>();
+    let replaces: Vec<&str> = REPORT.into_iter().chain([ledger::FILE_NAME]).collect();
+    let claim = Claim {
+        exports: &[&opts.memberships, &opts.employees],
+        inputs: &status_input,
+        replaces: &replaces,
+        force: args.force,
+    };
+    let (mut folder, _lock, ledger) = folder::open(dir, &claim, opts.quiet)?;
+    issue::same_creation(&ledger, opts.creation)?;
     if let Some(reviewed) = reviewed {
         plan_file::verify_pins(reviewed, &ledger)?;
+        plan_file::verify_report(reviewed, dir)?;
     }
     let status = load_status(opts)?;
     let checked = with_jobs(opts.jobs, || check(opts, &ledger, status.as_ref()))?;
@@ -107,7 +123,7 @@ fn apply(opts: &Options, args: &Args, reviewed: Option<&[u8]>) -> Result<(Checke
 
     if checked.outcome() == Outcome::Errors && !args.skip_invalid {
         let applied = issue::applied(&checked, &ledger, None, ledger.last_run(), true);
-        return report(checked, applied, Written::default(), dir);
+        return report(checked, applied, Written::default(), &mut folder);
     }
 
     let run = ledger.last_run() + 1;
@@ -118,16 +134,27 @@ fn apply(opts: &Options, args: &Args, reviewed: Option<&[u8]>) -> Result<(Checke
     if issue.keeps_ledger() {
         // Nothing new: the ledger and every credential file stay as they are.
         let applied = issue::applied(&checked, &ledger, None, ledger.last_run(), false);
-        return report(checked, applied, Written::default(), dir);
+        return report(checked, applied, Written::default(), &mut folder);
     }
 
     let mut staging = Staging::begin(dir, run)?;
+    interrupt::set_folder_state(format!(
+        "no account was issued: the staged password files were removed and {} is as it was",
+        dir.display()
+    ));
     let to = StageTo { opts, entra_csv: args.entra_csv, run, dir };
     let stage_timer = progress.bar("writing credentials", Unit::Items("files"), to.files(&checked, &issue));
     stage(&mut staging, &issue, &checked, &to, &stage_timer.counter())?;
     stage_timer.finish(|n| format!("wrote {n} with passwords"));
     let stage_timer = progress.stage("committing credential files");
     let ledger_path = dir.join(ledger::FILE_NAME);
+    let individual = opts.creation == Creation::Individual;
+    folder.wrote([ledger::FILE_NAME, "credentials/"].into_iter().chain(individual.then_some("outbox/")));
+    folder.save().map_err(|source| Error::Output { path: dir.join(owned::MARKER), source })?;
+    interrupt::set_folder_state(format!(
+        "run {run} is committed: ledger.csv and its credential files are in {}",
+        dir.display()
+    ));
     staging.commit(|| {
         write_atomic_streamed(&ledger_path, None, |w| issue.write_ledger(w))
             .map_err(|source| transaction::TxnError::Io { path: ledger_path.clone(), source })
@@ -143,7 +170,7 @@ fn apply(opts: &Options, args: &Args, reviewed: Option<&[u8]>) -> Result<(Checke
     };
     let applied = issue::applied(&checked, &ledger, Some(&issue), run, false);
     drop(issue);
-    report(checked, applied, written, dir)
+    report(checked, applied, written, &mut folder)
 }
 
 /// Every way an apply ends: the reports, with what this run did (or refused).
@@ -151,10 +178,10 @@ fn report(
     checked: Checked,
     applied: Applied,
     mut written: Written,
-    dir: &Path,
+    folder: &mut Folder,
 ) -> Result<(Checked, Applied, Written), Error> {
     written.run = applied.run;
-    emit::write_reports(&checked, Some(&applied), dir)?;
+    emit::write_reports(&checked, Some(&applied), folder)?;
     Ok((checked, applied, written))
 }
 

@@ -23,9 +23,9 @@ pub struct Common {
     /// Cutover date, YYYY-MM-DD (default: today).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_as_of)]
     pub as_of: Option<NaiveDate>,
-    /// How accounts are created in Partner Center.
-    #[arg(long, value_enum, default_value_t = CreationArg::Bulk)]
-    pub creation: CreationArg,
+    /// How accounts are created in Partner Center [default: bulk].
+    #[arg(long, value_enum)]
+    pub creation: Option<CreationArg>,
     /// Treat warnings as errors.
     #[arg(long)]
     pub strict: bool,
@@ -54,8 +54,9 @@ pub struct Common {
     pub status: Option<PathBuf>,
     /// Language of sign-on emails and employee checklists for people without
     /// a `language` cell; zh-TW also translates the report's checklists.
-    #[arg(long, value_name = "LANG", value_parser = parse_lang, default_value = "en")]
-    pub lang: Lang,
+    /// [default: en]
+    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -94,8 +95,8 @@ impl Common {
             employees: inputs.employees.clone(),
             as_of: self.as_of.unwrap_or_else(|| chrono::Local::now().date_naive()),
             creation: match self.creation {
-                CreationArg::Bulk => Creation::Bulk,
-                CreationArg::Individual => Creation::Individual,
+                None | Some(CreationArg::Bulk) => Creation::Bulk,
+                Some(CreationArg::Individual) => Creation::Individual,
             },
             strict: self.strict,
             read: ReadOptions {
@@ -110,7 +111,24 @@ impl Common {
             jobs: self.jobs.map(usize::from),
             quiet: self.quiet,
             status: self.status.clone(),
-            lang: self.lang,
+            lang: self.lang.unwrap_or_default(),
         }
+    }
+
+    /// The options given that a reviewed plan already fixed (`apply --plan`
+    /// refuses them rather than ignore them).
+    pub fn fixed_by_plan(&self) -> Vec<&'static str> {
+        let given = [
+            ("--as-of", self.as_of.is_some()),
+            ("--creation", self.creation.is_some()),
+            ("--strict", self.strict),
+            ("--date-order", self.date_order.is_some()),
+            ("--encoding", self.encoding.is_some()),
+            ("--delimiter", self.delimiter.is_some()),
+            ("--sheet", !self.sheets.is_empty()),
+            ("--status", self.status.is_some()),
+            ("--lang", self.lang.is_some()),
+        ];
+        given.into_iter().filter(|(_, given)| *given).map(|(name, _)| name).collect()
     }
 }

@@ -28,7 +28,7 @@ pub fn run(args: &Args, cli: clap::Command) -> Result<Outcome, Error> {
         Shell::Fish => clap_complete::Shell::Fish,
         Shell::Powershell => clap_complete::Shell::PowerShell,
     };
-    std::io::stdout().lock().write_all(&script(shell, cli))?;
+    super::stdout::stdout().write_all(&script(shell, cli))?;
     Ok(Outcome::Clean)
 }
 

@@ -23,7 +23,7 @@ fn rule_parser() -> impl TypedValueParser<Value = Rule> {
 }
 
 pub fn run(args: &Args) -> Result<Outcome, Error> {
-    std::io::stdout().lock().write_all(render(args.rule).as_bytes())?;
+    super::stdout::stdout().write_all(render(args.rule).as_bytes())?;
     Ok(Outcome::Clean)
 }
 

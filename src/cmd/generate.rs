@@ -64,6 +64,7 @@ pub fn run(args: &Args) -> Result<Outcome, Error> {
         language_mix: args.language_mix,
     };
     let g = generate(&opts)?;
-    println!("wrote {} and {} ({} bytes)", g.memberships.display(), g.employees.display(), g.bytes);
+    let wrote = format!("wrote {} and {} ({} bytes)\n", g.memberships.display(), g.employees.display(), g.bytes);
+    super::stdout::print(&wrote)?;
     Ok(Outcome::Clean)
 }

@@ -33,7 +33,7 @@ pub enum Page {
 /// `cli` is the whole command line (`Cli::command()`), passed in from the module that defines it.
 pub fn run(args: &Args, cli: clap::Command) -> Result<Outcome, Error> {
     let name = args.command.and_then(|p| p.to_possible_value()).map(|v| v.get_name().to_string());
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout::stdout();
     out.write_all(&render(name.as_deref(), cli)?)?;
     Ok(Outcome::Clean)
 }

@@ -5,12 +5,14 @@ pub mod apply;
 mod args;
 pub mod completions;
 pub mod explain;
+mod folder;
 pub mod generate;
 mod help;
 pub mod man;
 pub mod plan;
 pub mod rules;
 pub mod status;
+mod stdout;
 pub mod validate;
 
 use crate::Error;
@@ -72,6 +74,7 @@ pub use crate::check::Outcome;
 
 /// Run one command.
 pub fn run(command: &Command) -> Result<Outcome, Error> {
+    crate::interrupt::install();
     match command {
         Command::Validate(args) => validate::run(args),
         Command::Plan(args) => plan::run(args),

@@ -2,22 +2,28 @@
 //! `--out`, if any, then write plan.json, findings.csv and the HTML report.
 
 use super::args::{Common, Inputs};
+use super::folder::{self, REPORT};
 use crate::Error;
 use crate::check::Outcome;
 use crate::check::{Checked, check, load_status, with_jobs};
+use crate::emit;
 use crate::emit::listing;
 use crate::options::Options;
 use crate::progress::Progress;
-use crate::{emit, ledger};
+use crate::transaction::owned::Claim;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
     pub inputs: Inputs,
-    /// Output folder (created if missing).
+    /// Output folder (created if missing; marked as pmc-migrate's on the first run).
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
+    /// Write into a non-empty folder that pmc-migrate did not make, replacing
+    /// files at its names there (it never deletes files it did not write).
+    #[arg(long)]
+    pub force: bool,
     /// Exit 0 when valid with nothing to do against the ledger, 2 when valid with
     /// accounts to create or reissue, 1 on errors (for cron and CI drift checks).
     #[arg(long)]
@@ -37,7 +43,7 @@ pub(super) fn parse_changes(s: &str) -> Result<usize, String> {
 }
 
 pub fn run(args: &Args) -> Result<Outcome, Error> {
-    let checked = plan_and_report(&args.common.to_options(&args.inputs), &args.out, args.changes)?;
+    let checked = plan_and_report(&args.common.to_options(&args.inputs), &args.out, args.changes, args.force)?;
     Ok(match checked.outcome() {
         Outcome::Clean if args.detailed_exitcode && checked.plan.has_changes() => Outcome::Changes,
         outcome => outcome,
@@ -47,9 +53,9 @@ pub fn run(args: &Args) -> Result<Outcome, Error> {
 /// `plan`, and `apply --dry-run`, which is the same: write the reports, print
 /// the change listing (a report: stdout, also under --quiet) and what to do
 /// next (a message: stderr, not under --quiet).
-pub fn plan_and_report(opts: &Options, out: &Path, changes: usize) -> Result<Checked, Error> {
-    let checked = write_plan(opts, out)?;
-    print!("{}", listing::plan_report(&checked, out, listing::Style::for_stdout(changes)));
+pub fn plan_and_report(opts: &Options, out: &Path, changes: usize, force: bool) -> Result<Checked, Error> {
+    let checked = write_plan(opts, out, force)?;
+    super::stdout::print(&listing::plan_report(&checked, out, listing::Style::for_stdout(changes)))?;
     if !opts.quiet {
         eprint!("{}", emit::next::plan_next(&checked, out));
     }
@@ -57,13 +63,16 @@ pub fn plan_and_report(opts: &Options, out: &Path, changes: usize) -> Result<Che
 }
 
 /// Check and plan against the ledger in `out_dir`, then write the reports there.
-pub fn write_plan(opts: &Options, out_dir: &Path) -> Result<Checked, Error> {
+pub fn write_plan(opts: &Options, out_dir: &Path, force: bool) -> Result<Checked, Error> {
     with_jobs(opts.jobs, || -> Result<_, Error> {
-        let ledger = ledger::load(out_dir)?;
+        let status_input = opts.status.iter().map(PathBuf::as_path).collect::<Vec<_>>();
+        let claim =
+            Claim { exports: &[&opts.memberships, &opts.employees], inputs: &status_input, replaces: &REPORT, force };
+        let (mut folder, _lock, ledger) = folder::open(out_dir, &claim, opts.quiet)?;
         let status = load_status(opts)?;
         let checked = check(opts, &ledger, status.as_ref())?;
         let _stage = Progress::new(opts.quiet).timer("writing reports");
-        emit::write_reports(&checked, None, out_dir)?;
+        emit::write_reports(&checked, None, &mut folder)?;
         Ok(checked)
     })
 }

@@ -10,7 +10,7 @@ use std::io::Write;
 pub struct Args {}
 
 pub fn run(_: &Args) -> Result<Outcome, Error> {
-    let mut out = std::io::stdout().lock();
+    let mut out = super::stdout::stdout();
     out.write_all(render().as_bytes())?;
     Ok(Outcome::Clean)
 }

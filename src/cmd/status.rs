@@ -8,6 +8,7 @@ use crate::options::ReadOptions;
 use crate::progress::{Progress, Unit};
 use crate::status::{self, StatusReport};
 use crate::transaction::atomic::write_atomic;
+use crate::transaction::owned::{self, Claim};
 use crate::{emit, ledger, team_status};
 use std::path::{Path, PathBuf};
 
@@ -54,7 +55,7 @@ fn parse_when(s: &str) -> Result<chrono::NaiveDateTime, String> {
 pub fn run(args: &Args) -> Result<Outcome, Error> {
     let report = assess(args)?;
     if !args.quiet {
-        print!("{}", emit::text::status_summary(&report, &args.out));
+        super::stdout::print(&emit::text::status_summary(&report, &args.out))?;
     }
     Ok(if report.needs_attention() { Outcome::Errors } else { Outcome::Clean })
 }
@@ -65,6 +66,9 @@ fn assess(args: &Args) -> Result<StatusReport, Error> {
     if !dir.join(ledger::FILE_NAME).exists() {
         return Err(Error::NoLedger(dir.clone()));
     }
+    let claim =
+        Claim { exports: &[], inputs: &[&args.status], replaces: &["status.json", "status.html"], force: false };
+    let (mut folder, _lock, _) = super::folder::open(dir, &claim, args.quiet)?;
     let progress = Progress::new(args.quiet);
     let size = |path: &Path| std::fs::metadata(path).map_or(0, |m| m.len());
     let (ledger_size, status_size) = (size(&dir.join(ledger::FILE_NAME)), size(&args.status));
@@ -90,6 +94,9 @@ fn assess(args: &Args) -> Result<StatusReport, Error> {
     };
     let mut json = serde_json::to_vec_pretty(&report).expect("status serializes");
     json.push(b'\n');
+    // Listed before they are written, so a cut never leaves a file of the tool's unlisted.
+    folder.wrote(["status.json", "status.html"]);
+    folder.save().map_err(out(&dir.join(owned::MARKER)))?;
     let path = dir.join("status.json");
     write_atomic(&path, &json, None).map_err(out(&path))?;
     emit::html::files::write_status(&report, dir).map_err(out(dir))?;

@@ -42,7 +42,7 @@ impl FormatArg {
 
 pub fn run(args: &Args) -> Result<Outcome, Error> {
     let opts = args.common.to_options(&args.inputs);
-    report(&opts, args.format.to_format(), &mut std::io::stdout().lock())
+    report(&opts, args.format.to_format(), &mut super::stdout::stdout())
 }
 
 /// Check, then the report on `out`.

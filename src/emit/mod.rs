@@ -14,10 +14,12 @@ pub mod text;
 
 use crate::applied::Applied;
 use crate::check::Checked;
+use crate::interrupt;
 use crate::options::ReportFormat;
 use crate::plan_file;
 use crate::progress::{Progress, Unit};
-use crate::transaction::atomic;
+use crate::transaction::owned::{self, Folder};
+use crate::transaction::publish::{self, Generation};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -38,29 +40,73 @@ pub fn validate_report(checked: &Checked, format: ReportFormat, out: &mut dyn Wr
     }
 }
 
-/// plan.json, findings.csv, index.html and orgs/*.html, each written atomically.
-pub fn write_reports(checked: &Checked, applied: Option<&Applied>, out_dir: &Path) -> Result<(), WriteError> {
+/// plan.json, findings.csv, index.html and orgs/*.html, published as one
+/// set: written into a fresh generation, plan.json sealed with the digest of
+/// the others, then switched into place. An interrupted run leaves the
+/// previous complete set; `folder`'s list of written files follows.
+pub fn write_reports(checked: &Checked, applied: Option<&Applied>, folder: &mut Folder) -> Result<(), WriteError> {
+    let out_dir = folder.dir().to_path_buf();
     let out = |path: PathBuf| move |source| WriteError { path, source };
-    std::fs::create_dir_all(out_dir).map_err(out(out_dir.to_path_buf()))?;
+    let before = interrupt::folder_state();
+    let during = format!("the report in {} is still the previous one", out_dir.display());
+    interrupt::set_folder_state(joined(&before, &during));
+    let generation = Generation::begin(&out_dir).map_err(out(out_dir.clone()))?;
+    let into = generation.path();
+    let status_page = out_dir.join(html::files::STATUS_PAGE).is_file();
     let progress = Progress::new(checked.options.quiet);
     // plan.json is one long sequential write; the pages render on the other threads meanwhile.
     let (files, pages) = rayon::join(
         || {
             let _stage = progress.stage("writing plan.json and findings.csv");
-            let path = out_dir.join("plan.json");
-            atomic::write_atomic_streamed(&path, None, |w| plan_file::write_to(checked, applied, out_dir, w))
-                .map_err(out(path.clone()))?;
-            let path = out_dir.join("findings.csv");
-            atomic::write_atomic(&path, &findings_csv::render(&checked.findings), None).map_err(out(path.clone()))
+            let path = into.join("plan.json");
+            write_streamed(&path, |w| plan_file::write_to(checked, applied, &out_dir, w)).map_err(out(path))?;
+            let path = into.join("findings.csv");
+            std::fs::write(&path, findings_csv::render(&checked.findings)).map_err(out(path))
         },
         || {
             let stage = progress.bar("writing pages", Unit::Items("pages"), html::files::page_count(checked));
-            html::files::write_report(checked, applied, out_dir, &stage.counter())
-                .map_err(out(out_dir.to_path_buf()))?;
+            html::files::write_report(checked, applied, into, status_page, &stage.counter())
+                .map_err(out(out_dir.clone()))?;
             stage.finish(|n| format!("wrote {n}"));
             Ok(())
         },
     );
     files?;
-    pages
+    pages?;
+    let digest = publish::digest(into, &plan_file::REPORT_SET).map_err(out(into.to_path_buf()))?;
+    plan_file::seal(&into.join("plan.json"), &digest).map_err(out(out_dir.join("plan.json")))?;
+    let pages = page_names(into).map_err(out(into.join("orgs")))?;
+    // Listed before the switch (old and new pages both), so a cut never leaves an unlisted file.
+    folder.wrote(["plan.json", "findings.csv", "index.html"]);
+    folder.wrote(pages.iter().cloned());
+    folder.save().map_err(out(out_dir.join(owned::MARKER)))?;
+    interrupt::set_folder_state(joined(&before, &format!("{} holds this run's complete report", out_dir.display())));
+    generation.publish().map_err(out(out_dir.clone()))?;
+    folder.replaced("orgs/");
+    folder.wrote(pages);
+    folder.save().map_err(out(out_dir.join(owned::MARKER)))
+}
+
+/// Two sentences of an interrupt's message, the first one possibly empty.
+fn joined(first: &str, second: &str) -> String {
+    if first.is_empty() { second.to_string() } else { format!("{first}; {second}") }
+}
+
+/// A new file at `path`, filled through a large buffer.
+fn write_streamed(
+    path: &Path,
+    fill: impl FnOnce(&mut io::BufWriter<std::fs::File>) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut w = io::BufWriter::with_capacity(1 << 20, std::fs::File::create(path)?);
+    fill(&mut w)?;
+    w.flush()
+}
+
+/// `orgs/<name>` for every file the generation holds in orgs/.
+fn page_names(generation: &Path) -> io::Result<Vec<String>> {
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(generation.join("orgs"))? {
+        names.push(format!("orgs/{}", entry?.file_name().to_string_lossy()));
+    }
+    Ok(names)
 }

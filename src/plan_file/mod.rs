@@ -38,6 +38,14 @@ pub enum PlanFileError {
         path.display(), made_for.display(), given.display(), made_for.display(), given.display()
     )]
     OtherFolder { path: PathBuf, made_for: PathBuf, given: PathBuf },
+    /// Options the reviewed plan already fixed: a usage error.
+    #[error(
+        "{options}: the reviewed plan fixes {these} (it records the inputs and options it was made with); \
+         drop {these}, or make a new plan with {them}, review it, and apply that; nothing was written",
+        these = if .options.contains(',') { "these" } else { "this" },
+        them = if .options.contains(',') { "them" } else { "it" }
+    )]
+    FixedOptions { options: String },
 }
 
 impl PlanFileError {
@@ -84,10 +92,19 @@ struct RecordedOptions {
     lang: Lang,
 }
 
+/// The report a plan belongs to, in its output folder: the files its
+/// `report_sha256` covers (what the reviewer reads beside plan.json).
+pub const REPORT_SET: [&str; 3] = ["findings.csv", "index.html", "orgs"];
+const DIGEST_KEY: &[u8] = b"\"report_sha256\": \"";
+/// Where the digest goes until the report set is written ([`seal`]).
+const UNSEALED: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
 #[derive(Serialize)]
 struct PlanDoc<'a> {
     as_of: NaiveDate,
     tool: Tool,
+    /// SHA-256 of the report set beside it ([`REPORT_SET`]), which `apply --plan` checks.
+    report_sha256: &'a str,
     creation: Creation,
     options: RecordedOptions,
     /// SHA-256 of the output folder's ledger.csv when the plan was made (null: none).
@@ -109,6 +126,8 @@ struct PlanDoc<'a> {
 struct Pins {
     tool: Option<ToolName>,
     as_of: NaiveDate,
+    /// Absent in plans of earlier versions.
+    report_sha256: Option<String>,
     creation: Creation,
     options: RecordedOptions,
     ledger_sha256: Option<String>,
@@ -176,6 +195,7 @@ pub fn write_to(
     let doc = PlanDoc {
         as_of: checked.plan.as_of,
         tool: Tool { name: "pmc-migrate", version: env!("CARGO_PKG_VERSION") },
+        report_sha256: UNSEALED,
         creation: checked.plan.creation,
         options: RecordedOptions {
             strict: checked.options.strict,
@@ -288,10 +308,51 @@ pub fn verify_pins(bytes: &[u8], ledger: &Ledger) -> Result<(), PlanFileError> {
     Ok(())
 }
 
+/// Put the report set's digest into a plan.json written by [`write_to`]
+/// (it is known only once the pages are written, which happens meanwhile).
+pub fn seal(plan_json: &Path, digest: &str) -> std::io::Result<()> {
+    use std::os::unix::fs::FileExt;
+    let file = std::fs::OpenOptions::new().read(true).write(true).open(plan_json)?;
+    let mut head = vec![0; 4096];
+    let n = file.read_at(&mut head, 0)?;
+    let at = digest_at(&head[..n]).ok_or_else(|| std::io::Error::other("plan.json has no report_sha256"))?;
+    file.write_all_at(digest.as_bytes(), at as u64)
+}
+
+/// The offset of the digest's 64 characters in a plan.json's first bytes.
+fn digest_at(bytes: &[u8]) -> Option<usize> {
+    let key = bytes.windows(DIGEST_KEY.len()).position(|w| w == DIGEST_KEY)?;
+    let at = key + DIGEST_KEY.len();
+    (bytes.len() >= at + UNSEALED.len()).then_some(at)
+}
+
+/// The report set in `out_dir` is the one the reviewed plan was written with:
+/// the pages a reviewer read and the plan applied can never differ.
+pub fn verify_report(reviewed: &[u8], out_dir: &Path) -> Result<(), PlanFileError> {
+    let recorded = parse(Path::new("plan.json"), reviewed)?.report_sha256.ok_or_else(|| {
+        PlanFileError::Stale("the plan was made by an earlier version and records no report digest".to_string())
+    })?;
+    let now = crate::transaction::publish::digest(out_dir, &REPORT_SET)
+        .map_err(|e| PlanFileError::Stale(format!("the report in {} can't be read ({e})", out_dir.display())))?;
+    if now != recorded {
+        return Err(PlanFileError::Stale(format!(
+            "the report in {} (index.html, findings.csv, orgs/) is not the one this plan was written with, so \
+             what was reviewed is not what would be applied",
+            out_dir.display()
+        )));
+    }
+    Ok(())
+}
+
 /// Planning again gives the reviewed plan byte for byte (written for the
 /// folder the plan names, however `--out` spells it).
 pub fn verify_rendered(checked: &Checked, reviewed: &[u8]) -> Result<(), PlanFileError> {
     let out = parse(Path::new("plan.json"), reviewed)?.out.unwrap_or_default();
+    // Compared unsealed: the digest is the report's, checked by verify_report.
+    let mut reviewed = reviewed.to_vec();
+    if let Some(at) = digest_at(&reviewed) {
+        reviewed[at..at + UNSEALED.len()].copy_from_slice(UNSEALED.as_bytes());
+    }
     if render(checked, None, &out) != reviewed {
         return Err(PlanFileError::Stale(
             "these inputs and this ledger no longer give the reviewed plan (was it edited, or made by another version?)"

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum TxnError {
     #[error(
-        "another pmc-migrate apply is running in {dir} (it holds {lock_file}); wait for it to finish, or use another --out"
+        "another pmc-migrate run is writing to {dir} (it holds {lock_file}); wait for it to finish, or use another --out"
     )]
     Locked { dir: PathBuf, lock_file: &'static str },
     #[error("{path}: {source}")]

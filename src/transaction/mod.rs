@@ -5,10 +5,12 @@
 
 pub mod atomic;
 mod lock;
+pub mod owned;
+pub mod publish;
 mod staging;
 
 mod error;
 
 pub use error::TxnError;
-pub use lock::lock;
+pub use lock::{DirLock, lock};
 pub use staging::{Staging, recover};

@@ -18,6 +18,8 @@ pub struct Staging {
     /// `<root>/.staging/run<N>`.
     path: PathBuf,
     folders: PrivateDirs,
+    /// Until the commit point, a signal removes the staged password files.
+    _cleanup: crate::interrupt::Cleanup,
 }
 
 impl Staging {
@@ -28,7 +30,8 @@ impl Staging {
         let path = root.join(&rel);
         fs::remove_dir_all(&path).map_err(io(&path))?;
         private_dir(root, &rel)?;
-        Ok(Staging { root: root.to_path_buf(), folders: PrivateDirs::new(&path), path })
+        let _cleanup = crate::interrupt::remove_on_signal(&path);
+        Ok(Staging { root: root.to_path_buf(), folders: PrivateDirs::new(&path), path, _cleanup })
     }
 
     /// Make the private folder `rel` inside the staging folder (once per folder:
@@ -43,6 +46,9 @@ impl Staging {
     pub fn write(&self, rel: &Path, bytes: &[u8]) -> Result<(), TxnError> {
         use std::io::Write;
         let path = self.path.join(rel);
+        if crate::interrupt::stopping() {
+            return Err(TxnError::Io { path, source: crate::interrupt::stopped() });
+        }
         let mut options = fs::OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]
@@ -54,6 +60,8 @@ impl Staging {
     /// Sync everything staged, write the commit point, move the files into place.
     pub fn commit(self, commit_point: impl FnOnce() -> Result<(), TxnError>) -> Result<(), TxnError> {
         sync_filesystem(&self.path)?;
+        // From the commit point on, a signal waits for the files to be in place.
+        let _critical = crate::interrupt::critical();
         fault("before-ledger");
         commit_point()?;
         fault("after-ledger");
@@ -66,25 +74,7 @@ impl Staging {
 fn sync_filesystem(dir: &Path) -> Result<(), TxnError> {
     #[cfg(test)]
     tests::SYNCS.with(|n| n.set(n.get() + 1));
-    #[cfg(target_os = "linux")]
-    {
-        let handle = fs::File::open(dir).map_err(io(dir))?;
-        use std::os::fd::AsRawFd;
-        // SAFETY: syncfs only reads the descriptor, which `handle` keeps open for the call.
-        if unsafe { libc::syncfs(handle.as_raw_fd()) } != 0 {
-            return Err(TxnError::Io { path: dir.to_path_buf(), source: std::io::Error::last_os_error() });
-        }
-        Ok(())
-    }
-    #[cfg(not(target_os = "linux"))]
-    {
-        let mut files = Vec::new();
-        collect_files(dir, &mut files)?;
-        for f in files {
-            fs::File::open(&f).and_then(|f| f.sync_all()).map_err(io(&f))?;
-        }
-        Ok(())
-    }
+    super::atomic::sync_tree(dir).map_err(io(dir))
 }
 
 /// `root/rel` as a real folder (no link on the way), private: its files are secrets.
@@ -193,20 +183,6 @@ fn sync_folders(folders: &BTreeSet<PathBuf>, dir: &Path) -> Result<(), TxnError>
     #[cfg(unix)]
     for f in folders {
         fs::File::open(f).and_then(|h| h.sync_all()).map_err(io(f))?;
-    }
-    Ok(())
-}
-
-#[cfg(not(target_os = "linux"))]
-fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), TxnError> {
-    for entry in fs::read_dir(dir).map_err(io(dir))? {
-        let entry = entry.map_err(io(dir))?;
-        let path = entry.path();
-        if entry.file_type().map_err(io(&path))?.is_dir() {
-            collect_files(&path, out)?;
-        } else if !path.file_name().is_some_and(|n| n.to_string_lossy().starts_with(".pmc-migrate-")) {
-            out.push(path);
-        }
     }
     Ok(())
 }
