@@ -145,6 +145,15 @@ impl Drop for Critical {
     }
 }
 
+/// Test hook: with `PMC_MIGRATE_PAUSE=step`, say so on stderr and wait at
+/// `step` for a minute, so a test can send a signal at a known point.
+pub fn pause(step: &str) {
+    if std::env::var("PMC_MIGRATE_PAUSE").is_ok_and(|v| v == step) {
+        eprintln!("pmc-migrate: paused at {step}");
+        std::thread::sleep(std::time::Duration::from_secs(60));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -151,11 +151,8 @@ fn apply(opts: &Options, args: &Args, reviewed: Option<&[u8]>) -> Result<(Checke
     let individual = opts.creation == Creation::Individual;
     folder.wrote([ledger::FILE_NAME, "credentials/"].into_iter().chain(individual.then_some("outbox/")));
     folder.save().map_err(|source| Error::Output { path: dir.join(owned::MARKER), source })?;
-    interrupt::set_folder_state(format!(
-        "run {run} is committed: ledger.csv and its credential files are in {}",
-        dir.display()
-    ));
-    staging.commit(|| {
+    let committed = format!("run {run} is committed: ledger.csv and its credential files are in {}", dir.display());
+    staging.commit(committed, || {
         write_atomic_streamed(&ledger_path, None, |w| issue.write_ledger(w))
             .map_err(|source| transaction::TxnError::Io { path: ledger_path.clone(), source })
     })?;

@@ -80,8 +80,8 @@ pub fn write_reports(checked: &Checked, applied: Option<&Applied>, folder: &mut 
     folder.wrote(["plan.json", "findings.csv", "index.html"]);
     folder.wrote(pages.iter().cloned());
     folder.save().map_err(out(out_dir.join(owned::MARKER)))?;
-    interrupt::set_folder_state(joined(&before, &format!("{} holds this run's complete report", out_dir.display())));
-    generation.publish().map_err(out(out_dir.clone()))?;
+    let published = joined(&before, &format!("{} holds this run's complete report", out_dir.display()));
+    generation.publish(published).map_err(out(out_dir.clone()))?;
     folder.replaced("orgs/");
     folder.wrote(pages);
     folder.save().map_err(out(out_dir.join(owned::MARKER)))

@@ -48,9 +48,12 @@ impl Generation {
     /// Make the set durable, commit it, and move its files into place, each
     /// replacing the one of the same name (a folder replaces the old folder
     /// whole). A signal from the commit on waits for the set to be in place.
-    pub fn publish(self) -> io::Result<()> {
+    /// `published` is what a signal from then on says of the folder.
+    pub fn publish(self, published: String) -> io::Result<()> {
+        interrupt::pause("before-publish");
         sync_tree(&self.path)?;
         let _critical = interrupt::critical();
+        interrupt::set_folder_state(published);
         fs::rename(&self.path, self.root.join(READY))?;
         sync_dir(&self.root);
         drop(self.cleanup);
@@ -195,7 +198,7 @@ mod tests {
         let g = Generation::begin(dir.path()).unwrap();
         write(g.path(), "index.html", "new");
         write(g.path(), "orgs/2.html", "new page");
-        g.publish().unwrap();
+        g.publish(String::new()).unwrap();
         assert_eq!(fs::read_to_string(dir.path().join("index.html")).unwrap(), "new");
         assert!(!dir.path().join("orgs/1.html").exists());
         assert!(dir.path().join("orgs/2.html").is_file());

@@ -57,11 +57,18 @@ impl Staging {
         f.write_all(bytes).map_err(io(&path))
     }
 
-    /// Sync everything staged, write the commit point, move the files into place.
-    pub fn commit(self, commit_point: impl FnOnce() -> Result<(), TxnError>) -> Result<(), TxnError> {
+    /// Sync everything staged, write the commit point, move the files into
+    /// place. `committed` is what a signal from the commit on says of the folder.
+    pub fn commit(
+        self,
+        committed: String,
+        commit_point: impl FnOnce() -> Result<(), TxnError>,
+    ) -> Result<(), TxnError> {
+        crate::interrupt::pause("before-commit");
         sync_filesystem(&self.path)?;
         // From the commit point on, a signal waits for the files to be in place.
         let _critical = crate::interrupt::critical();
+        crate::interrupt::set_folder_state(committed);
         fault("before-ledger");
         commit_point()?;
         fault("after-ledger");
@@ -249,7 +256,7 @@ mod tests {
         let s = stage(dir.path(), 1, &["credentials/1.csv", "credentials/2.csv", "outbox/1/a.eml", "outbox/2/b.eml"]);
         let staged = fs::metadata(s.path.join("credentials")).unwrap().ino();
         let before = SYNCS.with(Cell::get);
-        s.commit(|| Ok(())).unwrap();
+        s.commit(String::new(), || Ok(())).unwrap();
         assert_eq!(SYNCS.with(Cell::get) - before, 1, "one filesystem sync");
         assert_eq!(fs::metadata(dir.path().join("credentials")).unwrap().ino(), staged, "moved by one rename");
         for f in ["credentials/1.csv", "credentials/2.csv", "outbox/1/a.eml", "outbox/2/b.eml"] {
@@ -261,12 +268,12 @@ mod tests {
     #[test]
     fn a_later_commit_adds_files_beside_the_earlier_ones_and_never_over_them() {
         let dir = tempfile::tempdir().unwrap();
-        stage(dir.path(), 1, &["credentials/1.csv", "outbox/1/a.eml"]).commit(|| Ok(())).unwrap();
+        stage(dir.path(), 1, &["credentials/1.csv", "outbox/1/a.eml"]).commit(String::new(), || Ok(())).unwrap();
         let s = stage(dir.path(), 2, &["credentials/1.run2.csv", "credentials/2.csv", "outbox/1/b.eml"]);
         // A file already in place (as after a move cut short) keeps its bytes.
         fs::write(dir.path().join("credentials/2.csv"), b"in place").unwrap();
         let before = SYNCS.with(Cell::get);
-        s.commit(|| Ok(())).unwrap();
+        s.commit(String::new(), || Ok(())).unwrap();
         assert_eq!(SYNCS.with(Cell::get) - before, 1, "one filesystem sync");
         for f in ["credentials/1.csv", "credentials/1.run2.csv", "outbox/1/a.eml", "outbox/1/b.eml"] {
             assert_eq!(fs::read(dir.path().join(f)).unwrap(), f.as_bytes());
@@ -282,7 +289,7 @@ mod tests {
         let elsewhere = tempfile::tempdir().unwrap();
         std::os::unix::fs::symlink(elsewhere.path(), dir.path().join("credentials")).unwrap();
         let s = stage(dir.path(), 1, &["credentials/1.csv"]);
-        assert!(s.commit(|| Ok(())).is_err());
+        assert!(s.commit(String::new(), || Ok(())).is_err());
         assert_eq!(fs::read_dir(elsewhere.path()).unwrap().count(), 0);
     }
 
