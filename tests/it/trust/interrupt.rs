@@ -27,7 +27,7 @@ fn paused(wrk: &Workdir, args: &[String], step: &str) -> Child {
 }
 
 /// Send `signal` and return the exit code and what stderr said after the pause.
-fn signal(mut child: Child, signal: i32) -> (Option<i32>, String) {
+fn signal(child: Child, signal: i32) -> (Option<i32>, String) {
     // SAFETY: kill only sends a signal to the child we started.
     unsafe { libc::kill(child.id() as i32, signal) };
     let output = child.wait_with_output().unwrap();

@@ -61,7 +61,7 @@ fn run_killed(wrk: &Workdir, args: &[String], signal: i32, delay: Duration) {
 fn kills_at_random_points_never_apply_an_unreviewed_plan_strand_a_password_or_lose_a_ledger_row() {
     let trials = setting("TRIALS", 4);
     let rows = setting("ROWS", 2000);
-    let seed = setting("SEED", 0x5eed_0f_c0ffee);
+    let seed = setting("SEED", 0x5eed_0fc0_ffee);
     eprintln!("kill test: {trials} trials on {rows} rows, PMC_MIGRATE_KILL_SEED={seed}");
     let mut random = Random(seed);
     let wrk = Workdir::new();
