@@ -1,6 +1,7 @@
 //! Usernames are RFC 5322 dot-atoms whatever the script of the email (SPEC §5,
 //! §9): never `..`, never a dot at an end, in the plan and in every file that
-//! holds them.
+//! holds them. And `non-ascii-email` at the admin who sends an organisation's
+//! sign-on emails says that every one of them needs SMTPUTF8.
 
 use crate::common::*;
 use crate::properties::assert_local_part;
@@ -100,5 +101,65 @@ fn no_username_of_a_generated_export_has_an_empty_atom() {
     assert!(bad.is_empty(), "{} usernames with an empty atom, e.g. {:?}", bad.len(), &bad[..bad.len().min(5)]);
     for (_, username) in &names {
         assert_local_part(username.split_once('@').expect("an @").0);
+    }
+}
+
+#[test]
+fn a_non_ascii_sending_admin_is_told_every_mail_of_the_organisation_needs_smtputf8() {
+    let wrk = Workdir::with_inputs(
+        memberships(&[CONTOSO, FABRIKAM]),
+        employees(&[
+            // line 2: Contoso's first admin sends its sign-on emails
+            "1234567,Jürgen,Weiß,jürgen.weiß@contoso.com,admin,,,,",
+            // line 3: an employee: only their own email
+            "1234567,Zoë,Quinn,zoë@contoso.com,employee,,,,",
+            // line 4
+            "2345678,Carla,Diaz,carla@fabrikam.com,employee,,,,",
+            // line 5: an employee on this row ...
+            "2345678,Åsa,Berg,åsa@fabrikam.com,employee,,,,",
+            // line 6: ... and an admin on this one: the merged person is Fabrikam's sender
+            "2345678,Åsa,Berg,ÅSA@fabrikam.com,admin,,,,",
+            // line 7: a second admin of Contoso sends nobody's email
+            "1234567,Ödön,Varga,ödön@contoso.com,admin,,,,",
+        ]),
+    );
+    let (run, findings) = wrk.validate_json(&[]);
+    run.assert_code(0);
+    assert_findings(
+        &findings,
+        &[
+            (E, 2, 4, "non-ascii-email", "info"),
+            (E, 3, 4, "non-ascii-email", "info"),
+            (E, 5, 4, "non-ascii-email", "info"),
+            (E, 6, 4, "conflicting-duplicate", "warning"),
+            (E, 6, 4, "non-ascii-email", "info"),
+            (E, 7, 4, "non-ascii-email", "info"),
+        ],
+    );
+    let own = "its sign-on email needs a mail system with SMTPUTF8";
+    let every = |org: &str| {
+        format!(
+            "as the first admin of organisation {org} it is the sender (From) of the organisation's sign-on emails \
+             (--creation individual): every one of them needs a mail system with SMTPUTF8"
+        )
+    };
+    for f in with_rule(&findings, "non-ascii-email") {
+        let (email, ending) = match f.line {
+            2 => ("jürgen.weiß@contoso.com", every("1234567")),
+            3 => ("zoë@contoso.com", own.to_string()),
+            5 => ("åsa@fabrikam.com", every("2345678")),
+            6 => ("ÅSA@fabrikam.com", every("2345678")),
+            _ => ("ödön@contoso.com", own.to_string()),
+        };
+        assert!(f.message.starts_with(&format!("email \"{email}\" has a non-ASCII local part")), "{f:?}");
+        assert!(f.message.ends_with(&ending), "line {}: {}", f.line, f.message);
+    }
+
+    // What the finding says: Jürgen's address is the From of each of Contoso's messages.
+    wrk.apply("out", &["--creation", "individual"]).assert_code(0);
+    for file in wrk.files_under("out/outbox/1234567") {
+        let text = wrk.read_string(&file);
+        let from = text.lines().find(|l| l.starts_with("From:")).unwrap_or_else(|| panic!("{file}: {text}"));
+        assert!(from.contains("jürgen.weiß@contoso.com"), "{file}: {from}");
     }
 }
