@@ -100,6 +100,9 @@ pub fn check(opts: &Options, ledger: &Ledger, status: Option<&TeamStatus>) -> Re
         !employees.unusable(),
     );
     drop(stage);
+    let mut findings = validated.findings;
+    let teams_people = teams.teams.iter().map(|t| t.employees.as_slice());
+    validate::smtputf8::name_senders(&mut findings, employees.file(), teams_people, &deduped.repeats);
 
     let stage = progress.stage("planning");
     let source = plan::Source { file: employees.file(), email_col: employees.headers.column_number(e::EMAIL) };
@@ -107,7 +110,6 @@ pub fn check(opts: &Options, ledger: &Ledger, status: Option<&TeamStatus>) -> Re
         plan::plan(teams.teams, opts, History { ledger, status, in_export: &in_export }, &source);
     drop(stage);
 
-    let mut findings = validated.findings;
     findings.extend(deduped.findings);
     findings.extend(teams.findings);
     findings.extend(plan_findings);

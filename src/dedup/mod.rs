@@ -18,6 +18,10 @@ pub struct Deduped {
     /// One entry per person per organisation, ordered by first input line.
     pub employees: Vec<Employee>,
     pub findings: Vec<Finding>,
+    /// (the person's first line, a later line of theirs) for every row merged
+    /// or dropped, in row order: what a later stage says about a person it
+    /// says at each of their rows.
+    pub repeats: Vec<(u64, u64)>,
 }
 
 pub fn dedup(mut people: Vec<Employee>, file: &str, email_col: u32) -> Deduped {
@@ -25,6 +29,8 @@ pub fn dedup(mut people: Vec<Employee>, file: &str, email_col: u32) -> Deduped {
     let later = repeats(&people, |p| (p.mpn_id.as_str(), p.email_key.as_str()));
     // Ascending, since repeats come in row order.
     let dropped: Vec<u32> = later.iter().map(|&(_, row)| row).collect();
+    let repeat_lines: Vec<(u64, u64)> =
+        later.iter().map(|&(first, row)| (people[first as usize].line, people[row as usize].line)).collect();
     let mut findings = Vec::new();
     for (first, rows) in by_first(later) {
         let merge = judge_group(&people, first as usize, &rows, at, &mut findings);
@@ -46,7 +52,7 @@ pub fn dedup(mut people: Vec<Employee>, file: &str, email_col: u32) -> Deduped {
     for (first, rows) in by_first(repeats(&people, |p| p.email_key.as_str())) {
         findings.extend(rows.iter().map(|&j| at.cross_org_employee(&people[j as usize], &people[first as usize])));
     }
-    Deduped { employees: people, findings }
+    Deduped { employees: people, findings, repeats: repeat_lines }
 }
 
 /// The findings of one person's later rows, against the rows as read (before
@@ -106,23 +112,10 @@ mod tests {
     use super::*;
     use crate::finding::Rule;
     use crate::model::Lang;
-    use crate::validate::values::email_key;
 
     fn person(line: u64, mpn: &str, email: &str, role: Role, exams: &[&str]) -> Employee {
-        Employee {
-            line,
-            mpn_id: mpn.into(),
-            first_name: "Ann".into(),
-            last_name: Default::default(),
-            email: email.into(),
-            email_key: email_key(email),
-            role,
-            job_title: Default::default(),
-            partner_university_id: Default::default(),
-            exams: exams.iter().map(|&s| s.into()).collect(),
-            certifications: vec![],
-            language: None,
-        }
+        let exams = exams.iter().map(|&s| s.into()).collect();
+        Employee { exams, ..crate::validate::fixture::person(line, mpn, email, role) }
     }
 
     #[test]
@@ -140,6 +133,8 @@ mod tests {
         assert_eq!(ann.exams, vec!["AZ-900", "AZ-104"]);
         let got: Vec<_> = out.findings.iter().map(|f| (f.rule, f.line)).collect();
         assert_eq!(got, vec![(Rule::ExactDuplicate, 3), (Rule::ConflictingDuplicate, 4), (Rule::CrossOrgEmployee, 5)]);
+        // Line 5 is another organisation's person: not a repeat.
+        assert_eq!(out.repeats, vec![(2, 3), (2, 4)]);
     }
 
     #[test]

@@ -336,12 +336,17 @@ pub const EXPLANATIONS: &[Explanation] = &[
     ),
     x(
         "non-ascii-email",
-        "an address with a non-ASCII local part: its sign-on email needs SMTPUTF8",
+        "an address with a non-ASCII local part: mail to it, or from it as first admin, needs SMTPUTF8",
         "The part before the `@` holds characters outside ASCII (`josé@contoso.com`). Such addresses are valid \
-         (RFC 6531); the username is transliterated to ASCII (`jose`).",
-        "Mail to such an address needs SMTPUTF8 support at every mail server on the way; many reject it, and the \
-         person would not get their sign-on information.",
-        "Check that the person receives mail at this address; otherwise put an ASCII address of theirs in the export.",
+         (RFC 6531); the username is transliterated to ASCII (`jose`). When the address is an organisation's first \
+         admin's (admin on any of the person's rows), it is also the sender (From) of every sign-on email of that \
+         organisation with `--creation individual`, and the finding at that admin's rows says so.",
+        "Mail to such an address, or from it, needs SMTPUTF8 support at every mail server on the way; many reject \
+         it, and the person would not get their sign-on information. From the admin's address, nobody in the \
+         organisation would.",
+        "Check that the person receives mail at this address; otherwise put an ASCII address of theirs in the \
+         export. For the first admin, an ASCII address (or another admin on an earlier row) lets every sign-on \
+         email of the organisation through.",
     ),
 ];
 

@@ -6,21 +6,25 @@ use deunicode::deunicode;
 pub const MAX_LOCAL: usize = 64;
 
 /// Transliterate to ASCII, lower-case, replace every run of characters outside
-/// `[a-z0-9._-]` with one `.`, trim dots from both ends.
+/// `[a-z0-9_-]` (dots included) with one `.`, trim dots from both ends: an
+/// RFC 5322 dot-atom, whatever the script. A dot of the input joins the run
+/// around it, because transliteration puts spaces beside dots (`建宏.李` is
+/// `Jian Hong .Li `), and a dot kept apart from that run would make `..`.
 pub fn sanitize(s: &str) -> String {
     let ascii = deunicode(s).to_ascii_lowercase();
     let mut out = String::with_capacity(ascii.len());
-    let mut in_run = false;
     for c in ascii.chars() {
-        if c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-') {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '-') {
             out.push(c);
-            in_run = false;
-        } else if !in_run {
+        } else if !out.is_empty() && !out.ends_with('.') {
             out.push('.');
-            in_run = true;
         }
     }
-    out.trim_matches('.').to_string()
+    // At most one dot can trail; none can lead.
+    if out.ends_with('.') {
+        out.pop();
+    }
+    out
 }
 
 /// The base name before any collision suffix: the email's local part without
@@ -90,5 +94,72 @@ mod tests {
         assert_eq!(with_suffix, format!("{}12", "a".repeat(62)));
         let dotted = format!("{}.{}", "a".repeat(61), "b".repeat(10));
         assert_eq!(fit(&dotted, "23"), format!("{}23", "a".repeat(61)));
+    }
+
+    #[test]
+    fn dots_beside_transliterated_words_make_no_empty_atom() {
+        // deunicode gives `Jian Hong .Li `: the space and the dot are one run.
+        assert_eq!(base_name("建宏.李@formosacloud.com.tw", "", ""), "jian.hong.li");
+        assert_eq!(base_name("민준.김@x.kr", "", ""), "minjun.gim");
+        assert_eq!(base_name("a..b@x.com", "", ""), "a.b");
+        assert_eq!(base_name(".a. .b.@x.com", "", ""), "a.b");
+        assert_eq!(base_name("!!!@x.com", "宗翰", "李"), "zong.han.li");
+    }
+
+    /// Pieces of local parts from many scripts, with the punctuation around them.
+    fn local_part() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "[a-zA-Z0-9]{1,4}",
+            "\\p{Han}{1,3}",
+            "\\p{Hangul}{1,3}",
+            "\\p{Cyrillic}{1,3}",
+            "\\p{Greek}{1,3}",
+            "\\p{Arabic}{1,3}",
+            "[\u{1F300}-\u{1FAFF}]{1,2}",
+            "\\p{M}{1,2}",
+            "[._+ -]{1,3}",
+            "\\+[a-z]{0,4}",
+            any::<char>().prop_map(String::from),
+        ];
+        prop::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+    }
+
+    /// An Entra user principal name's part before `@`, and an RFC 5322 dot-atom.
+    fn assert_valid(local: &str) {
+        assert!(!local.is_empty() && local.len() <= MAX_LOCAL, "length of {local:?}");
+        for atom in local.split('.') {
+            assert!(!atom.is_empty(), "{local:?} has an empty atom (`..` or a dot at an end)");
+            assert!(
+                atom.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'-')),
+                "{local:?} has a character outside [a-z0-9._-]"
+            );
+        }
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// Whatever the script: the base, every suffixed name, and the
+        /// first.last fallback are valid, and a suffix is kept whole.
+        #[test]
+        fn every_username_is_a_dot_atom_of_at_most_64(
+            local in local_part(),
+            first in local_part(),
+            last in local_part(),
+            pad in 0usize..70,
+            n in 2u32..100_000,
+        ) {
+            let email = format!("{}{local}@x.com", "a".repeat(pad));
+            let base = base_name(&email, &first, &last);
+            assert_valid(&base);
+            let suffix = n.to_string();
+            let suffixed = fit(&base, &suffix);
+            assert_valid(&suffixed);
+            prop_assert!(suffixed.ends_with(&suffix));
+            // The first.last fallback alone (an empty local part).
+            assert_valid(&base_name(&format!("+{local}@x.com"), &first, &last));
+        }
     }
 }

@@ -4,6 +4,7 @@
 
 use super::cells::{self, Holders};
 use super::row_check::RowCheck;
+use super::smtputf8;
 use super::values;
 use crate::finding::{Rule, quote};
 use crate::ids::MpnId;
@@ -39,14 +40,8 @@ pub fn check_employee<'a>(rec: &Record, map: &'a HeaderMap, file: &'a str) -> Ro
         out.push(e::EMAIL, Rule::InvalidEmail, format!("email {} is not a valid address", quote(email)));
     } else {
         if values::has_non_ascii_local_part(email) {
-            out.push(
-                e::EMAIL,
-                Rule::NonAsciiEmail,
-                format!(
-                    "email {} has a non-ASCII local part: its sign-on email needs a mail system with SMTPUTF8",
-                    quote(email)
-                ),
-            );
+            // The organisation's sending admin gets another text after dedup (`smtputf8`).
+            out.push(e::EMAIL, Rule::NonAsciiEmail, smtputf8::message(email));
         }
         if cells::is_formula_like(email) {
             // `=x@y.com`, `+x@…`, `-x@…` are valid addresses (an `@` start is not):

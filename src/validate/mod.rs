@@ -6,9 +6,12 @@ mod blocked;
 pub mod cells;
 pub mod dates;
 pub mod employee;
+#[cfg(test)]
+pub mod fixture;
 pub mod membership;
 pub mod organizations;
 mod row_check;
+pub mod smtputf8;
 pub mod values;
 
 pub use blocked::{BlockedOrg, reason};

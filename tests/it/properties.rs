@@ -67,14 +67,16 @@ fn nasty_text(max: usize) -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..max).prop_map(|v| v.concat())
 }
 
-/// SPEC §5: the part before `@` matches ^[a-z0-9._-]{1,64}$, never starting or ending with `.`.
-fn assert_local_part(local: &str) {
+/// SPEC §5: the part before `@` matches ^[a-z0-9._-]{1,64}$, never starting or ending with `.`,
+/// never holding `..` (an RFC 5322 dot-atom).
+pub(crate) fn assert_local_part(local: &str) {
     assert!((1..=64).contains(&local.len()), "length of {local:?}");
     assert!(
         local.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')),
         "{local:?} has a character outside [a-z0-9._-]"
     );
     assert!(!local.starts_with('.') && !local.ends_with('.'), "{local:?} starts or ends with a dot");
+    assert!(!local.contains(".."), "{local:?} has an empty atom");
 }
 
 const MPN_IDS: [&str; 3] = ["1234567", "2345678", "1234"];

@@ -102,7 +102,8 @@ fn check_finding(f: &Finding) {
     assert!(f.line >= 1 && f.column >= 1, "{f:?}");
 }
 
-/// SPEC §5: the part before `@` matches ^[a-z0-9._-]{1,64}$ and never starts or ends with `.`.
+/// SPEC §5: the part before `@` matches ^[a-z0-9._-]{1,64}$, never starts or ends with `.`
+/// and never holds `..` (an RFC 5322 dot-atom).
 pub fn check_local_part(local: &str) {
     assert!((1..=64).contains(&local.len()), "length of {local:?}");
     assert!(
@@ -110,6 +111,7 @@ pub fn check_local_part(local: &str) {
         "{local:?} has a character outside [a-z0-9._-]"
     );
     assert!(!local.starts_with('.') && !local.ends_with('.'), "{local:?} starts or ends with a dot");
+    assert!(!local.contains(".."), "{local:?} has an empty atom");
 }
 
 /// The validate stage on two loaded tables: findings name a file and a line

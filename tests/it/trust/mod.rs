@@ -9,6 +9,7 @@ mod interrupt;
 mod kill;
 mod options;
 mod pipe;
+mod usernames;
 
 /// The files below `out` that hold a temporary password: credential files
 /// (by their header) and sign-on emails, wherever they are.
