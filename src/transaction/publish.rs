@@ -27,7 +27,16 @@ pub struct Generation {
     root: PathBuf,
     path: PathBuf,
     /// Until the commit, a signal removes the unfinished generation.
-    cleanup: interrupt::Cleanup,
+    cleanup: Option<interrupt::Cleanup>,
+}
+
+/// A run that ends in an error before the commit removes its unfinished set.
+impl Drop for Generation {
+    fn drop(&mut self) {
+        if self.cleanup.is_some() {
+            let _ = remove_real(&self.path);
+        }
+    }
 }
 
 impl Generation {
@@ -36,7 +45,7 @@ impl Generation {
         let path = root.join(NEW);
         remove_real(&path)?;
         real_dir(root, Path::new(NEW), 0o755)?;
-        let cleanup = interrupt::remove_on_signal(&path);
+        let cleanup = Some(interrupt::remove_on_signal(&path));
         Ok(Generation { root: root.to_path_buf(), path, cleanup })
     }
 
@@ -49,14 +58,14 @@ impl Generation {
     /// replacing the one of the same name (a folder replaces the old folder
     /// whole). A signal from the commit on waits for the set to be in place.
     /// `published` is what a signal from then on says of the folder.
-    pub fn publish(self, published: String) -> io::Result<()> {
+    pub fn publish(mut self, published: String) -> io::Result<()> {
         interrupt::pause("before-publish");
         sync_tree(&self.path)?;
         let _critical = interrupt::critical();
         interrupt::set_folder_state(published);
         fs::rename(&self.path, self.root.join(READY))?;
+        self.cleanup = None;
         sync_dir(&self.root);
-        drop(self.cleanup);
         finish(&self.root)
     }
 }

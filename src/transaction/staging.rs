@@ -20,6 +20,20 @@ pub struct Staging {
     folders: PrivateDirs,
     /// Until the commit point, a signal removes the staged password files.
     _cleanup: crate::interrupt::Cleanup,
+    /// The commit point was written: from then on the staged files are the
+    /// run's (the next run finishes moving them), never to be removed.
+    committed: bool,
+}
+
+/// A run that ends in an error before its commit point (a full disk, say)
+/// takes its staged password files with it.
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.path);
+            let _ = fs::remove_dir(self.root.join(STAGING));
+        }
+    }
 }
 
 impl Staging {
@@ -31,7 +45,7 @@ impl Staging {
         fs::remove_dir_all(&path).map_err(io(&path))?;
         private_dir(root, &rel)?;
         let _cleanup = crate::interrupt::remove_on_signal(&path);
-        Ok(Staging { root: root.to_path_buf(), folders: PrivateDirs::new(&path), path, _cleanup })
+        Ok(Staging { root: root.to_path_buf(), folders: PrivateDirs::new(&path), path, _cleanup, committed: false })
     }
 
     /// Make the private folder `rel` inside the staging folder (once per folder:
@@ -60,7 +74,7 @@ impl Staging {
     /// Sync everything staged, write the commit point, move the files into
     /// place. `committed` is what a signal from the commit on says of the folder.
     pub fn commit(
-        self,
+        mut self,
         committed: String,
         commit_point: impl FnOnce() -> Result<(), TxnError>,
     ) -> Result<(), TxnError> {
@@ -71,6 +85,7 @@ impl Staging {
         crate::interrupt::set_folder_state(committed);
         fault("before-ledger");
         commit_point()?;
+        self.committed = true;
         fault("after-ledger");
         move_into_place(&self.path, &self.root)
     }
@@ -294,10 +309,23 @@ mod tests {
     }
 
     #[test]
-    fn recover_finishes_a_committed_run_and_discards_an_uncommitted_one() {
+    fn a_run_that_fails_before_its_commit_point_removes_what_it_staged() {
         let dir = tempfile::tempdir().unwrap();
         drop(stage(dir.path(), 1, &["credentials/1.csv"]));
-        drop(stage(dir.path(), 2, &["credentials/1.run2.csv"]));
+        assert!(!dir.path().join(STAGING).exists());
+        let failed = stage(dir.path(), 1, &["credentials/1.csv"]).commit(String::new(), || {
+            Err(TxnError::Io { path: dir.path().into(), source: std::io::Error::other("disk full") })
+        });
+        assert!(failed.is_err());
+        assert!(!dir.path().join(STAGING).exists());
+    }
+
+    #[test]
+    fn recover_finishes_a_committed_run_and_discards_an_uncommitted_one() {
+        let dir = tempfile::tempdir().unwrap();
+        // Forgotten, as by a process killed before either committed.
+        std::mem::forget(stage(dir.path(), 1, &["credentials/1.csv"]));
+        std::mem::forget(stage(dir.path(), 2, &["credentials/1.run2.csv"]));
         recover(dir.path(), 1).unwrap();
         assert!(dir.path().join("credentials/1.csv").is_file());
         assert!(!dir.path().join("credentials/1.run2.csv").exists());
