@@ -149,7 +149,10 @@ impl Drop for Critical {
 /// `step` for a minute, so a test can send a signal at a known point.
 pub fn pause(step: &str) {
     if std::env::var("PMC_MIGRATE_PAUSE").is_ok_and(|v| v == step) {
-        eprintln!("pmc-migrate: paused at {step}");
+        // Said only to a pipe: on a terminal the test reads the bars instead.
+        if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+            eprintln!("pmc-migrate: paused at {step}");
+        }
         std::thread::sleep(std::time::Duration::from_secs(60));
     }
 }

@@ -80,6 +80,7 @@ impl Progress {
         bar.set_style(style.unwrap_or_else(|_| ProgressStyle::default_spinner()).progress_chars("=> "));
         bar.set_message(name);
         bar.enable_steady_tick(TICK);
+        live().push(bar.clone());
         Some(bar)
     }
 
@@ -107,11 +108,28 @@ fn terminal() -> &'static MultiProgress {
     MULTI.get_or_init(|| MultiProgress::with_draw_target(ProgressDrawTarget::stderr()))
 }
 
+/// The bars on screen now, so that a signal can stop their ticking.
+static LIVE: std::sync::Mutex<Vec<ProgressBar>> = std::sync::Mutex::new(Vec::new());
+
+fn live() -> std::sync::MutexGuard<'static, Vec<ProgressBar>> {
+    LIVE.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 /// Wipe every bar from the screen and draw no more (the process is about to
-/// exit on a signal: nothing of the progress may stay on screen).
+/// exit on a signal: nothing of the progress may stay on screen). Their
+/// ticking stops first, or a tick would draw them again.
 pub fn clear_all() {
     if let Some(multi) = MULTI.get() {
+        let bars = std::mem::take(&mut *live());
+        for bar in &bars {
+            bar.disable_steady_tick();
+        }
         let _ = multi.clear();
+        for bar in &bars {
+            multi.remove(bar);
+        }
+        // A suspension clears what is drawn and redraws (now nothing), flushed.
+        multi.suspend(|| {});
         multi.set_draw_target(ProgressDrawTarget::hidden());
     }
 }
@@ -169,6 +187,7 @@ fn clear(multi: &MultiProgress, bar: &ProgressBar) {
     bar.disable_steady_tick();
     bar.finish_and_clear();
     multi.remove(bar);
+    live().retain(|b| !b.is_finished());
 }
 
 impl Drop for Stage {

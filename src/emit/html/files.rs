@@ -45,6 +45,7 @@ pub fn write_report(
     status_page: bool,
     pages: &Counter,
 ) -> io::Result<()> {
+    crate::interrupt::pause("writing-pages");
     let orgs = &checked.plan.organizations;
     let dir = real_dir(into, Path::new("orgs"), 0o755).map_err(|e| at("orgs", e))?;
     std::fs::write(dir.join(STYLE), STYLESHEET).map_err(|e| at("orgs/style.css", e))?;
