@@ -6,6 +6,7 @@ pub mod encoding;
 mod error;
 pub mod headers;
 pub mod hints;
+mod input;
 mod left_out;
 pub mod records;
 mod store;
@@ -78,8 +79,16 @@ pub fn load_counted(
     read: &ReadOptions,
     counter: &Counter,
 ) -> Result<Table, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Read { path: path.to_path_buf(), source })?;
-    try_parse_bytes(&path.display().to_string(), bytes, schema, read, counter)
+    let file = path.display().to_string();
+    // A stream's first bytes that make it one `invalid-encoding` finding are
+    // all that is read of it (a workbook is never judged by its first bytes).
+    let not_text = |head: &[u8]| {
+        workbook::Kind::detect(&file, head).is_none()
+            && !head.starts_with(b"PK")
+            && hints::not_text(head, read.encoding).is_some()
+    };
+    let bytes = input::read(path, not_text)?;
+    try_parse_bytes(&file, bytes, schema, read, counter)
 }
 
 /// [`try_parse_bytes`] for inputs known to be under 4 GiB (tests, fuzzing).

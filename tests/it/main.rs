@@ -28,6 +28,7 @@ mod status;
 mod status_exit;
 mod stylesheet;
 mod terminal;
+mod trust_inputs;
 mod validate_formats;
 mod validate_hints;
 mod validate_inputs;
