@@ -1,6 +1,8 @@
-//! SPEC §9 "The output folder" (endless inputs): an endless input (a FIFO
-//! fed forever) meets the same bounds as a file; `generate` refuses sizes
-//! past its limits before building anything.
+//! SPEC §9 "Encodings" and "The output folder" (endless inputs): a Big5 export
+//! is named as Big5, read with `--encoding cp950`, and refused as
+//! `suspect-encoding` when read as windows-1252; an endless input (a FIFO fed
+//! forever) meets the same bounds as a file; `generate` refuses sizes past
+//! its limits before building anything.
 
 use crate::common::*;
 use std::io::Write;
@@ -9,6 +11,103 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const E: &str = "employees.csv";
+
+/// An employee export of `rows` written in `encoding`.
+fn employees_in(encoding: &'static encoding_rs::Encoding, rows: &[&str]) -> Vec<u8> {
+    let text = employees(rows);
+    let (bytes, _, unmappable) = encoding.encode(&text);
+    assert!(!unmappable, "{rows:?} in {}", encoding.name());
+    bytes.into_owned()
+}
+
+/// The employee export of three Taiwanese people, in Big5.
+fn big5_employees() -> Vec<u8> {
+    employees_in(
+        encoding_rs::BIG5,
+        &[
+            "1234567,宗翰,李,li@contoso.com,admin,,,,",
+            "1234567,建宏,陳,chen@contoso.com,employee,,,,",
+            "1234567,小明,王,wang@contoso.com,employee,,,,",
+        ],
+    )
+}
+
+#[test]
+fn a_big5_export_is_named_as_big5_on_each_line_it_cannot_read() {
+    let wrk = Workdir::with_inputs(memberships(&[CONTOSO]), big5_employees());
+    let (run, findings) = wrk.validate_json(&[]);
+    run.assert_code(1);
+    let bad = with_rule(&findings, "invalid-encoding");
+    let lines: Vec<u64> = bad.iter().map(|f| f.line).collect();
+    assert_eq!(lines, [2, 3, 4], "{findings:#?}");
+    for f in bad {
+        assert!(f.message.ends_with("the file looks like Big5: pass --encoding big5"), "{}", f.message);
+        assert!(!f.message.contains("windows-1252"), "{}", f.message);
+    }
+}
+
+#[test]
+fn big5_read_as_windows_1252_is_suspect_encoding_and_no_row_is_used() {
+    let wrk = Workdir::with_inputs(memberships(&[CONTOSO]), big5_employees());
+    let (run, findings) = wrk.validate_json(&["--encoding", "windows-1252"]);
+    run.assert_code(1);
+    // 李宗翰's first name, the first implausible name: line 2, column 2.
+    assert_findings(&findings, &[(E, 2, 2, "suspect-encoding", "error")]);
+    let message = &findings[0].message;
+    assert!(message.starts_with("\"©v¿«\" read as windows-1252 is not a plausible name"), "{message}");
+    assert!(message.contains("the file looks like Big5 (pass --encoding big5)"), "{message}");
+    assert_eq!(run.json_report().summary.accounts, 0, "no mojibake account is planned");
+
+    let run = wrk.plan("out", &["--encoding", "windows-1252"]);
+    run.assert_code(1);
+    assert!(wrk.files_under("out").iter().all(|f| !f.contains("credentials/")), "{:?}", wrk.files_under("out"));
+}
+
+#[test]
+fn the_code_page_names_admins_know_read_big5() {
+    let wrk = Workdir::with_inputs(memberships(&[CONTOSO]), big5_employees());
+    for label in ["cp950", "ms950", "big5-hkscs", "BIG5"] {
+        let (run, findings) = wrk.validate_json(&["--encoding", label]);
+        run.assert_code(0);
+        assert!(findings.is_empty(), "{label}: {findings:#?}");
+        assert_eq!(run.json_report().summary.accounts, 3, "{label}");
+    }
+    let run = wrk.plan("out", &["--encoding", "cp950"]);
+    assert!(run.code == 0 || run.code == 2, "{run:?}");
+    assert!(wrk.read_string("out/plan.json").contains("宗翰"), "the names are read right");
+    let run = wrk.validate(&["--encoding", "cp9999"]);
+    run.assert_code(2);
+    assert!(run.stderr.contains("\"cp9999\" is not an encoding label"), "{run:?}");
+}
+
+#[test]
+fn western_names_in_windows_1252_are_not_suspect() {
+    let bytes = employees_in(
+        encoding_rs::WINDOWS_1252,
+        &[
+            "1234567,Jürgen,Weiß,jw@contoso.com,admin,,,,",
+            "1234567,François,Ñúñez,fn@contoso.com,employee,Directeur général,,,",
+            "1234567,Renée,O’Brien,ro@contoso.com,employee,,,,",
+        ],
+    );
+    let wrk = Workdir::with_inputs(memberships(&[CONTOSO]), bytes);
+    for label in ["windows-1252", "cp1252", "latin1"] {
+        let (run, findings) = wrk.validate_json(&["--encoding", label]);
+        run.assert_code(0);
+        assert!(findings.is_empty(), "{label}: {findings:#?}");
+    }
+}
+
+#[test]
+fn utf8_read_as_windows_1252_is_suspect_encoding() {
+    let wrk =
+        Workdir::with_inputs(memberships(&[CONTOSO]), employees(&[ANNA, "1234567,Jürgen,Weiß,jw@contoso.com,,,,,"]));
+    let (run, findings) = wrk.validate_json(&["--encoding", "cp1252"]);
+    run.assert_code(1);
+    assert_findings(&findings, &[(E, 3, 2, "suspect-encoding", "error")]);
+    assert!(findings[0].message.starts_with("\"JÃ¼rgen\" read as windows-1252"), "{}", findings[0].message);
+    assert!(findings[0].message.contains("looks like UTF-8 (pass --encoding utf-8)"), "{}", findings[0].message);
+}
 
 /// A FIFO at `name` in `wrk` that a thread fills with `chunk` over and over
 /// until its reader goes away (or, never opened, for `limit`).
