@@ -64,10 +64,11 @@ pub enum Rule {
     MissingStatus,
     EmptyFile,
     NoRows,
+    SuspectEncoding,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 31] = [
+    pub const ALL: [Rule; 32] = [
         Rule::MissingColumn,
         Rule::InvalidEncoding,
         Rule::MalformedRow,
@@ -99,6 +100,7 @@ impl Rule {
         Rule::MissingStatus,
         Rule::EmptyFile,
         Rule::NoRows,
+        Rule::SuspectEncoding,
     ];
 
     pub fn id(self) -> &'static str {
@@ -134,6 +136,7 @@ impl Rule {
             Rule::MissingStatus => "missing-status",
             Rule::EmptyFile => "empty-file",
             Rule::NoRows => "no-rows",
+            Rule::SuspectEncoding => "suspect-encoding",
         }
     }
 
@@ -156,7 +159,8 @@ impl Rule {
             | DuplicateOrganization
             | OrgWithoutAdmin
             | EmptyFile
-            | NoRows => Severity::Error,
+            | NoRows
+            | SuspectEncoding => Severity::Error,
             ConflictingDuplicate
             | MembershipExpired
             | UnknownMembershipLevel

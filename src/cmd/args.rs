@@ -80,8 +80,9 @@ pub(super) fn parse_lang(s: &str) -> Result<Lang, String> {
 }
 
 pub(super) fn parse_encoding(s: &str) -> Result<&'static encoding_rs::Encoding, String> {
-    encoding_rs::Encoding::for_label(s.as_bytes())
-        .ok_or_else(|| format!("{s:?} is not an encoding label (try windows-1252, iso-8859-1, shift_jis)"))
+    crate::load::encoding::for_label(s).ok_or_else(|| {
+        format!("{s:?} is not an encoding label (try windows-1252, big5 or cp950, gbk or cp936, shift_jis or cp932)")
+    })
 }
 
 pub(super) fn parse_delimiter(s: &str) -> Result<u8, String> {

@@ -49,8 +49,23 @@ pub const EXPLANATIONS: &[Explanation] = &[
          PDF file is not text at all.",
         "A name read in the wrong encoding turns into garbage in the username, the display name and the sign-on \
          email, so the row is left out rather than guessed at.",
-        "Pass the file's real encoding, e.g. `--encoding windows-1252` (or `iso-8859-1`, `shift_jis`, `utf-16le` for \
-         UTF-16 without a BOM), or save the file again as \"CSV UTF-8\" from the spreadsheet program.",
+        "Pass the file's real encoding: the message names the one the bytes look like (chardetng, Firefox's \
+         detector), e.g. `--encoding big5` (also `cp950`), `--encoding windows-1252` (`cp1252`), `shift_jis` \
+         (`cp932`), or `utf-16le` for UTF-16 without a BOM. Or save the file again as \"CSV UTF-8\" from the \
+         spreadsheet program.",
+    ),
+    x(
+        "suspect-encoding",
+        "names read with --encoding look like mojibake: no row of the file is used",
+        "The file was read with the encoding given with --encoding, but its bytes look like another script's \
+         encoding and a name decoded with it is not one a person or company has: Big5 Chinese read as \
+         windows-1252 turns 李宗翰 into `§õ©v¿«`, UTF-8 read as windows-1252 turns `Weiß` into `WeiÃŸ`. The finding \
+         is on the first such name, with the encoding the bytes look like.",
+        "Every byte decodes in a single-byte encoding, so nothing else would stop the wrong names from reaching \
+         usernames, display names, credential files and sign-on emails. A wrong encoding spoils every row, so the \
+         whole file is left out.",
+        "Run again with the encoding the message names (e.g. `--encoding big5`, also `cp950`), or without \
+         --encoding for a UTF-8 file, or save the file as \"CSV UTF-8\" from the spreadsheet program.",
     ),
     x(
         "malformed-row",

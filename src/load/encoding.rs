@@ -159,6 +159,65 @@ fn bytecount(bytes: &[u8]) -> u64 {
     bytes.iter().filter(|&&b| b == b'\n').count() as u64
 }
 
+/// The encoding a `--encoding` label names: a WHATWG label (`big5`,
+/// `windows-1252`, `shift_jis`, `utf-16le`), the same with `_` for `-` as
+/// Python writes them (`euc_kr`), or a Windows code page as admins know them
+/// (`cp950`, `ms950`, `cp936`, `cp932`, `cp1252`, `windows-936`).
+pub fn for_label(label: &str) -> Option<&'static Encoding> {
+    let label = label.trim().to_ascii_lowercase();
+    if let Some(encoding) = Encoding::for_label(label.as_bytes()) {
+        return Some(encoding);
+    }
+    if let Some(encoding) = Encoding::for_label(label.replace('_', "-").as_bytes()) {
+        return Some(encoding);
+    }
+    match label.as_str() {
+        "big5hkscs" | "hkscs" => return Some(encoding_rs::BIG5),
+        "ansi-1252" | "latin-1" => return Some(encoding_rs::WINDOWS_1252),
+        _ => {}
+    }
+    let number = ["windows-", "x-cp", "cp-", "cp", "ms-", "ms", "win"]
+        .iter()
+        .find_map(|prefix| label.strip_prefix(prefix))
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))?;
+    code_page(number.parse().ok()?)
+}
+
+/// The encoding of a Windows code page number, where encoding_rs has one.
+fn code_page(number: u32) -> Option<&'static Encoding> {
+    use encoding_rs::*;
+    Some(match number {
+        874 => WINDOWS_874,
+        932 => SHIFT_JIS,
+        936 => GBK,
+        949 => EUC_KR,
+        950 => BIG5,
+        866 => IBM866,
+        1250 => WINDOWS_1250,
+        1251 => WINDOWS_1251,
+        1252 => WINDOWS_1252,
+        1253 => WINDOWS_1253,
+        1254 => WINDOWS_1254,
+        1255 => WINDOWS_1255,
+        1256 => WINDOWS_1256,
+        1257 => WINDOWS_1257,
+        1258 => WINDOWS_1258,
+        1200 => UTF_16LE,
+        1201 => UTF_16BE,
+        10000 => MACINTOSH,
+        10007 => X_MAC_CYRILLIC,
+        20866 => KOI8_R,
+        21866 => KOI8_U,
+        20932 | 51932 => EUC_JP,
+        50220 => ISO_2022_JP,
+        54936 => GB18030,
+        65001 => UTF_8,
+        // ISO-8859-N as code page 28590 + N.
+        28591..=28605 => return Encoding::for_label(format!("iso-8859-{}", number - 28590).as_bytes()),
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,6 +322,33 @@ mod tests {
         let d = decode(b"Ren\xE9e\n".to_vec(), enc);
         assert_eq!(d.text, "Renée\n");
         assert!(d.bad_lines.is_empty());
+    }
+
+    #[test]
+    fn labels_and_the_code_pages_admins_name() {
+        let name = |label: &str| for_label(label).map(Encoding::name);
+        for (label, want) in [
+            ("big5", "Big5"),
+            ("cp950", "Big5"),
+            ("MS950", "Big5"),
+            ("big5-hkscs", "Big5"),
+            ("big5_hkscs", "Big5"),
+            ("cp936", "GBK"),
+            ("windows-936", "GBK"),
+            ("cp932", "Shift_JIS"),
+            ("cp949", "EUC-KR"),
+            ("cp1252", "windows-1252"),
+            ("cp1251", "windows-1251"),
+            ("cp28592", "ISO-8859-2"),
+            ("cp65001", "UTF-8"),
+            (" euc_kr ", "EUC-KR"),
+            ("utf-16le", "UTF-16LE"),
+        ] {
+            assert_eq!(name(label), Some(want), "{label}");
+        }
+        for label in ["cp", "cp9999", "ms-dos", "klingon", "cp950x", "windows-"] {
+            assert_eq!(name(label), None, "{label}");
+        }
     }
 
     #[test]

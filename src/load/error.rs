@@ -6,6 +6,11 @@ use std::path::PathBuf;
 pub enum LoadError {
     #[error("cannot read {path}: {source}")]
     Read { path: PathBuf, source: std::io::Error },
+    #[error(
+        "{path} is not a regular file and went on past {limit} bytes (4 GiB), the most one input may hold: \
+         save it to a file, or split it"
+    )]
+    StreamTooLarge { path: PathBuf, limit: u64 },
     #[error("the file holds more than 4 GiB of field data; split it")]
     TooLarge,
     #[error(transparent)]

@@ -1,12 +1,15 @@
 //! Stage 1, **load**: read an export (any encoding and dialect spreadsheets
 //! write) into records that remember the physical line they start on.
 
+mod detect;
 pub mod dialect;
 pub mod encoding;
 mod error;
 pub mod headers;
 pub mod hints;
+mod input;
 mod left_out;
+mod plausible;
 pub mod records;
 mod store;
 pub mod workbook;
@@ -15,6 +18,7 @@ use crate::finding::{Finding, Rule};
 use crate::model::InputFacts;
 use crate::options::ReadOptions;
 use crate::progress::Counter;
+use encoding_rs::Encoding;
 pub use error::LoadError;
 use headers::{ColumnSpec, HeaderMap};
 use left_out::{Bad, BadLines, Listing};
@@ -78,8 +82,16 @@ pub fn load_counted(
     read: &ReadOptions,
     counter: &Counter,
 ) -> Result<Table, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Read { path: path.to_path_buf(), source })?;
-    try_parse_bytes(&path.display().to_string(), bytes, schema, read, counter)
+    let file = path.display().to_string();
+    // A stream's first bytes that make it one `invalid-encoding` finding are
+    // all that is read of it (a workbook is never judged by its first bytes).
+    let not_text = |head: &[u8]| {
+        workbook::Kind::detect(&file, head).is_none()
+            && !head.starts_with(b"PK")
+            && hints::not_text(head, read.encoding).is_some()
+    };
+    let bytes = input::read(path, not_text)?;
+    try_parse_bytes(&file, bytes, schema, read, counter)
 }
 
 /// [`try_parse_bytes`] for inputs known to be under 4 GiB (tests, fuzzing).
@@ -108,12 +120,26 @@ pub fn try_parse_bytes(
         && !bytes.starts_with(b"\xEF\xBB\xBF")
         && std::str::from_utf8(&bytes).is_ok();
     let early_sha256 = (!unchanged).then(|| hex(&Sha256::digest(&bytes)));
+    let looks_like = looks_like(&bytes, read.encoding, unchanged);
     let decoded = encoding::decode(bytes, read.encoding);
+    // The guess is a hint only where it differs from what was read.
+    let hint = detect::hint(looks_like.filter(|&e| e != decoded.encoding));
     let (sha256, parsed) = rayon::join(
         || early_sha256.unwrap_or_else(|| hex(&Sha256::digest(decoded.text.as_bytes()))),
-        || parse_text(&decoded, file, schema, read, counter.reader(decoded.text.len(), file_len)),
+        || parse_text(&decoded, file, schema, read, &hint, counter.reader(decoded.text.len(), file_len)),
     );
-    let Parsed { headers, store, kept, rejected, findings, rows, delimiter } = parsed?;
+    let Parsed { mut headers, store, mut kept, mut rejected, mut findings, rows, delimiter } = parsed?;
+    let store = std::sync::Arc::new(store);
+    let guessed = looks_like.and_then(|e| detect::other_script(e, decoded.encoding));
+    if let Some(guessed) = guessed.filter(|_| read.encoding.is_some() && plausible::judged(decoded.encoding)) {
+        let rows = Rows { store: store.clone(), picks: kept.clone() };
+        if let Some(suspect) = plausible::first_suspect(&rows, &headers, schema, file, decoded.encoding, guessed) {
+            // As for a missing column: no row of the file is used.
+            findings.push(suspect);
+            headers.usable = false;
+            (kept, rejected) = (Vec::new(), Vec::new());
+        }
+    }
     Ok(Table {
         facts: InputFacts {
             path: file.to_string(),
@@ -130,6 +156,19 @@ pub fn try_parse_bytes(
         rejected: Rows { store, picks: rejected },
         findings,
     })
+}
+
+/// The encoding the detector takes the bytes for, asked only where it can
+/// matter: bytes without a byte-order mark that are not UTF-8 (to name their
+/// encoding), or read with a `--encoding` other than UTF-8 (to judge it).
+fn looks_like(bytes: &[u8], given: Option<&'static Encoding>, utf8: bool) -> Option<&'static Encoding> {
+    if Encoding::for_bom(bytes).is_some() {
+        return None;
+    }
+    match given.filter(|&e| e != encoding_rs::UTF_8) {
+        Some(_) => Some(detect::guess(bytes, true)),
+        None => (!utf8).then(|| detect::guess(bytes, false)),
+    }
 }
 
 /// The chosen sheet of a workbook as a table: its records arrive as text with
@@ -159,7 +198,7 @@ fn read_workbook(
 /// What parsing a decoded file yields.
 struct Parsed {
     headers: HeaderMap,
-    store: std::sync::Arc<Store>,
+    store: Store,
     /// Indices of the records kept, and of those rejected (a wrong field count).
     kept: Vec<u32>,
     rejected: Vec<u32>,
@@ -173,6 +212,7 @@ fn parse_text(
     file: &str,
     schema: &[ColumnSpec],
     read: &ReadOptions,
+    hint: &str,
     mut source: crate::progress::Reading,
 ) -> Result<Parsed, LoadError> {
     let delimiter = read.delimiter.unwrap_or_else(|| dialect::sniff_delimiter(records::head(&decoded.text)));
@@ -200,7 +240,7 @@ fn parse_text(
                 findings.push(Finding::new(file, line, over.column(), Rule::MalformedRow, over.message("header")));
             }
             if let Some(bad) = bad {
-                findings.push(encoding_finding(file, line, bad, "the header", encoding_name));
+                findings.push(encoding_finding(file, line, bad, "the header", encoding_name, hint));
             }
             let matched = hints::Header::read(&fields, span.oversize.is_some(), schema, file);
             let usable = matched.findings.is_empty();
@@ -227,7 +267,7 @@ fn parse_text(
         }
         findings.push(match (span.oversize, bad) {
             (Some(over), _) => Finding::new(file, line, over.column(), Rule::MalformedRow, over.message("row")),
-            (None, Some(bad)) => encoding_finding(file, line, bad, "this row", encoding_name),
+            (None, Some(bad)) => encoding_finding(file, line, bad, "this row", encoding_name, hint),
             (None, None) => Finding::new(
                 file,
                 line,
@@ -248,12 +288,12 @@ fn parse_text(
     findings.extend(header_findings);
     store.text.shrink_to_fit();
     let rows = listing.rows;
-    Ok(Parsed { headers, store: std::sync::Arc::new(store), kept, rejected, findings, rows, delimiter })
+    Ok(Parsed { headers, store, kept, rejected, findings, rows, delimiter })
 }
 
-fn encoding_finding(file: &str, line: u64, bad: Bad, what: &str, encoding_name: &str) -> Finding {
-    let hint =
-        "if the file was saved in a legacy encoding, pass it with --encoding (for example --encoding windows-1252)";
+/// `invalid-encoding` for bytes not valid in `encoding_name`, with `hint`
+/// ([`detect::hint`]) on what to pass instead.
+fn encoding_finding(file: &str, line: u64, bad: Bad, what: &str, encoding_name: &str, hint: &str) -> Finding {
     let message = match bad {
         Bad::Lines(bad, 0) => format!("line {bad} of {what} has bytes that are not valid {encoding_name}; {hint}"),
         Bad::Lines(bad, more) => {

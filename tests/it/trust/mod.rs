@@ -5,6 +5,7 @@
 use crate::common::*;
 
 mod folder;
+mod inputs;
 mod interrupt;
 mod kill;
 mod options;
