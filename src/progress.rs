@@ -105,7 +105,54 @@ static MULTI: OnceLock<MultiProgress> = OnceLock::new();
 
 /// The one place bars are drawn, shared by every stage of the process.
 fn terminal() -> &'static MultiProgress {
-    MULTI.get_or_init(|| MultiProgress::with_draw_target(ProgressDrawTarget::stderr()))
+    MULTI.get_or_init(|| {
+        // A dumb terminal can't move the cursor: no bars, as indicatif's own stderr target.
+        if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+            return MultiProgress::with_draw_target(ProgressDrawTarget::hidden());
+        }
+        let term = Narrower(console::Term::buffered_stderr());
+        MultiProgress::with_draw_target(ProgressDrawTarget::term_like_with_hz(Box::new(term), 20))
+    })
+}
+
+/// Standard error for the bars, two columns narrower than the terminal.
+/// indicatif pads each line to the width and leaves the cursor at the edge,
+/// where the terminal's echo of Ctrl-C (`^C`) would wrap onto a new line and
+/// put the last bar out of reach of the clearing: two columns leave it room.
+#[derive(Debug)]
+struct Narrower(console::Term);
+
+impl indicatif::TermLike for Narrower {
+    fn width(&self) -> u16 {
+        self.0.size().1.saturating_sub(2).max(1)
+    }
+    fn height(&self) -> u16 {
+        self.0.size().0
+    }
+    fn move_cursor_up(&self, n: usize) -> std::io::Result<()> {
+        self.0.move_cursor_up(n)
+    }
+    fn move_cursor_down(&self, n: usize) -> std::io::Result<()> {
+        self.0.move_cursor_down(n)
+    }
+    fn move_cursor_right(&self, n: usize) -> std::io::Result<()> {
+        self.0.move_cursor_right(n)
+    }
+    fn move_cursor_left(&self, n: usize) -> std::io::Result<()> {
+        self.0.move_cursor_left(n)
+    }
+    fn write_line(&self, s: &str) -> std::io::Result<()> {
+        self.0.write_line(s)
+    }
+    fn write_str(&self, s: &str) -> std::io::Result<()> {
+        self.0.write_str(s)
+    }
+    fn clear_line(&self) -> std::io::Result<()> {
+        self.0.clear_line()
+    }
+    fn flush(&self) -> std::io::Result<()> {
+        std::io::Write::flush(&mut &self.0)
+    }
 }
 
 /// The bars on screen now, so that a signal can stop their ticking.

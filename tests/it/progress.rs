@@ -200,3 +200,50 @@ fn without_a_terminal_nothing_is_drawn_and_timings_still_work() {
         assert!(line.contains(" s, cpu ") && line.contains(" s, rss ") && line.contains(", peak "), "{line:?}");
     }
 }
+
+#[test]
+fn ctrl_c_mid_plan_clears_the_bars_and_leaves_one_line() {
+    if tmux_missing() {
+        return;
+    }
+    let wrk = generated();
+    for width in ["80", "150"] {
+        let tmux = Tmux { socket: wrk.path(&format!("tmux-ctrl-c-{width}.sock")) };
+        let bin = std::path::Path::new(env!("CARGO_BIN_EXE_pmc-migrate")).parent().unwrap().display().to_string();
+        // The shell survives the Ctrl-C (a trap, which its child does not inherit) to print the exit code.
+        let script = format!(
+            "PATH={bin}:$PATH; trap true INT; PMC_MIGRATE_PAUSE=writing-pages pmc-migrate {} >plan.txt; \
+             echo {DONE}=$?; read -r _",
+            inputs("plan", &format!("out{width}"))
+        );
+        let root = wrk.root().display().to_string();
+        let started = tmux.tmux(&["new-session", "-d", "-x", width, "-y", "40", "-c", &root, "sh", "-c", &script]);
+        assert!(started.status.success(), "tmux: {}", String::from_utf8_lossy(&started.stderr));
+        let wait_for = |text: &str| {
+            let deadline = Instant::now() + Duration::from_secs(120);
+            loop {
+                let screen = tmux.capture();
+                if screen.contains(text) {
+                    return screen;
+                }
+                assert!(Instant::now() < deadline, "never saw {text:?}; screen:\n{screen}");
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        };
+        // The pages' bar at 0: the run waits at the pause, right after drawing it.
+        let during = wait_for("0/151 pages");
+        assert!(screen_lines(&during).iter().any(|l| is_progress(l)), "no bar to clear:\n{during}");
+        // As a person does: Ctrl-C, which the terminal echoes as ^C.
+        tmux.tmux(&["send-keys", "C-c"]);
+        wait_for(DONE);
+        std::thread::sleep(Duration::from_millis(300));
+        let screen = tmux.capture();
+        assert!(screen.contains(&format!("{DONE}=130")), "{screen}");
+        let lines = screen_lines(&screen);
+        let progress: Vec<&&str> = lines.iter().filter(|l| is_progress(l) && !l.starts_with("✓ ")).collect();
+        assert!(progress.is_empty(), "{width} columns: progress left on the screen: {progress:?}\n{screen}");
+        let said = format!("pmc-migrate: interrupted; the report in out{width} is still the previous one");
+        assert!(lines.contains(&said.as_str()), "{width} columns:\n{screen}");
+        assert!(!wrk.exists(&format!("out{width}/.report-new")) && !wrk.exists(&format!("out{width}/plan.json")));
+    }
+}
