@@ -68,6 +68,11 @@ struct Row {
 /// Read `dir/ledger.csv`; an absent file is an empty ledger.
 pub fn load(dir: &Path) -> Result<Ledger, LedgerError> {
     let path = dir.join(FILE_NAME);
+    // The tool's own file: anything but a regular file (a FIFO planted in its place) is refused, never read.
+    if std::fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
+        let source = std::io::Error::other("not a regular file");
+        return Err(LedgerError::Read { path, source });
+    }
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Ledger::default()),

@@ -67,7 +67,7 @@ pub fn run(args: &Args) -> Result<Outcome, Error> {
             if !fixed.is_empty() {
                 return Err(plan_file::PlanFileError::FixedOptions { options: fixed.join(", ") }.into());
             }
-            let bytes = std::fs::read(path).map_err(|source| Error::Input { path: path.clone(), source })?;
+            let bytes = plan_file::read(path)?;
             let jobs = args.common.jobs.map(usize::from);
             (plan_file::options_from_plan(path, &bytes, &args.out, jobs, args.common.quiet)?, Some(bytes))
         }

@@ -7,7 +7,7 @@ pub mod encoding;
 mod error;
 pub mod headers;
 pub mod hints;
-mod input;
+pub mod input;
 mod left_out;
 mod plausible;
 pub mod records;

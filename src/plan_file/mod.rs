@@ -9,6 +9,7 @@ use crate::applied::Applied;
 use crate::check::Checked;
 use crate::finding::Severity;
 use crate::history::Ledger;
+use crate::load::input::MAX_STREAM_BYTES;
 use crate::model::{InputFacts, Lang};
 use crate::options::{Creation, DateOrder, Options, ReadOptions};
 use crate::plan::{LeftAccount, OrgPlan};
@@ -283,15 +284,31 @@ pub fn options_from_plan(
     })
 }
 
+/// The bytes of the plan.json at `path` (`apply --plan`): a plan is a file
+/// this tool wrote, so anything but a regular file is refused, never read.
+pub fn read(path: &Path) -> Result<Vec<u8>, PlanFileError> {
+    let not_a_plan = |why: String| PlanFileError::NotAPlan { path: path.to_path_buf(), why };
+    match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() => return Err(not_a_plan("it is not a regular file".to_string())),
+        Ok(_) => {}
+        Err(e) => return Err(not_a_plan(format!("it can't be read: {e}"))),
+    }
+    std::fs::read(path).map_err(|e| not_a_plan(format!("it can't be read: {e}")))
+}
+
 /// Every pinned input still has its SHA-256, and the ledger is the one the plan saw.
 pub fn verify_pins(bytes: &[u8], ledger: &Ledger) -> Result<(), PlanFileError> {
     // Read by options_from_plan before, so this path is never shown.
     let p = parse(Path::new("plan.json"), bytes)?;
     for input in &p.inputs {
         let path = Path::new(&input.path);
-        let data = std::fs::read(path)
+        // Hashed as it streams, through the loader's bound: an input swapped
+        // for something endless costs neither memory nor unbounded time.
+        let mut hash = Sha256::new();
+        std::fs::File::open(path)
+            .and_then(|f| std::io::copy(&mut std::io::Read::take(f, MAX_STREAM_BYTES + 1), &mut hash))
             .map_err(|e| PlanFileError::Stale(format!("input {} can't be read ({e})", path.display())))?;
-        let now = crate::load::hex(&Sha256::digest(&data));
+        let now = crate::load::hex(&hash.finalize());
         if now != input.sha256 {
             return Err(PlanFileError::Stale(format!(
                 "{} changed since the plan was made (SHA-256 {now}, the plan has {})",

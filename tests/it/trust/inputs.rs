@@ -196,3 +196,24 @@ fn generate_refuses_sizes_past_its_limits_before_building_anything() {
         assert!(!wrk.exists("gen/memberships.csv") && !wrk.exists("gen/employees.csv"));
     }
 }
+
+#[test]
+fn apply_plan_refuses_a_plan_or_ledger_that_is_not_a_regular_file() {
+    let wrk = Workdir::baseline();
+    wrk.plan("out", &[]).assert_code(0);
+    let run = wrk.run(["apply", "--plan", "/dev/zero", "--out", "out"]);
+    run.assert_code(2);
+    assert!(
+        run.stderr.contains("/dev/zero is not a plan.json written by `pmc-migrate plan` (it is not a regular file"),
+        "{run:?}"
+    );
+    // A FIFO in place of a ledger the tool wrote.
+    wrk.apply("out", &[]).assert_code(0);
+    std::fs::remove_file(wrk.path("out/ledger.csv")).unwrap();
+    let fifo = std::ffi::CString::new(wrk.path("out/ledger.csv").to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo reads the path, a valid C string that outlives the call.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+    let run = wrk.apply("out", &[]);
+    run.assert_code(2);
+    assert!(run.stderr.contains("ledger.csv: not a regular file"), "{run:?}");
+}
