@@ -6,19 +6,9 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use clap::Parser;
-use pmc_migrate::cmd::{self, Cli, Outcome};
+use pmc_migrate::cli;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cmd::run(&cli.command) {
-        Ok(Outcome::Clean) => ExitCode::SUCCESS,
-        Ok(Outcome::Errors) => ExitCode::from(1),
-        Ok(Outcome::Changes) => ExitCode::from(2),
-        Err(e) => {
-            eprintln!("pmc-migrate: {e}");
-            ExitCode::from(if e.is_refusal() { 1 } else { 2 })
-        }
-    }
+    ExitCode::from(cli::main(std::env::args_os()))
 }

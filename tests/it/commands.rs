@@ -5,7 +5,7 @@
 use crate::common::*;
 use clap::CommandFactory;
 use pmc_migrate::Rule;
-use pmc_migrate::cmd::Cli;
+use pmc_migrate::cli::Cli;
 
 /// Every subcommand's name, from the real argument definitions.
 fn subcommands() -> Vec<String> {

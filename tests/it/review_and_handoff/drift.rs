@@ -79,6 +79,22 @@ fn detailed_exitcode_is_1_with_errors() {
     wrk.plan("out", &["--detailed-exitcode"]).assert_code(1);
 }
 
+#[test]
+fn detailed_exitcode_makes_every_failure_1_so_that_2_means_only_changes() {
+    let wrk = Workdir::baseline();
+    // Without the flag these are 2: an unreadable input, a usage error, a foreign folder.
+    wrk.create("taken/notes.txt", "mine");
+    let missing = ["plan", "--memberships", "nope.csv", "--employees", "employees.csv", "--out", "out"];
+    wrk.run(missing).assert_code(2);
+    wrk.run(missing.iter().chain(&["--detailed-exitcode"])).assert_code(1);
+    wrk.run(["plan", "--out", "out", "--bogus"]).assert_code(2);
+    wrk.run(["plan", "--out", "out", "--bogus", "--detailed-exitcode"]).assert_code(1);
+    wrk.plan("taken", &[]).assert_code(2);
+    wrk.plan("taken", &["--detailed-exitcode"]).assert_code(1);
+    // And --help is still not a failure.
+    wrk.run(["plan", "--help", "--detailed-exitcode"]).assert_code(0);
+}
+
 // ---- apply --entra-csv ----
 
 /// The Entra file's rows (after its two fixed lines), checking those lines and CRLF.

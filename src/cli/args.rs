@@ -1,0 +1,135 @@
+//! Argument groups and value parsers that several commands share (clap
+//! derive), turned into the library's `Options`.
+
+use crate::core::model::Lang;
+use crate::core::options::{Creation, DateOrder, Options, ReadOptions};
+use crate::pipeline::load::dialect;
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct Inputs {
+    /// The PMC membership export (one row per organisation).
+    #[arg(long, value_name = "FILE")]
+    pub memberships: PathBuf,
+    /// The PMC employee export (one row per person per organisation).
+    #[arg(long, value_name = "FILE")]
+    pub employees: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct Common {
+    /// Cutover date, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_as_of)]
+    pub as_of: Option<NaiveDate>,
+    /// How accounts are created in Partner Center [default: bulk].
+    #[arg(long, value_enum)]
+    pub creation: Option<CreationArg>,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub strict: bool,
+    /// How to read slash dates like 3/4/2025.
+    #[arg(long, value_enum)]
+    pub date_order: Option<DateOrderArg>,
+    /// Encoding of files without a BOM (e.g. windows-1252); default UTF-8.
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Field delimiter: , ; tab or | (default: sniffed from the header line).
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
+    /// Workbook sheet to read (default: the first whose header row fits);
+    /// repeat for several workbooks, each reads the first named sheet that fits.
+    #[arg(long = "sheet", value_name = "NAME")]
+    pub sheets: Vec<String>,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub jobs: Option<u16>,
+    /// No progress bars or messages on stderr (reports on stdout stay; errors still show).
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Partner Center team-status export (username, signed_in, ...): accounts
+    /// past 90 days without a sign-in are reissued (R7).
+    #[arg(long, value_name = "FILE")]
+    pub status: Option<PathBuf>,
+    /// Language of sign-on emails and employee checklists for people without
+    /// a `language` cell; zh-TW also translates the report's checklists.
+    /// [default: en]
+    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum CreationArg {
+    Bulk,
+    Individual,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DateOrderArg {
+    Mdy,
+    Dmy,
+}
+
+pub(super) fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
+    crate::pipeline::validate::dates::parse_as_of(s)
+}
+
+pub(super) fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("{s:?} is not a supported language: en or zh-TW (also zh-Hant, zh_TW)"))
+}
+
+pub(super) fn parse_encoding(s: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    crate::pipeline::load::encoding::for_label(s).ok_or_else(|| {
+        format!("{s:?} is not an encoding label (try windows-1252, big5 or cp950, gbk or cp936, shift_jis or cp932)")
+    })
+}
+
+pub(super) fn parse_delimiter(s: &str) -> Result<u8, String> {
+    dialect::parse_delimiter(s).ok_or_else(|| format!("{s:?} is not one of , ; tab |"))
+}
+
+impl Common {
+    pub fn to_options(&self, inputs: &Inputs) -> Options {
+        Options {
+            memberships: inputs.memberships.clone(),
+            employees: inputs.employees.clone(),
+            as_of: self.as_of.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            creation: match self.creation {
+                None | Some(CreationArg::Bulk) => Creation::Bulk,
+                Some(CreationArg::Individual) => Creation::Individual,
+            },
+            strict: self.strict,
+            read: ReadOptions {
+                encoding: self.encoding,
+                delimiter: self.delimiter,
+                sheets: self.sheets.clone(),
+                date_order: self.date_order.map(|d| match d {
+                    DateOrderArg::Mdy => DateOrder::Mdy,
+                    DateOrderArg::Dmy => DateOrder::Dmy,
+                }),
+            },
+            jobs: self.jobs.map(usize::from),
+            quiet: self.quiet,
+            status: self.status.clone(),
+            lang: self.lang.unwrap_or_default(),
+        }
+    }
+
+    /// The options given that a reviewed plan already fixed (`apply --plan`
+    /// refuses them rather than ignore them).
+    pub fn fixed_by_plan(&self) -> Vec<&'static str> {
+        let given = [
+            ("--as-of", self.as_of.is_some()),
+            ("--creation", self.creation.is_some()),
+            ("--strict", self.strict),
+            ("--date-order", self.date_order.is_some()),
+            ("--encoding", self.encoding.is_some()),
+            ("--delimiter", self.delimiter.is_some()),
+            ("--sheet", !self.sheets.is_empty()),
+            ("--status", self.status.is_some()),
+            ("--lang", self.lang.is_some()),
+        ];
+        given.into_iter().filter(|(_, given)| *given).map(|(name, _)| name).collect()
+    }
+}

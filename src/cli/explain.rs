@@ -1,0 +1,86 @@
+//! `pmc-migrate explain RULE`: what a rule means, why it matters and how to
+//! fix the export. An unknown id is a usage error (exit 2) listing every id.
+
+use crate::Error;
+use crate::core::finding::explain::explain;
+use crate::core::finding::{Rule, Severity};
+use crate::pipeline::Outcome;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use std::io::Write;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// A rule id, as in a finding (`pmc-migrate rules` lists them).
+    #[arg(value_name = "RULE", ignore_case = true, value_parser = rule_parser(), hide_possible_values = true)]
+    pub rule: Rule,
+}
+
+/// Rule ids as clap's possible values: an unknown one is refused with the
+/// list (and the closest id), and shells complete them.
+fn rule_parser() -> impl TypedValueParser<Value = Rule> {
+    PossibleValuesParser::new(Rule::ALL.map(Rule::id))
+        .map(|id| *Rule::ALL.iter().find(|r| r.id().eq_ignore_ascii_case(&id)).expect("a listed rule id"))
+}
+
+pub fn run(args: &Args) -> Result<Outcome, Error> {
+    super::stdout::stdout().write_all(render(args.rule).as_bytes())?;
+    Ok(Outcome::Clean)
+}
+
+pub fn render(rule: Rule) -> String {
+    let severity = rule.severity();
+    let Some(e) = explain(rule.id()) else {
+        return format!("{rule} ({severity}): no explanation has been written for this rule yet.\n");
+    };
+    let mut out = format!("{rule} ({severity}): {}\n", e.summary);
+    for (heading, text) in [("What it means", e.meaning), ("Why it matters", e.why), ("How to fix the export", e.fix)] {
+        out.push_str(&format!("\n{heading}\n"));
+        wrap(text, 78, &mut out);
+    }
+    let effect = match severity {
+        Severity::Error => {
+            "An error: what it names (the row, its organisation, or the whole file) is left out of the plan, and the run exits 1."
+        }
+        Severity::Warning => {
+            "A warning: nothing is left out, and it does not fail the run; under --strict it is an error."
+        }
+        Severity::Info => "Info: for your records; it never changes the exit code.",
+    };
+    out.push('\n');
+    wrap(effect, 78, &mut out);
+    out
+}
+
+/// `text` as lines of at most `width` columns, indented by two spaces.
+fn wrap(text: &str, width: usize, out: &mut String) {
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && 2 + line.chars().count() + 1 + word.chars().count() > width {
+            out.push_str(&format!("  {line}\n"));
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        out.push_str(&format!("  {line}\n"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_explains_itself_in_short_lines() {
+        for rule in Rule::ALL {
+            let text = render(rule);
+            for heading in ["What it means", "Why it matters", "How to fix the export"] {
+                assert!(text.contains(heading), "{rule}:\n{text}");
+            }
+            assert!(text.lines().skip(1).all(|l| l.chars().count() <= 78), "{rule}:\n{text}");
+        }
+    }
+}

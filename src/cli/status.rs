@@ -1,0 +1,72 @@
+//! `pmc-migrate status`, after cutover: the ledger of `--out` against a
+//! Partner Center team-status export; writes status.json and status.html.
+
+use super::args::{parse_delimiter, parse_encoding};
+use crate::Error;
+use crate::core::options::ReadOptions;
+use crate::migration::{self, status::StatusRun};
+use crate::pipeline::Outcome;
+use crate::report;
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The migration folder an apply wrote (holds ledger.csv).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Partner Center team-status export: username, signed_in, pu_connected, associated_at.
+    #[arg(long, value_name = "FILE")]
+    pub status: PathBuf,
+    /// When to judge: YYYY-MM-DD (midnight) or YYYY-MM-DDTHH:MM (default: now).
+    #[arg(long, value_name = "WHEN", value_parser = parse_when)]
+    pub as_of: Option<chrono::NaiveDateTime>,
+    /// Exit 1 when someone's temporary password expires within this many days without a sign-in.
+    #[arg(long, value_name = "N", default_value_t = 7)]
+    pub warn_days: u32,
+    /// Encoding of a status file without a BOM (e.g. windows-1252).
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Field delimiter: , ; tab or | (default: sniffed).
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
+    /// Sheet of a status workbook to read (default: the first whose header row fits).
+    #[arg(long = "sheet", value_name = "NAME")]
+    pub sheets: Vec<String>,
+    /// No summary on stdout.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+fn parse_when(s: &str) -> Result<chrono::NaiveDateTime, String> {
+    use crate::pipeline::validate::dates;
+    crate::pipeline::status_export::parse_datetime(s).ok_or_else(|| {
+        // Say what is wrong with the day when it is shaped like one (2026-02-29).
+        let day = s.trim().split(['T', ' ']).next().unwrap_or("");
+        match dates::parse_as_of(day) {
+            Err(why) if dates::is_ymd_shaped(day) => why,
+            _ => format!("{s:?} is not YYYY-MM-DD or YYYY-MM-DDTHH:MM"),
+        }
+    })
+}
+
+pub fn run(args: &Args) -> Result<Outcome, Error> {
+    let read = ReadOptions {
+        encoding: args.encoding,
+        delimiter: args.delimiter,
+        date_order: None,
+        sheets: args.sheets.clone(),
+    };
+    let run = StatusRun {
+        out: &args.out,
+        status: &args.status,
+        read,
+        as_of: args.as_of.unwrap_or_else(|| chrono::Local::now().naive_local()),
+        warn_days: args.warn_days,
+        quiet: args.quiet,
+    };
+    let report = migration::status::status(&run, &report::Renderer)?;
+    if !args.quiet {
+        super::stdout::print(&report::text::status_summary(&report, &args.out))?;
+    }
+    Ok(if report.needs_attention() { Outcome::Errors } else { Outcome::Clean })
+}

@@ -1,0 +1,201 @@
+//! Domain types shared by the stages: what a valid row means once validated.
+
+use crate::core::ids::MpnId;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Admin,
+    Employee,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Employee => "employee",
+        }
+    }
+}
+
+/// R8's steps for each account. The serde ids are stable: plan.json lists
+/// them, and reviewers and scripts match on them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Task {
+    /// `get-sign-in-info`: every account.
+    GetSignInInfo,
+    /// `connect-partner-university`: people with a Partner University id.
+    ConnectPartnerUniversity,
+    /// `associate-exams-certifications`: people with exams or certifications.
+    AssociateExamsCertifications,
+    /// `set-up-password-reset`: every account, and the one optional step.
+    SetUpPasswordReset,
+}
+
+impl Task {
+    /// R8 makes password-reset self-service optional; every other step is expected.
+    pub fn optional(self) -> bool {
+        self == Task::SetUpPasswordReset
+    }
+}
+
+/// The language of employee-facing text (sign-on emails, the employee
+/// checklist): `--lang` for the run, or a person's `language` cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, serde::Deserialize)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "en")]
+    En,
+    #[serde(rename = "zh-TW")]
+    ZhTw,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::ZhTw];
+
+    /// The BCP 47 tag: the Fluent locale, `Content-Language` and HTML `lang`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::ZhTw => "zh-TW",
+        }
+    }
+
+    pub fn is_en(&self) -> bool {
+        *self == Lang::En
+    }
+
+    /// `en`, `zh-TW` and their usual spellings in exports, any case, `_` or
+    /// `-`: `en-US`, `zh_TW`, `zh-Hant`, `zh-Hant-TW`. `None` for anything
+    /// else (Simplified Chinese among them: it is not Traditional).
+    pub fn parse(s: &str) -> Option<Lang> {
+        let key = s.trim().replace('_', "-").to_ascii_lowercase();
+        match key.as_str() {
+            "en" => Some(Lang::En),
+            k if k.starts_with("en-") && k.len() == 5 && k[3..].bytes().all(|b| b.is_ascii_alphabetic()) => {
+                Some(Lang::En)
+            }
+            "zh-tw" | "zh-hant" | "zh-hant-tw" => Some(Lang::ZhTw),
+            _ => None,
+        }
+    }
+}
+
+/// One organisation's current PMC membership (a valid memberships.csv row).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Membership {
+    pub line: u64,
+    pub mpn_id: MpnId,
+    pub organization: String,
+    pub membership: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub renewed: bool,
+    pub tenant_domain: String,
+    pub country: Option<String>,
+}
+
+/// A short text of a row (a name, a title, a code): up to 24 bytes are held
+/// inline, so the names of a million people are not millions of allocations.
+pub type Text = compact_str::CompactString;
+
+/// One person in one organisation (a valid employees.csv row, or several merged).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Employee {
+    /// The earliest input line of this person in this organisation.
+    pub line: u64,
+    pub mpn_id: MpnId,
+    pub first_name: Text,
+    pub last_name: Text,
+    /// The email as written (trimmed): sign-on information goes here.
+    pub email: String,
+    /// Trimmed, NFC, case-folded: the identity of a person inside an organisation.
+    pub email_key: String,
+    pub role: Role,
+    pub job_title: Text,
+    pub partner_university_id: Text,
+    pub exams: Vec<Text>,
+    pub certifications: Vec<Text>,
+    /// The `language` cell; `None` when empty or unreadable (then `--lang`).
+    pub language: Option<Lang>,
+}
+
+impl Employee {
+    pub fn display_name(&self) -> String {
+        match (self.first_name.is_empty(), self.last_name.is_empty()) {
+            (false, false) => format!("{} {}", self.first_name, self.last_name),
+            (false, true) => self.first_name.to_string(),
+            (true, false) => self.last_name.to_string(),
+            (true, true) => self.email.clone(),
+        }
+    }
+}
+
+/// What `load` knows about one input file, for the report's run facts.
+#[derive(Debug, Clone, Serialize)]
+pub struct InputFacts {
+    pub path: String,
+    /// How findings name the file: the path, or `path[Sheet]` for a workbook.
+    #[serde(skip)]
+    pub source: String,
+    pub sha256: String,
+    pub rows: u64,
+    /// Columns present in the file that the tool does not use (listed once in the report).
+    #[serde(skip)]
+    pub ignored_columns: Vec<String>,
+    /// The field delimiter; 0 for a workbook, which has none.
+    #[serde(skip)]
+    pub delimiter: u8,
+    #[serde(skip)]
+    pub encoding: &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn task_ids_are_the_plan_json_ones() {
+        let ids = serde_json::to_value([
+            Task::GetSignInInfo,
+            Task::ConnectPartnerUniversity,
+            Task::AssociateExamsCertifications,
+            Task::SetUpPasswordReset,
+        ])
+        .unwrap();
+        assert_eq!(
+            ids,
+            serde_json::json!([
+                "get-sign-in-info",
+                "connect-partner-university",
+                "associate-exams-certifications",
+                "set-up-password-reset"
+            ])
+        );
+    }
+
+    #[test]
+    fn language_values_of_spec_section_3() {
+        for (value, lang) in [
+            ("en", Lang::En),
+            ("EN", Lang::En),
+            ("en-US", Lang::En),
+            ("en_gb", Lang::En),
+            ("zh-TW", Lang::ZhTw),
+            ("zh_TW", Lang::ZhTw),
+            ("ZH-tw", Lang::ZhTw),
+            ("zh-Hant", Lang::ZhTw),
+            ("zh-hant-tw", Lang::ZhTw),
+            (" zh-TW ", Lang::ZhTw),
+        ] {
+            assert_eq!(Lang::parse(value), Some(lang), "{value:?}");
+        }
+        for value in ["", "zh", "zh-CN", "zh-Hans", "english", "fr", "en-", "en-1234", "中文"] {
+            assert_eq!(Lang::parse(value), None, "{value:?}");
+        }
+        assert_eq!(serde_json::to_value(Lang::ALL).unwrap(), serde_json::json!(["en", "zh-TW"]));
+    }
+}

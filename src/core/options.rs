@@ -1,0 +1,87 @@
+//! The one options struct the CLI fills and the library reads.
+
+use crate::core::model::Lang;
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+/// Recorded in plan.json as `mdy` / `dmy`, and read back by `apply --plan`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateOrder {
+    Mdy,
+    Dmy,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Creation {
+    #[default]
+    Bulk,
+    Individual,
+}
+
+impl Creation {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Creation::Bulk => "bulk",
+            Creation::Individual => "individual",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReportFormat {
+    #[default]
+    Text,
+    Json,
+    Junit,
+    Github,
+}
+
+/// How input files are read (SPEC §3).
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// `--encoding LABEL` for files without a BOM; `None` means UTF-8.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// `--delimiter`; `None` means sniff from the header line.
+    pub delimiter: Option<u8>,
+    pub date_order: Option<DateOrder>,
+    /// `--sheet NAME` (repeatable): the workbook sheets to read; empty means
+    /// the first visible sheet whose header row fits the schema.
+    pub sheets: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub memberships: PathBuf,
+    pub employees: PathBuf,
+    pub as_of: NaiveDate,
+    pub creation: Creation,
+    pub strict: bool,
+    pub read: ReadOptions,
+    /// Worker threads; `None` lets rayon choose.
+    pub jobs: Option<usize>,
+    pub quiet: bool,
+    /// `--status`: the Partner Center team-status export (who signed in).
+    pub status: Option<PathBuf>,
+    /// `--lang`: employee-facing text for people without a `language` cell;
+    /// `zh-TW` also translates the report's checklists.
+    pub lang: Lang,
+}
+
+impl Options {
+    pub fn new(memberships: PathBuf, employees: PathBuf, as_of: NaiveDate) -> Self {
+        Options {
+            memberships,
+            employees,
+            as_of,
+            creation: Creation::Bulk,
+            strict: false,
+            read: ReadOptions::default(),
+            jobs: None,
+            quiet: true,
+            status: None,
+            lang: Lang::En,
+        }
+    }
+}

@@ -1,0 +1,65 @@
+//! The findings about a person appearing more than once, each on the later
+//! row's email cell.
+
+use crate::core::finding::{Finding, Rule, quote};
+use crate::core::model::Employee;
+
+/// Where the findings point: the employees file and its email column.
+#[derive(Debug, Clone, Copy)]
+pub struct At<'a> {
+    pub file: &'a str,
+    pub email_col: u32,
+}
+
+impl At<'_> {
+    /// `exact-duplicate`: `row` repeats `earlier` field for field.
+    pub fn exact_duplicate(self, row: &Employee, earlier: &Employee) -> Finding {
+        let message = format!("{} repeats line {} exactly; row dropped", quote(&row.email), earlier.line);
+        Finding::new(self.file, row.line, self.email_col, Rule::ExactDuplicate, message)
+    }
+
+    /// `conflicting-duplicate`: `row` is `first`'s person (as read) with other data.
+    pub fn conflicting_duplicate(self, row: &Employee, first: &Employee) -> Finding {
+        let message = format!(
+            "{} is the same person as line {} but {} differ; merged (exams and certifications united, admin if any row says admin, first non-empty value otherwise)",
+            quote(&row.email),
+            first.line,
+            differing_fields(first, row).join(", ")
+        );
+        Finding::new(self.file, row.line, self.email_col, Rule::ConflictingDuplicate, message)
+    }
+
+    /// `cross-org-employee`: `p` has the email of `first`, in another organisation.
+    pub fn cross_org_employee(self, p: &Employee, first: &Employee) -> Finding {
+        let message = format!(
+            "{} is also in organisation {} (line {}): one account in each tenant",
+            quote(&p.email),
+            quote(&first.mpn_id),
+            first.line
+        );
+        Finding::new(self.file, p.line, self.email_col, Rule::CrossOrgEmployee, message)
+    }
+}
+
+/// The fields a conflicting row differs in, by their column names.
+fn differing_fields(a: &Employee, b: &Employee) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    // mpn_id and the email key are equal within a group by construction.
+    let pairs: [(&str, bool); 9] = [
+        ("first_name", a.first_name != b.first_name),
+        ("last_name", a.last_name != b.last_name),
+        ("email", a.email != b.email),
+        ("role", a.role != b.role),
+        ("job_title", a.job_title != b.job_title),
+        ("partner_university_id", a.partner_university_id != b.partner_university_id),
+        ("exams", a.exams != b.exams),
+        ("certifications", a.certifications != b.certifications),
+        ("language", a.language != b.language),
+    ];
+    for (name, differs) in pairs {
+        if differs {
+            out.push(name);
+        }
+    }
+    out
+}

@@ -1,0 +1,178 @@
+//! status.csv, the team-status export from Partner Center: who has signed in,
+//! connected Partner University and associated exams (R7–R9).
+
+use crate::core::finding::{Finding, Rule, quote};
+use crate::core::options::ReadOptions;
+use crate::pipeline::load::headers::{STATUS, s};
+use crate::pipeline::load::{LoadError, Table};
+use crate::pipeline::validate::values::parse_flag;
+use chrono::{NaiveDate, NaiveDateTime};
+use std::collections::HashMap;
+use std::path::Path;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusRow {
+    pub line: u64,
+    pub username: String,
+    pub signed_in: bool,
+    pub pu_connected: Option<bool>,
+    pub associated_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Default)]
+pub struct TeamStatus {
+    /// Keyed by lower-cased username.
+    pub rows: HashMap<String, StatusRow>,
+    pub findings: Vec<Finding>,
+    /// Path, SHA-256 and rows of the status file, when loaded from one.
+    pub facts: Option<crate::core::model::InputFacts>,
+    /// No row of the export can be used (empty, not text, a column missing):
+    /// its error stands for every account, none is reported missing.
+    pub unusable: bool,
+}
+
+impl TeamStatus {
+    pub fn get(&self, username: &str) -> Option<&StatusRow> {
+        self.rows.get(&username.to_ascii_lowercase())
+    }
+}
+
+/// `2026-12-01 09:30`, `2026-12-01T09:30:00`, `…Z`, or a bare date (midnight).
+pub fn parse_datetime(raw: &str) -> Option<NaiveDateTime> {
+    let t = raw.trim().trim_end_matches('Z');
+    // Four-digit year first, no sign (chrono's %Y would take "+2026" or "-1").
+    let year = t.get(..5)?;
+    if !(year[..4].bytes().all(|b| b.is_ascii_digit()) && year.ends_with('-')) {
+        return None;
+    }
+    for fmt in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
+        if let Ok(dt) = NaiveDateTime::parse_from_str(t, fmt) {
+            return Some(dt);
+        }
+    }
+    NaiveDate::parse_from_str(t, "%Y-%m-%d").ok().and_then(|d| d.and_hms_opt(0, 0, 0))
+}
+
+pub fn load(path: &Path, read: &ReadOptions) -> Result<TeamStatus, LoadError> {
+    Ok(from_table(crate::pipeline::load::load_file(path, &STATUS, read)?))
+}
+
+pub fn from_table(table: Table) -> TeamStatus {
+    let file = table.file().to_string();
+    let map = &table.headers;
+    let mut out = TeamStatus {
+        findings: table.findings.clone(),
+        facts: Some(table.facts.clone()),
+        unusable: table.unusable(),
+        ..Default::default()
+    };
+    for rec in &table.records {
+        let at = |i: usize| map.column_number(i);
+        let username = rec.get(map, s::USERNAME);
+        let signed_raw = rec.get(map, s::SIGNED_IN);
+        let mut ok = true;
+        if username.is_empty() {
+            out.findings.push(Finding::new(
+                &file,
+                rec.line,
+                at(s::USERNAME),
+                Rule::MissingValue,
+                "required value \"username\" is empty".into(),
+            ));
+            ok = false;
+        }
+        let signed_in = parse_flag(signed_raw);
+        if signed_in.is_none() {
+            out.findings.push(Finding::new(
+                &file,
+                rec.line,
+                at(s::SIGNED_IN),
+                if signed_raw.is_empty() { Rule::MissingValue } else { Rule::InvalidValue },
+                format!("signed_in {} is not yes/no, true/false, y/n or 1/0; row ignored", quote(signed_raw)),
+            ));
+            ok = false;
+        }
+        let pu_raw = rec.get(map, s::PU_CONNECTED);
+        let pu_connected = parse_flag(pu_raw);
+        if pu_connected.is_none() && !pu_raw.is_empty() {
+            out.findings.push(Finding::new(
+                &file,
+                rec.line,
+                at(s::PU_CONNECTED),
+                Rule::InvalidValue,
+                format!("pu_connected {} is not yes/no; read as unknown", quote(pu_raw)),
+            ));
+        }
+        // An optional cell that can't be read is absent, never a reason to drop
+        // the row (its person would then look missing from the export).
+        let assoc_raw = rec.get(map, s::ASSOCIATED_AT);
+        let associated_at = parse_datetime(assoc_raw);
+        if associated_at.is_none() && !assoc_raw.is_empty() {
+            out.findings.push(Finding::new(
+                &file,
+                rec.line,
+                at(s::ASSOCIATED_AT),
+                Rule::InvalidValue,
+                format!(
+                    "associated_at {} is not a date and time like 2026-12-01 09:30; read as no association",
+                    quote(assoc_raw)
+                ),
+            ));
+        }
+        if ok {
+            let row = StatusRow {
+                line: rec.line,
+                username: username.to_string(),
+                signed_in: signed_in.expect("checked"),
+                pu_connected,
+                associated_at,
+            };
+            out.rows.entry(username.to_ascii_lowercase()).or_insert(row);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datetimes() {
+        let dt = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap();
+        assert_eq!(parse_datetime("2026-12-01 09:30"), Some(dt("2026-12-01 09:30:00")));
+        assert_eq!(parse_datetime("2026-12-01T09:30:15Z"), Some(dt("2026-12-01 09:30:15")));
+        assert_eq!(parse_datetime("2026-12-01"), Some(dt("2026-12-01 00:00:00")));
+        assert_eq!(parse_datetime("yesterday"), None);
+    }
+
+    #[test]
+    fn rows_and_findings() {
+        let t = crate::pipeline::load::parse_bytes(
+            "s.csv",
+            b"username,signed_in,pu_connected,associated_at\nann@x.com,no,,\nbob@x.com,maybe,,\n,yes,,\n".to_vec(),
+            &STATUS,
+            &ReadOptions::default(),
+        );
+        let st = from_table(t);
+        assert_eq!(st.rows.len(), 1);
+        assert!(!st.get("ANN@x.com").unwrap().signed_in);
+        let got: Vec<_> = st.findings.iter().map(|f| (f.rule, f.line)).collect();
+        assert_eq!(got, vec![(Rule::InvalidValue, 3), (Rule::MissingValue, 4)]);
+    }
+
+    #[test]
+    fn unreadable_optional_cells_are_findings_on_the_cell_and_the_row_stays() {
+        let t = crate::pipeline::load::parse_bytes(
+            "s.csv",
+            b"username,signed_in,pu_connected,associated_at\nann@x.com,no,maybe,yesterday\n".to_vec(),
+            &STATUS,
+            &ReadOptions::default(),
+        );
+        let st = from_table(t);
+        let ann = st.get("ann@x.com").expect("the row is kept");
+        assert_eq!((ann.pu_connected, ann.associated_at), (None, None));
+        let got: Vec<_> = st.findings.iter().map(|f| (f.rule, f.line, f.column)).collect();
+        assert_eq!(got, vec![(Rule::InvalidValue, 2, 3), (Rule::InvalidValue, 2, 4)]);
+    }
+}

@@ -1,0 +1,188 @@
+//! Date forms of SPEC §3: `YYYY-MM-DD` always, `YYYY/MM/DD`, and the slash
+//! forms `M/D/YYYY` / `D/M/YYYY` only when `--date-order` says which.
+
+use crate::core::finding::{Rule, quote};
+use crate::core::options::DateOrder;
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateError {
+    /// Not a date in any accepted form.
+    Invalid,
+    /// Shaped like a date, but no such day (2023-02-29, 2026-13-01).
+    NoSuchDay { year: i32, month: u32, day: u32 },
+    /// `1/2/2024` without `--date-order`.
+    Ambiguous,
+    /// After [`LAST_DAY`]: a year later could not be written as YYYY-MM-DD.
+    TooLate,
+}
+
+/// The last date the tool plans with: R2 adds a year, and every date it
+/// writes must stay a four-digit-year `YYYY-MM-DD`. (Exports often write
+/// 9999-12-31 for "never ends".)
+pub const LAST_DAY: NaiveDate = NaiveDate::from_ymd_opt(9998, 12, 31).expect("valid");
+
+pub fn parse_date(s: &str, order: Option<DateOrder>) -> Result<NaiveDate, DateError> {
+    let s = s.trim();
+    let parts: Vec<&str> = s.split(['-', '/']).collect();
+    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
+        return Err(DateError::Invalid);
+    }
+    let sep_dash = s.contains('-');
+    if sep_dash && s.contains('/') {
+        return Err(DateError::Invalid);
+    }
+    let num = |p: &str| p.parse::<u32>().map_err(|_| DateError::Invalid);
+    let (y, m, d) = if parts[0].len() == 4 {
+        // Year first: YYYY-MM-DD or YYYY/MM/DD.
+        if parts[1].len() > 2 || parts[2].len() > 2 {
+            return Err(DateError::Invalid);
+        }
+        (num(parts[0])? as i32, num(parts[1])?, num(parts[2])?)
+    } else if !sep_dash && parts[2].len() == 4 && parts[0].len() <= 2 && parts[1].len() <= 2 {
+        let (a, b, y) = (num(parts[0])?, num(parts[1])?, num(parts[2])? as i32);
+        match order {
+            Some(DateOrder::Mdy) => (y, a, b),
+            Some(DateOrder::Dmy) => (y, b, a),
+            None => return Err(DateError::Ambiguous),
+        }
+    } else {
+        return Err(DateError::Invalid);
+    };
+    let date = NaiveDate::from_ymd_opt(y, m, d).ok_or(DateError::NoSuchDay { year: y, month: m, day: d })?;
+    if date > LAST_DAY {
+        return Err(DateError::TooLate);
+    }
+    Ok(date)
+}
+
+/// `--as-of`: exactly `YYYY-MM-DD` (no sign, four-digit year), not after
+/// [`LAST_DAY`]; the error says what is wrong, for clap to print.
+pub fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
+    if !is_ymd_shaped(s) {
+        return Err(format!("{s:?} is not a date in YYYY-MM-DD form"));
+    }
+    match parse_date(s, None) {
+        Ok(date) => Ok(date),
+        Err(DateError::NoSuchDay { year, month, day }) => Err(format!("{s}: {}", no_such_day(year, month, day))),
+        Err(_) => Err(format!("{s}: after 9998-12-31, the last date a plan can reach")),
+    }
+}
+
+/// Ten characters, `DDDD-DD-DD`.
+pub fn is_ymd_shaped(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// Why year-month-day is no day: "there is no month 13", "February 2026 has 28 days".
+pub fn no_such_day(year: i32, month: u32, day: u32) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    if !(1..=12).contains(&month) {
+        return format!("there is no month {month}");
+    }
+    if day == 0 {
+        return "there is no day 0".to_string();
+    }
+    let days = (28..=31).rev().find(|&d| NaiveDate::from_ymd_opt(year, month, d).is_some()).unwrap_or(31);
+    format!("{} {year} has {days} days", MONTHS[month as usize - 1])
+}
+
+/// The finding for a date that could not be read.
+pub fn date_finding(raw: &str, e: DateError) -> (Rule, String) {
+    match e {
+        DateError::Invalid => {
+            (Rule::InvalidDate, format!("date {} is not a valid date (write YYYY-MM-DD)", quote(raw)))
+        }
+        DateError::NoSuchDay { year, month, day } => {
+            (Rule::InvalidDate, format!("date {} is no such day: {}", quote(raw), no_such_day(year, month, day)))
+        }
+        DateError::TooLate => (
+            Rule::InvalidDate,
+            format!(
+                "date {} is after 9998-12-31 (often written for \"never ends\"): one year later can't be planned; write the real end date",
+                quote(raw)
+            ),
+        ),
+        DateError::Ambiguous => (
+            Rule::AmbiguousDate,
+            format!("date {} could be month/day or day/month: pass --date-order mdy or --date-order dmy", quote(raw)),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn iso_and_year_first_slash_always_work() {
+        assert_eq!(parse_date("2024-02-29", None), Ok(ymd(2024, 2, 29)));
+        assert_eq!(parse_date("2024/12/01", None), Ok(ymd(2024, 12, 1)));
+        assert_eq!(parse_date(" 2024-3-7 ", None), Ok(ymd(2024, 3, 7)));
+    }
+
+    #[test]
+    fn impossible_days_are_invalid() {
+        assert_eq!(parse_date("2023-02-29", None), Err(DateError::NoSuchDay { year: 2023, month: 2, day: 29 }));
+        assert_eq!(parse_date("2024-13-01", None), Err(DateError::NoSuchDay { year: 2024, month: 13, day: 1 }));
+        assert_eq!(parse_date("tomorrow", None), Err(DateError::Invalid));
+        assert_eq!(parse_date("2024-01", None), Err(DateError::Invalid));
+        assert_eq!(parse_date("2024-01/02", None), Err(DateError::Invalid));
+        assert_eq!(parse_date("", None), Err(DateError::Invalid));
+    }
+
+    #[test]
+    fn dates_after_9998_are_refused_and_as_of_is_strict() {
+        assert_eq!(parse_date("9999-12-31", None), Err(DateError::TooLate));
+        assert_eq!(parse_as_of("2026-12-01"), Ok(ymd(2026, 12, 1)));
+        for bad in ["+2025-06-01", "-0001-01-01", "10000-01-01", "9999-01-01", "2026-1-01", "2026-02-30"] {
+            assert!(parse_as_of(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn messages_say_what_is_wrong_with_a_day() {
+        assert_eq!(parse_as_of("2026-02-29"), Err("2026-02-29: February 2026 has 28 days".to_string()));
+        assert_eq!(parse_as_of("2026-13-01"), Err("2026-13-01: there is no month 13".to_string()));
+        assert_eq!(parse_as_of("2026-04-31"), Err("2026-04-31: April 2026 has 30 days".to_string()));
+        assert_eq!(parse_as_of("2026-00-10"), Err("2026-00-10: there is no month 0".to_string()));
+        assert_eq!(parse_as_of("2026-01-00"), Err("2026-01-00: there is no day 0".to_string()));
+        assert_eq!(parse_as_of("2024-02-30"), Err("2024-02-30: February 2024 has 29 days".to_string()));
+        assert!(parse_as_of("9999-01-01").unwrap_err().contains("9998-12-31"));
+        assert!(parse_as_of("tomorrow").unwrap_err().contains("YYYY-MM-DD"));
+        let (rule, message) = date_finding("2/29/2026", parse_date("2/29/2026", Some(DateOrder::Mdy)).unwrap_err());
+        assert_eq!(rule, Rule::InvalidDate);
+        assert_eq!(message, "date \"2/29/2026\" is no such day: February 2026 has 28 days");
+    }
+
+    #[test]
+    fn slash_dates_need_an_order() {
+        assert_eq!(parse_date("3/4/2025", None), Err(DateError::Ambiguous));
+        assert_eq!(parse_date("3/25/2025", None), Err(DateError::Ambiguous));
+        assert_eq!(parse_date("3/4/2025", Some(DateOrder::Mdy)), Ok(ymd(2025, 3, 4)));
+        assert_eq!(parse_date("3/4/2025", Some(DateOrder::Dmy)), Ok(ymd(2025, 4, 3)));
+        assert!(matches!(parse_date("2/29/2023", Some(DateOrder::Mdy)), Err(DateError::NoSuchDay { .. })));
+        assert_eq!(parse_date("3-4-2025", Some(DateOrder::Mdy)), Err(DateError::Invalid));
+    }
+}

@@ -1,0 +1,356 @@
+//! What status.html shows: the team's state after cutover, in the report's
+//! style (the same base template, macros and inline CSS). Every account of the
+//! ledger by sign-in state, who must be added again, whose temporary password
+//! expires soon, and when competency progress shows. Tables are capped; the
+//! rest is in status.json. Nothing here reads the clock.
+
+use super::kit::{Capped, Count, Facts, MAX_FINDINGS, MAX_ORGS, count, date, shown, when};
+use crate::core::finding::{Finding, Severity};
+use crate::pipeline::assess::{EmployeeStatus, OrgStatus, SignIn, SignInCounts, StatusReport};
+use serde::Serialize;
+
+/// Employee rows over all organisation tables (the rest is in status.json).
+pub const MAX_EMPLOYEE_ROWS: usize = 2_000;
+/// Rows of the "must re-add" and "expiring soon" lists.
+pub const MAX_ACTION_ROWS: usize = 500;
+
+/// Which pages of the report are there to link to, and the organisations'
+/// names (the ledger has only MPN IDs): the writer looks in the folder.
+pub struct Links<'a> {
+    pub index: bool,
+    pub org_page: &'a dyn Fn(&str) -> bool,
+    /// `orgs/index.html` lists every organisation page.
+    pub listing: bool,
+    /// An organisation's name, when the folder's plan knows it.
+    pub name: &'a dyn Fn(&str) -> Option<String>,
+}
+
+fn plural(n: i64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Facts the base template and the page show (`as_of` is a date and time).
+#[derive(Serialize)]
+struct Run {
+    #[serde(flatten)]
+    facts: Facts,
+    warn_days: i64,
+    /// index.html is in the folder: the page links to it.
+    index: bool,
+    /// orgs/index.html is in the folder: the page links to it.
+    listing: bool,
+}
+
+/// [`SignInCounts`] as the page shows them (flattened into its parent, so the
+/// template reads `totals.signed_in` and `o.signed_in` alike).
+#[derive(Serialize)]
+struct SignInView {
+    signed_in: Count,
+    waiting: Count,
+    expires_soon: Count,
+    must_reissue: Count,
+    unknown: Count,
+}
+
+fn sign_in_view(c: SignInCounts) -> SignInView {
+    SignInView {
+        signed_in: count(c.signed_in),
+        waiting: count(c.waiting),
+        expires_soon: count(c.expires_soon),
+        must_reissue: count(c.must_reissue),
+        unknown: count(c.unknown),
+    }
+}
+
+#[derive(Serialize)]
+struct Totals {
+    organizations: Count,
+    accounts: Count,
+    #[serde(flatten)]
+    sign_in: SignInView,
+    needs_action: Count,
+    pu_connected: Count,
+    competency_visible: Count,
+    findings: Count,
+    warnings: Count,
+}
+
+/// A sign-in state as the page shows it.
+#[derive(Serialize)]
+struct State {
+    id: &'static str,
+    label: &'static str,
+    /// Badge class from style.css.
+    badge: &'static str,
+}
+
+fn state(s: SignIn) -> State {
+    let (id, label, badge) = match s {
+        SignIn::SignedIn => ("signed-in", "signed in", "ok"),
+        SignIn::Waiting => ("waiting", "waiting", "neutral"),
+        SignIn::ExpiresSoon => ("expires-soon", "expires soon", "warning"),
+        SignIn::MustReissue => ("must-reissue", "must re-add", "error"),
+        SignIn::Unknown => ("unknown", "not in export", "info"),
+    };
+    State { id, label, badge }
+}
+
+#[derive(Serialize)]
+struct EmployeeRow<'a> {
+    username: &'a str,
+    email: &'a str,
+    state: State,
+    password_expires: String,
+    /// "12 days left", "expires today", "expired 3 days ago"; empty once signed in.
+    days: String,
+    /// yes, no or unknown (R8b).
+    pu: &'static str,
+    /// When exams and certifications were associated (R8c), or empty.
+    associated_at: String,
+    /// No status row: nothing is known about the association.
+    association_unknown: bool,
+    /// associated_at + 24 h (R9), or empty.
+    visible_at: String,
+    visible: bool,
+    next_action: &'static str,
+}
+
+fn days_text(e: &EmployeeStatus) -> String {
+    match e.sign_in {
+        SignIn::SignedIn => String::new(),
+        _ if e.days_left > 0 => format!("{} left", plural(e.days_left, "day", "days")),
+        _ if e.days_left == 0 => "expires today".to_string(),
+        _ => format!("expired {} ago", plural(-e.days_left, "day", "days")),
+    }
+}
+
+fn employee_row(e: &EmployeeStatus) -> EmployeeRow<'_> {
+    EmployeeRow {
+        username: &e.username,
+        email: &e.email,
+        state: state(e.sign_in),
+        password_expires: date(e.password_expires),
+        days: days_text(e),
+        pu: match e.pu_connected {
+            Some(true) => "yes",
+            Some(false) => "no",
+            None => "unknown",
+        },
+        associated_at: e.associated_at.map(when).unwrap_or_default(),
+        association_unknown: e.sign_in == SignIn::Unknown,
+        visible_at: e.competency_visible_at.map(when).unwrap_or_default(),
+        visible: e.competency_visible,
+        next_action: e.next_action,
+    }
+}
+
+/// One organisation: its counts, and the employee table (maybe cut short).
+#[derive(Serialize)]
+struct OrgView<'a> {
+    mpn_id: &'a str,
+    /// Its name, or empty when the folder has no plan that names it.
+    organization: String,
+    page: bool,
+    /// Its employee table is on this page.
+    table: bool,
+    accounts: Count,
+    #[serde(flatten)]
+    sign_in: SignInView,
+    employees: Vec<EmployeeRow<'a>>,
+    /// Employees of this organisation not shown (the page's row budget ran out).
+    more: Count,
+}
+
+fn org_view<'a>(o: &'a OrgStatus, rows: usize, table: bool, links: &Links<'_>) -> OrgView<'a> {
+    OrgView {
+        mpn_id: &o.mpn_id,
+        organization: (links.name)(&o.mpn_id).unwrap_or_default(),
+        page: (links.org_page)(&o.mpn_id),
+        table,
+        accounts: count(o.employees.len()),
+        sign_in: sign_in_view(o.sign_in),
+        employees: o.employees.iter().take(rows).map(employee_row).collect(),
+        more: count(o.employees.len().saturating_sub(rows)),
+    }
+}
+
+/// Someone who needs action: must be re-added, or their password expires soon.
+#[derive(Serialize)]
+struct ActionRow<'a> {
+    mpn_id: &'a str,
+    organization: String,
+    username: &'a str,
+    email: &'a str,
+    password_expires: String,
+    days: String,
+}
+
+/// Everyone in `state`, in organisation order, at most [`MAX_ACTION_ROWS`].
+fn action_list<'a>(report: &'a StatusReport, want: SignIn, links: &Links<'_>) -> Capped<ActionRow<'a>> {
+    let all = report.organizations.iter().flat_map(|o| o.employees.iter().map(move |e| (o, e)));
+    let matching = all.filter(|(_, e)| e.sign_in == want);
+    let total = matching.clone().count();
+    let rows = matching
+        .take(MAX_ACTION_ROWS)
+        .map(|(o, e)| ActionRow {
+            mpn_id: &o.mpn_id,
+            organization: (links.name)(&o.mpn_id).unwrap_or_default(),
+            username: &e.username,
+            email: &e.email,
+            password_expires: date(e.password_expires),
+            days: days_text(e),
+        })
+        .collect();
+    shown(rows, total)
+}
+
+#[derive(Serialize)]
+pub struct StatusView<'a> {
+    run: Run,
+    totals: Totals,
+    /// The per-organisation summary table.
+    summary: Capped<OrgView<'a>>,
+    /// Organisations with their employee tables, within the row budget.
+    organizations: Vec<OrgView<'a>>,
+    /// Employees and organisations left out of the tables.
+    more_employees: Count,
+    more_organizations: Count,
+    must_reissue: Capped<ActionRow<'a>>,
+    expires_soon: Capped<ActionRow<'a>>,
+    /// Findings serialize with the field names the templates use.
+    findings: Capped<&'a Finding>,
+}
+
+pub fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusView<'a> {
+    let orgs = &report.organizations;
+    let employees = || orgs.iter().flat_map(|o| &o.employees);
+    let accounts = employees().count();
+    let totals = Totals {
+        organizations: count(orgs.len()),
+        accounts: count(accounts),
+        sign_in: sign_in_view(report.sign_in()),
+        needs_action: count(report.needs_action),
+        pu_connected: count(employees().filter(|e| e.pu_connected == Some(true)).count()),
+        competency_visible: count(employees().filter(|e| e.competency_visible).count()),
+        findings: count(report.findings.len()),
+        warnings: count(report.findings.iter().filter(|f| f.severity != Severity::Info).count()),
+    };
+    let mut budget = MAX_EMPLOYEE_ROWS;
+    let mut tables = Vec::new();
+    for o in orgs {
+        if budget == 0 {
+            break;
+        }
+        let rows = o.employees.len().min(budget);
+        budget -= rows;
+        tables.push(org_view(o, rows, true, links));
+    }
+    let shown_rows: usize = tables.iter().map(|t| t.employees.len()).sum();
+    let more_organizations = orgs.len() - tables.len();
+    let findings = report.findings.iter().take(MAX_FINDINGS).collect();
+    StatusView {
+        run: Run {
+            facts: Facts::new(when(report.as_of)),
+            warn_days: report.warn_days,
+            index: links.index,
+            listing: links.listing,
+        },
+        totals,
+        summary: shown(
+            orgs.iter().take(MAX_ORGS).enumerate().map(|(i, o)| org_view(o, 0, i < tables.len(), links)).collect(),
+            orgs.len(),
+        ),
+        organizations: tables,
+        more_employees: count(accounts - shown_rows),
+        more_organizations: count(more_organizations),
+        must_reissue: action_list(report, SignIn::MustReissue, links),
+        expires_soon: action_list(report, SignIn::ExpiresSoon, links),
+        findings: shown(findings, report.findings.len()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::finding::Rule;
+    use crate::report::html::templates::{STATUS, render_page};
+    use chrono::{NaiveDate, NaiveDateTime};
+
+    fn dt(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
+    }
+
+    fn employee(sign_in: SignIn, days_left: i64) -> EmployeeStatus {
+        EmployeeStatus {
+            email: "o'brien&co@contoso.com".into(),
+            username: "obrien.co@contoso.onmicrosoft.com".into(),
+            password_expires: NaiveDate::from_ymd_opt(2025, 8, 30).unwrap(),
+            sign_in,
+            days_left,
+            pu_connected: None,
+            associated_at: Some(dt("2025-06-10 09:30:00")),
+            competency_visible_at: Some(dt("2025-06-11 09:30:00")),
+            competency_visible: true,
+            next_action: if sign_in == SignIn::MustReissue { "reissue" } else { "keep" },
+        }
+    }
+
+    fn report(employees: Vec<EmployeeStatus>) -> StatusReport {
+        StatusReport {
+            as_of: dt("2025-09-15 08:00:00"),
+            warn_days: 7,
+            organizations: vec![OrgStatus { employees, ..OrgStatus::new("1234567".into()) }],
+            needs_action: 0,
+            findings: vec![Finding::new(
+                "status.csv",
+                2,
+                1,
+                Rule::UnknownAccount,
+                "\"<script>x</script>@x.com\" is not an account any apply into this folder issued".into(),
+            )],
+        }
+    }
+
+    fn render(r: &StatusReport) -> String {
+        let links = Links { index: false, org_page: &|_| false, listing: false, name: &|_| None };
+        render_page(STATUS, &view(r, &links)).unwrap()
+    }
+
+    #[test]
+    fn days_and_times_read_naturally() {
+        assert_eq!(days_text(&employee(SignIn::Waiting, 1)), "1 day left");
+        assert_eq!(days_text(&employee(SignIn::ExpiresSoon, 0)), "expires today");
+        assert_eq!(days_text(&employee(SignIn::MustReissue, -3)), "expired 3 days ago");
+        assert_eq!(days_text(&employee(SignIn::SignedIn, -3)), "");
+        assert_eq!(when(dt("2025-06-10 09:30:00")), "2025-06-10 09:30");
+        assert_eq!(when(dt("2025-06-10 09:30:15")), "2025-06-10 09:30:15");
+    }
+
+    #[test]
+    fn renders_escaped_without_script_and_deterministically() {
+        let r = report(vec![employee(SignIn::MustReissue, -3), employee(SignIn::SignedIn, 10)]);
+        let html = render(&r);
+        assert!(!html.contains("<script"), "{html}");
+        assert!(html.contains("&lt;script&gt;"));
+        assert!(html.contains("o&#x27;brien&amp;co@contoso.com"));
+        assert!(html.contains("must re-add"));
+        assert!(!html.contains("href=\"index.html\""), "no index to link to");
+        assert_eq!(html, render(&r));
+    }
+
+    #[test]
+    fn employee_tables_stop_at_the_row_budget() {
+        let many: Vec<_> = (0..MAX_EMPLOYEE_ROWS + 5).map(|_| employee(SignIn::Waiting, 30)).collect();
+        let mut r = report(many);
+        r.organizations
+            .push(OrgStatus { employees: vec![employee(SignIn::Waiting, 30)], ..OrgStatus::new("2345678".into()) });
+        let links = Links { index: true, org_page: &|_| true, listing: false, name: &|_| None };
+        let v = view(&r, &links);
+        assert_eq!(v.organizations.len(), 1);
+        assert_eq!(v.organizations[0].employees.len(), MAX_EMPLOYEE_ROWS);
+        assert_eq!(v.organizations[0].more.n, 5);
+        assert_eq!(v.more_employees.n, 6);
+        assert_eq!(v.more_organizations.n, 1);
+        assert_eq!(v.summary.rows.len(), 2);
+    }
+}
