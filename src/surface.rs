@@ -2,7 +2,9 @@
 //! fuzz targets reach. Every module stays `pub(crate)`, so the layering inside
 //! the crate is the crate's own business; this list is all that is promised.
 
-pub use crate::core::finding::{Counts, Finding, Rule, Severity, count as count_findings};
+pub use crate::core::finding::{
+    Counts, Finding, Rule, Severity, count as count_findings, markdown_table as rules_table,
+};
 pub use crate::core::ids::{MpnId, Username};
 pub use crate::core::ledger::{Enrolment, Ledger, LedgerAccount};
 pub use crate::core::model::{Employee, InputFacts, Lang, Role};

@@ -2,7 +2,6 @@
 //! fix the export. An unknown id is a usage error (exit 2) listing every id.
 
 use crate::Error;
-use crate::core::finding::explain::explain;
 use crate::core::finding::{Rule, Severity};
 use crate::pipeline::Outcome;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
@@ -29,9 +28,7 @@ pub fn run(args: &Args) -> Result<Outcome, Error> {
 
 pub fn render(rule: Rule) -> String {
     let severity = rule.severity();
-    let Some(e) = explain(rule.id()) else {
-        return format!("{rule} ({severity}): no explanation has been written for this rule yet.\n");
-    };
+    let e = rule.explanation();
     let mut out = format!("{rule} ({severity}): {}\n", e.summary);
     for (heading, text) in [("What it means", e.meaning), ("Why it matters", e.why), ("How to fix the export", e.fix)] {
         out.push_str(&format!("\n{heading}\n"));

@@ -1,17 +1,21 @@
 //! `pmc-migrate rules`: every rule id with its severity and what it checks.
 
 use crate::Error;
-use crate::core::finding::explain::explain;
 use crate::core::finding::{Rule, Severity};
 use crate::pipeline::Outcome;
 use std::io::Write;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Print the list as the Markdown table of the README.
+    #[arg(long)]
+    pub markdown: bool,
+}
 
-pub fn run(_: &Args) -> Result<Outcome, Error> {
+pub fn run(args: &Args) -> Result<Outcome, Error> {
     let mut out = super::stdout::stdout();
-    out.write_all(render().as_bytes())?;
+    let text = if args.markdown { crate::core::finding::markdown_table() } else { render() };
+    out.write_all(text.as_bytes())?;
     Ok(Outcome::Clean)
 }
 
@@ -22,7 +26,7 @@ pub fn render() -> String {
     let mut out = format!("{:width$}  {:8}  {}\n", "RULE", "SEVERITY", "WHAT IT FLAGS");
     for severity in [Severity::Error, Severity::Warning, Severity::Info] {
         for rule in Rule::ALL.iter().filter(|r| r.severity() == severity) {
-            let summary = explain(rule.id()).map_or("", |e| e.summary);
+            let summary = rule.explanation().summary;
             out.push_str(&format!("{:width$}  {:8}  {summary}\n", rule.id(), severity.as_str()));
         }
     }

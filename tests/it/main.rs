@@ -22,6 +22,7 @@ mod properties;
 mod report_apply;
 mod report_html;
 mod review_and_handoff;
+mod rules_table;
 mod security;
 mod spreadsheets;
 mod status;
