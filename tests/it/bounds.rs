@@ -1,4 +1,4 @@
-//! SPEC §3 "Bounds": a field over 64 KiB or a record over 1 MiB is
+//! design §3 "Bounds": a field over 64 KiB or a record over 1 MiB is
 //! `malformed-row` on its line, quoted values (header names included) are cut
 //! at 80 characters, and junk bytes give a short answer, not a flood.
 

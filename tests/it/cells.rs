@@ -1,5 +1,5 @@
 //! Names, titles and organisations on their way to Microsoft Entra and
-//! spreadsheets (SPEC §4, second release): `control-character`, `too-long`,
+//! spreadsheets (design §4): `control-character`, `too-long`,
 //! `formula-like-value`, each on its cell's line and column, and the cleaned
 //! values in plan.json, the credentials file and the Entra file.
 

@@ -1,4 +1,4 @@
-//! `generate` (SPEC §6): it never replaces exports already in the folder
+//! `generate` (design §6): it never replaces exports already in the folder
 //! unless `--force`, refuses counts that make no export, and its data is valid
 //! at any size unless `--dirty` is given.
 

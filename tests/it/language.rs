@@ -1,4 +1,4 @@
-//! Employee-facing text in each person's language (SPEC §3 `language`, §6
+//! Employee-facing text in each person's language (design §3 `language`, §6
 //! `--lang`): the column's aliases and values, an unknown value's finding,
 //! `--lang` as the default a person's own language overrides, plan.json, and
 //! the organisation pages' employee checklist with its `lang` attribute.

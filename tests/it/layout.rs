@@ -1,4 +1,4 @@
-//! The report's pages as a reader's browser lays them out (SPEC §7): every
+//! The report's pages as a reader's browser lays them out (design §7): every
 //! page reads well at 390, 768 and 1400 px. Headless Chromium loads each page
 //! and `scripts/pagelayout.py` measures it over the DevTools protocol (the
 //! pages themselves have no script): the page never scrolls sideways, no table

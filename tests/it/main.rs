@@ -9,6 +9,7 @@ mod apply_plan_errors;
 mod bounds;
 mod cells;
 mod commands;
+mod docs;
 mod generate;
 mod golden;
 mod language;

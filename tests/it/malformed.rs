@@ -176,7 +176,7 @@ fn a_10_mb_field_is_one_short_finding() {
     let row = format!("1234567,Ben,Ng,{huge},employee,,,,");
     let wrk = Workdir::with_inputs(baseline_memberships(), employees(&[ANNA, &row, CARLA]));
     let out = run_all(&wrk);
-    // Over the 64 KiB bound (SPEC §3): malformed-row, the value not echoed.
+    // Over the 64 KiB bound (design §3): malformed-row, the value not echoed.
     assert_rejected(&wrk, &out, E, 3, "malformed-row");
     // The reports quote the value cut short: nothing near 10 MB is written.
     for f in ["plan/findings.csv", "plan/plan.json", "plan/index.html"] {
@@ -354,7 +354,7 @@ fn a_missing_or_unreadable_input_is_exit_2_naming_the_file() {
 #[test]
 fn an_end_date_in_year_9999_never_writes_a_date_beyond_yyyy_mm_dd() {
     // 9999-12-31 is a common "never ends" value in exports. One year later does
-    // not fit YYYY-MM-DD (SPEC §7: dates are YYYY-MM-DD strings): whatever the
+    // not fit YYYY-MM-DD (design §7: dates are YYYY-MM-DD strings): whatever the
     // tool decides (a finding, a cap), plan.json must not hold "+10000-12-31".
     let row = "1234567,Contoso Ltd,Gold,2024-09-01,9999-12-31,yes,contoso.onmicrosoft.com,US";
     let wrk = Workdir::with_inputs(memberships(&[row]), employees(&[ANNA]));

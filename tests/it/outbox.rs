@@ -1,4 +1,4 @@
-//! Sign-on emails (SPEC §7, `outbox/`) read by their real consumer, Python's
+//! Sign-on emails (design §7, `outbox/`) read by their real consumer, Python's
 //! `email` package: for `samples/` and for hostile input (800-character names,
 //! line breaks in a name, non-ASCII local parts, a very long organisation
 //! name), every message parses without a defect, keeps RFC 5322's 998-byte

@@ -1,4 +1,4 @@
-//! Property tests (proptest): the date rules R1–R4, usernames of SPEC §5,
+//! Property tests (proptest): the date rules R1–R4, usernames of design §5,
 //! deduplication, thread-count independence and plan.json round trips, each
 //! over many generated inputs. Kept fast: 64–256 cases each.
 
@@ -67,7 +67,7 @@ fn nasty_text(max: usize) -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..max).prop_map(|v| v.concat())
 }
 
-/// SPEC §5: the part before `@` matches ^[a-z0-9._-]{1,64}$, never starting or ending with `.`,
+/// design §5: the part before `@` matches ^[a-z0-9._-]{1,64}$, never starting or ending with `.`,
 /// never holding `..` (an RFC 5322 dot-atom).
 pub(crate) fn assert_local_part(local: &str) {
     assert!((1..=64).contains(&local.len()), "length of {local:?}");
@@ -247,7 +247,7 @@ proptest! {
     }
 }
 
-// ---- usernames (SPEC §5) ----
+// ---- usernames (design §5) ----
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]

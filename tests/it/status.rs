@@ -1,4 +1,4 @@
-//! `pmc-migrate status` after cutover (SPEC R7–R9, §6): the ledger of an
+//! `pmc-migrate status` after cutover (design R7–R9, §6): the ledger of an
 //! apply joined with a Partner Center team-status export. Every test applies
 //! the baseline at AS_OF (temporary passwords expire 90 days later, on
 //! 2025-08-30), then runs the real binary's `status` at fixed dates and times.
@@ -247,7 +247,7 @@ fn unknown_and_missing_accounts_are_findings_in_status_json_and_stdout() {
         "2025-07-01",
         &[],
     );
-    // An issued account missing from the export needs a look (SPEC §6).
+    // An issued account missing from the export needs a look (design §6).
     run.assert_code(1);
     let json = wrk.json("out/status.json");
     let got = findings(&json);

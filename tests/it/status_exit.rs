@@ -1,5 +1,5 @@
 //! `status` for the person at the terminal and the cron job behind it
-//! (SPEC §6): exit 1 for a broken or empty export and for accounts missing
+//! (design §6): exit 1 for a broken or empty export and for accounts missing
 //! from it, not only for people needing action; an unreadable optional cell
 //! is a finding on that cell, never a lost row; the lists on stdout are
 //! capped and the summary comes last.

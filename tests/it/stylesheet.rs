@@ -1,7 +1,7 @@
 //! The pages in `orgs/` share one stylesheet, `orgs/style.css`, written with
 //! them (a run of fifty thousand organisations carried fifty thousand copies
 //! of it inline). Each page links it, its Content-Security-Policy allows that
-//! one file and nothing else, and index.html keeps its CSS inline (SPEC §7:
+//! one file and nothing else, and index.html keeps its CSS inline (design §7:
 //! one self-contained page).
 
 use crate::common::*;

@@ -1,5 +1,5 @@
 //! Report formats (text, json, junit, github), determinism across `--jobs`,
-//! `--strict`, and the exit code 2 cases (SPEC §4, §6).
+//! `--strict`, and the exit code 2 cases (design §4, §6).
 
 use crate::common::*;
 use std::io::Write;

@@ -1,4 +1,4 @@
-//! Whole-file mistakes get one finding that says what to do (SPEC §3): the
+//! Whole-file mistakes get one finding that says what to do (design §3): the
 //! two exports swapped, UTF-16 without a byte-order mark, a workbook or PDF
 //! instead of a CSV; and date messages that say what is wrong with the day.
 //! (Empty and header-only files: `malformed.rs`.)

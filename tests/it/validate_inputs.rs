@@ -1,4 +1,4 @@
-//! Inputs (SPEC §3): line numbers, encodings and dialects. Headers, dates and
+//! Inputs (design §3): line numbers, encodings and dialects. Headers, dates and
 //! delimiters are in `validate_inputs_columns`.
 
 use crate::common::*;

@@ -1,4 +1,4 @@
-//! Inputs (SPEC §3): headers, dates and delimiters. Line numbers, encodings
+//! Inputs (design §3): headers, dates and delimiters. Line numbers, encodings
 //! and dialects are in `validate_inputs`.
 
 use crate::common::*;

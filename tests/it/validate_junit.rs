@@ -1,4 +1,4 @@
-//! `validate --format junit` passes its real consumers (SPEC §7): every count
+//! `validate --format junit` passes its real consumers (design §7): every count
 //! attribute equals the elements present, the file validates against the
 //! Jenkins xunit `junit-10.xsd` (committed in `tests/fixtures/junit/`), and
 //! junitparser's `update_statistics()` recomputes the file's own numbers.
@@ -217,7 +217,7 @@ fn assert_counts_equal_elements(out: &Output) -> Value {
     parsed
 }
 
-/// Assert the testcases are the model of the README: per file and rule the
+/// Assert the testcases follow docs/decisions.md (CI formats): per file and rule the
 /// first [`MAX`] findings, one testcase each (a failure for an error, else
 /// passing with the finding in its output), then one counting the rest; one
 /// passing testcase for a rule without findings.

@@ -1,4 +1,4 @@
-//! One test per error rule id (SPEC §4): rule, severity, exact line and column,
+//! One test per error rule id (design §4): rule, severity, exact line and column,
 //! exit code. Warnings and information are in `validate_rules_notices`.
 
 use crate::common::*;

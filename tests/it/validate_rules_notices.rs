@@ -1,4 +1,4 @@
-//! One test per warning and information rule id (SPEC §4): rule, severity,
+//! One test per warning and information rule id (design §4): rule, severity,
 //! exact line and column, exit code. The error rules are in `validate_rules`.
 
 use crate::common::*;

@@ -1,4 +1,4 @@
-//! Workbooks at the edges (SPEC §3): an empty sheet is `empty-file` and a
+//! Workbooks at the edges (design §3): an empty sheet is `empty-file` and a
 //! header without rows `no-rows`, as for CSV files; a zip that unpacks to far
 //! more than its size at a ratio no spreadsheet has (a decompression bomb) is
 //! refused before it is read.

@@ -1,4 +1,4 @@
-//! Workbook input (SPEC §3 "Workbooks"): the sample workbooks of
+//! Workbook input (design §3 "Workbooks"): the sample workbooks of
 //! `samples/workbooks/` (made by `scripts/make-workbooks.py` from `samples/*.csv`)
 //! plan exactly as their CSV twins; the right sheet is chosen; findings name
 //! `path[Sheet]` with the spreadsheet's own row and column numbers.

@@ -1,4 +1,4 @@
-//! Crash safety: a run killed at any step leaves the old state or the new one; and more of SPEC §5 and §7 across runs.
+//! Crash safety: a run killed at any step leaves the old state or the new one; and more of design §5 and §7 across runs.
 
 use super::*;
 
@@ -171,7 +171,7 @@ fn crash_on_a_later_run_keeps_the_earlier_credentials() {
     }
 }
 
-// ---- more of SPEC §5 and §7 across runs ----
+// ---- more of design §5 and §7 across runs ----
 
 #[test]
 fn reissue_in_individual_mode_writes_a_sign_on_email_with_the_new_password() {
@@ -272,7 +272,7 @@ fn a_dry_run_after_an_apply_plans_against_the_ledger_and_changes_nothing() {
 
 #[test]
 fn people_of_an_organisation_left_out_by_errors_have_not_left_the_export() {
-    // "left" is for people gone from the export (SPEC §7). Contoso is still in
+    // "left" is for people gone from the export (design §7). Contoso is still in
     // the export with both people; it is only left out (no admin) on this run.
     let wrk = Workdir::baseline();
     wrk.apply("out", &[]).assert_code(0);

@@ -1,4 +1,4 @@
-//! `pmc-migrate apply`, the real run (SPEC §5, §6, §7): credential files,
+//! `pmc-migrate apply`, the real run (design §5, §6, §7): credential files,
 //! temporary passwords, sign-on emails, the ledger and incremental re-runs
 //! (R7 reissues), refusal on errors, the folder lock and crash safety.
 
@@ -96,7 +96,7 @@ fn mode(wrk: &Workdir, name: &str) -> u32 {
     std::fs::metadata(wrk.path(name)).unwrap().permissions().mode() & 0o777
 }
 
-/// SPEC §5: 16 characters with upper, lower, digit and symbol; Entra symbols
+/// design §5: 16 characters with upper, lower, digit and symbol; Entra symbols
 /// needing no CSV quoting; no look-alikes; not starting with = + - @.
 fn assert_password_rules(p: &str) {
     const ENTRA_SYMBOLS: &str = "@#$%^&*-_!+=[]{}|\\:',.?/`~\"();<>";

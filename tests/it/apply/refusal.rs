@@ -56,7 +56,7 @@ fn errors_refuse_a_later_apply_and_leave_earlier_output_alone() {
 fn skip_invalid_applies_the_valid_organisations_only() {
     let wrk = with_errors();
     let run = wrk.apply("out", &["--skip-invalid"]);
-    // There are validation errors (reported), so the exit code stays 1 (SPEC §6).
+    // There are validation errors (reported), so the exit code stays 1 (design §6).
     run.assert_code(1);
     assert_eq!(wrk.files_under("out/credentials"), ["out/credentials/1234567.csv", "out/credentials/2345678.csv"]);
     let creds = credentials(&wrk, "out");

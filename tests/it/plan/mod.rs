@@ -1,4 +1,4 @@
-//! `pmc-migrate plan`, the dry run (SPEC §2, §5, §6, §7): plan.json's fields and
+//! `pmc-migrate plan`, the dry run (design §2, §5, §6, §7): plan.json's fields and
 //! dates, account plans, usernames, blocked organisations, findings.csv,
 //! determinism, exit codes, and `apply --dry-run` == `plan`.
 

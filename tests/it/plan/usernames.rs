@@ -1,8 +1,8 @@
-//! Usernames (SPEC §5) end to end, organisations left out by errors, and findings.csv.
+//! Usernames (design §5) end to end, organisations left out by errors, and findings.csv.
 
 use super::*;
 
-// ---- usernames (SPEC §5), end to end ----
+// ---- usernames (design §5), end to end ----
 
 pub(super) fn username_workdir() -> Workdir {
     Workdir::with_inputs(

@@ -1,4 +1,4 @@
-//! SPEC §9 "Encodings" and "The output folder" (endless inputs): a Big5 export
+//! design §9 "Encodings" and "The output folder" (endless inputs): a Big5 export
 //! is named as Big5, read with `--encoding cp950`, and refused as
 //! `suspect-encoding` when read as windows-1252; an endless input (a FIFO fed
 //! forever) meets the same bounds as a file; `generate` refuses sizes past

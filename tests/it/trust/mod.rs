@@ -1,4 +1,4 @@
-//! Trust with a real admin's data and folders (SPEC §9): the output folder is
+//! Trust with a real admin's data and folders (design §9): the output folder is
 //! the tool's own, its report is published as one set, a signal or a closed
 //! pipe leaves a folder in a known state, and options are honoured or refused.
 

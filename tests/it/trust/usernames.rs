@@ -1,4 +1,4 @@
-//! Usernames are RFC 5322 dot-atoms whatever the script of the email (SPEC §5,
+//! Usernames are RFC 5322 dot-atoms whatever the script of the email (design §5,
 //! §9): never `..`, never a dot at an end, in the plan and in every file that
 //! holds them. And `non-ascii-email` at the admin who sends an organisation's
 //! sign-on emails says that every one of them needs SMTPUTF8.
