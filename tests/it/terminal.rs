@@ -4,6 +4,7 @@
 //! next; reports on stdout (kept under `--quiet`), messages on stderr.
 
 use crate::common::*;
+use crate::tools::{SCRIPT, tool};
 
 const DAN: &str = "1234567,Dan,Fox,dan@contoso.com,employee,,,,";
 const BEN_U: &str = "ben@contoso.onmicrosoft.com";
@@ -344,10 +345,13 @@ fn plurals_are_right_and_there_is_no_colour_off_a_terminal() {
 #[test]
 fn colour_on_a_terminal_unless_no_color() {
     // `script` (util-linux, on every Debian and Ubuntu) runs the binary on a pseudo-terminal.
+    if !tool(&SCRIPT) {
+        return;
+    }
     let wrk = Workdir::baseline();
     let command = format!("'{}' {}", env!("CARGO_BIN_EXE_pmc-migrate"), out_args("plan", "out", &[]).join(" "));
     let on_terminal = |no_color: Option<&str>| {
-        let mut script = std::process::Command::new("script");
+        let mut script = std::process::Command::new(SCRIPT.program);
         script.current_dir(wrk.root()).args(["-qec", &command, "/dev/null"]).env_remove("NO_COLOR");
         if let Some(v) = no_color {
             script.env("NO_COLOR", v);
