@@ -133,7 +133,7 @@ fn the_man_page_has_name_synopsis_every_command_examples_and_exit_status() {
     let validate = wrk.run(["man", "validate"]);
     assert!(validate.stdout.contains("\\-\\-memberships"), "{}", validate.stdout);
     // One binary, one page: no date in it.
-    assert_eq!(wrk.run(["man"]).stdout, run.stdout);
+    similar_asserts::assert_eq!(wrk.run(["man"]).stdout, run.stdout);
 }
 
 #[test]

@@ -304,7 +304,7 @@ fn quiet_keeps_every_report_and_silences_the_messages() {
     let wrk = Workdir::baseline();
     let loud_plan = loud(&wrk, "plan", "out", &[]);
     let quiet_plan = wrk.plan("out", &[]);
-    assert_eq!(loud_plan.stdout, quiet_plan.stdout);
+    similar_asserts::assert_eq!(loud_plan.stdout, quiet_plan.stdout);
     assert!(quiet_plan.stdout.contains("Plan: 3 to create"), "{quiet_plan:?}");
     assert!(loud_plan.stderr.contains("Next: review out/index.html"), "{loud_plan:?}");
     assert!(loud_plan.stderr.contains("pmc-migrate apply --plan out/plan.json --out out"), "{loud_plan:?}");
@@ -316,7 +316,7 @@ fn quiet_keeps_every_report_and_silences_the_messages() {
     assert_eq!(quiet_apply.stderr, "", "{quiet_apply:?}");
     // apply --dry-run is plan, to the byte.
     let dry = wrk.apply("out", &["--dry-run"]);
-    assert_eq!(dry.stdout, wrk.plan("out", &[]).stdout);
+    similar_asserts::assert_eq!(dry.stdout, wrk.plan("out", &[]).stdout);
 }
 
 #[test]
