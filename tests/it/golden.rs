@@ -3,6 +3,7 @@
 //! CI use case for sample exports, shown on the project itself.
 //! After an intended change: `scripts/update-golden.sh`, then review the diff.
 
+use crate::diff::assert_same_bytes;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -46,18 +47,18 @@ fn sample_report_matches_the_committed_one_byte_for_byte() {
     assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
     let golden = files(&repo.join("reports/sample"));
     let fresh = files(&work.path().join("reports/sample"));
-    assert_eq!(
+    similar_asserts::assert_eq!(
         golden.keys().collect::<Vec<_>>(),
         fresh.keys().collect::<Vec<_>>(),
         "the set of files differs from reports/sample"
     );
     for (name, bytes) in &golden {
-        assert!(
-            fresh[name] == *bytes,
-            "{} differs from reports/sample/{} (run scripts/update-golden.sh if the change is intended)",
+        let what = format!(
+            "{} differs from reports/sample/{} (-committed, +this run; run scripts/update-golden.sh if the change is intended)",
             name.display(),
             name.display()
         );
+        assert_same_bytes(bytes, &fresh[name], &what);
     }
     for must in ["plan.json", "findings.csv", "index.html"] {
         assert!(golden.contains_key(Path::new(must)), "reports/sample/{must} is missing");

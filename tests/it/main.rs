@@ -1,8 +1,12 @@
 //! All integration tests, one binary (as ripgrep and just do): one module per
-//! feature, sharing the harness in `common`. Run one feature with e.g.
+//! feature, sharing the harness in `common` (with `diff`, comparisons that
+//! show a diff, and `tools`, the programs outside Rust that some tests need).
+//! Run one feature with e.g.
 //! `cargo test --test it apply::`.
 
 mod common;
+mod diff;
+mod tools;
 
 mod apply;
 mod apply_plan_errors;

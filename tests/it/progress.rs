@@ -4,10 +4,11 @@
 //! counted stage. Without a terminal, or with `--quiet`, nothing is drawn.
 //!
 //! The tmux tests skip (with a note) where tmux is missing, and fail when
-//! `CI` is set: `.ci/run` installs it.
+//! `CI` is set: `.ci/run` installs it (see `tools`).
 
 use crate::common::*;
-use std::process::{Command, Stdio};
+use crate::tools::{TMUX, tool};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 /// The marker the shell prints after each run, with its exit code.
@@ -22,15 +23,6 @@ fn generated() -> Workdir {
 
 fn inputs(command: &str, out: &str) -> String {
     format!("{command} --memberships memberships.csv --employees employees.csv --as-of 2026-12-01 --out {out}")
-}
-
-fn tmux_missing() -> bool {
-    let found = Command::new("tmux").arg("-V").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok();
-    if !found {
-        assert!(std::env::var_os("CI").is_none(), "tmux is missing; .ci/run installs it");
-        eprintln!("note: tmux is not installed: the pseudo-terminal tests are skipped");
-    }
-    !found
 }
 
 /// A tmux server of this test's own: its socket in the work directory (so it
@@ -121,7 +113,7 @@ fn summaries(screen: &str, what: &str) -> Vec<String> {
 
 #[test]
 fn plan_and_apply_leave_one_summary_line_per_counted_stage_and_nothing_else() {
-    if tmux_missing() {
+    if !tool(&TMUX) {
         return;
     }
     let wrk = generated();
@@ -159,7 +151,7 @@ fn plan_and_apply_leave_one_summary_line_per_counted_stage_and_nothing_else() {
 
 #[test]
 fn quiet_draws_nothing_even_on_a_terminal() {
-    if tmux_missing() {
+    if !tool(&TMUX) {
         return;
     }
     let wrk = generated();
@@ -203,7 +195,7 @@ fn without_a_terminal_nothing_is_drawn_and_timings_still_work() {
 
 #[test]
 fn ctrl_c_mid_plan_clears_the_bars_and_leaves_one_line() {
-    if tmux_missing() {
+    if !tool(&TMUX) {
         return;
     }
     let wrk = generated();

@@ -302,7 +302,7 @@ fn status_html_is_self_contained_escaped_and_deterministic() {
     assert!(html.contains("href=\"orgs/1234567.html\""), "no link to the organisation page");
     // Same ledger, export and as-of: the same bytes.
     status(&wrk, &rows, "2025-08-31T10:00", &[]).assert_code(1);
-    assert_eq!(wrk.read("out/status.html"), first);
+    crate::diff::assert_same_bytes(&wrk.read("out/status.html"), &first, "status.html");
     assert!(!wrk.files_under("out").iter().any(|f| f.ends_with(".tmp")), "{:?}", wrk.files_under("out"));
 }
 

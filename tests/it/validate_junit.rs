@@ -3,19 +3,17 @@
 //! Jenkins xunit `junit-10.xsd` (committed in `tests/fixtures/junit/`), and
 //! junitparser's `update_statistics()` recomputes the file's own numbers.
 //! Runs the real binary on `samples/dirty`, a clean run and a large generated
-//! run. The schema and junitparser checks need two PyPI packages, which
-//! `.ci/run` installs; without them these checks fail on CI (`CI` set) and are
-//! skipped with a note elsewhere.
+//! run. The checks are in Python; the schema and junitparser checks need two
+//! PyPI packages, which `.ci/run` installs; without them these checks fail on
+//! CI (`CI` set) and are skipped with a note elsewhere (see `tools`).
 
 use crate::common::*;
+use crate::tools::{JUNIT_PACKAGES, PYTHON_PACKAGES, PYTHON3, tool};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
-
-/// What `.ci/run` installs for these tests.
-const PYTHON_PACKAGES: &str = "junitparser==5.0.3 xmlschema==4.3.2";
 
 /// Findings listed per rule and file before one testcase counts the rest.
 const MAX: usize = pmc_migrate::JUNIT_MAX_PER_RULE;
@@ -137,23 +135,6 @@ fn xml_files(outputs: &[&Output]) -> (tempfile::TempDir, Vec<PathBuf>) {
         std::fs::write(path, &out.xml).expect("write the JUnit XML");
     }
     (dir, paths)
-}
-
-/// Whether python3 has junitparser and xmlschema. When it hasn't: a failure
-/// on CI, where `.ci/run` installs them, and elsewhere a note and a skip.
-fn python_packages(test: &str) -> bool {
-    let check = "import junitparser, xmlschema";
-    if Command::new("python3").args(["-c", check]).output().is_ok_and(|o| o.status.success()) {
-        return true;
-    }
-    let missing = format!(
-        "python3 cannot import junitparser and xmlschema: `python3 -m pip install {PYTHON_PACKAGES}` (.ci/run does)"
-    );
-    if std::env::var_os("CI").is_some_and(|v| !v.is_empty()) {
-        panic!("{missing}");
-    }
-    eprintln!("note: {test} skipped: {missing}");
-    false
 }
 
 // ---- counts: attributes against the elements, with the standard library ----
@@ -284,6 +265,9 @@ fn root_counts(parsed: &Value) -> (u64, u64) {
 
 #[test]
 fn junit_counts_equal_the_elements_on_the_dirty_samples() {
+    if !tool(&PYTHON3) {
+        return;
+    }
     let out = &runs().dirty;
     assert_eq!(out.code, 1);
     let parsed = assert_counts_equal_elements(out);
@@ -307,6 +291,9 @@ fn junit_counts_equal_the_elements_on_the_dirty_samples() {
 
 #[test]
 fn junit_counts_equal_the_elements_on_a_clean_run_and_a_missing_column() {
+    if !tool(&PYTHON3) {
+        return;
+    }
     let out = &runs().clean;
     assert_eq!(out.code, 0);
     let parsed = assert_counts_equal_elements(out);
@@ -323,6 +310,9 @@ fn junit_counts_equal_the_elements_on_a_clean_run_and_a_missing_column() {
 
 #[test]
 fn junit_counts_equal_the_elements_on_a_large_generated_run() {
+    if !tool(&PYTHON3) {
+        return;
+    }
     let out = &runs().large;
     assert_eq!(out.code, 1);
     let parsed = assert_counts_equal_elements(out);
@@ -361,7 +351,7 @@ fn schema_errors(outputs: &[&Output]) -> Vec<Value> {
 
 #[test]
 fn junit_validates_against_the_jenkins_xunit_schema() {
-    if !python_packages("junit_validates_against_the_jenkins_xunit_schema") {
+    if !tool(&JUNIT_PACKAGES) {
         return;
     }
     // The schema is strict enough to tell: an attribute it doesn't name, a testcase without a name.
@@ -405,7 +395,7 @@ print(json.dumps(files))
 
 #[test]
 fn junitparser_recomputes_the_numbers_of_the_file() {
-    if !python_packages("junitparser_recomputes_the_numbers_of_the_file") {
+    if !tool(&JUNIT_PACKAGES) {
         return;
     }
     let outputs = runs().all();

@@ -132,6 +132,9 @@ fn crash_mid_move_in_individual_mode_finishes_the_outbox_too() {
     let creds = credentials(&wrk, "out");
     let emls = wrk.files_under("out/outbox");
     assert_eq!(emls.len(), creds.len(), "{emls:#?}");
+    if !tool(&PYTHON3) {
+        return;
+    }
     for c in &creds {
         let f = emls
             .iter()
@@ -186,6 +189,9 @@ fn reissue_in_individual_mode_writes_a_sign_on_email_with_the_new_password() {
     let new = parse_credentials("run2", &wrk.read("out/credentials/1234567.run2.csv"));
     assert_eq!(new.len(), 1);
     let emls = wrk.files_under("out/outbox/1234567");
+    if !tool(&PYTHON3) {
+        return;
+    }
     let parsed = parse_emails(&wrk, &emls);
     let to_ben: Vec<&Value> = parsed.iter().filter(|m| m["to"] == serde_json::json!(["ben@contoso.com"])).collect();
     assert!(
@@ -211,6 +217,9 @@ fn individual_mode_new_hire_gets_an_email_and_earlier_emails_stay() {
     let new: Vec<&String> = after.keys().filter(|f| !before.contains_key(*f)).collect();
     assert_eq!(new, ["out/outbox/1234567/dan@contoso.onmicrosoft.com.eml"]);
     let dan = parse_credentials("run2", &wrk.read("out/credentials/1234567.run2.csv"));
+    if !tool(&PYTHON3) {
+        return;
+    }
     let msg = &parse_emails(&wrk, &[new[0].clone()])[0];
     assert_eq!(msg["to"], serde_json::json!(["dan@contoso.com"]));
     assert!(msg["body"].as_str().unwrap().contains(&dan[0].password));

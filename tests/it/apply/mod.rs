@@ -3,6 +3,7 @@
 //! (R7 reissues), refusal on errors, the folder lock and crash safety.
 
 use crate::common::*;
+use crate::tools::{PYTHON3, tool};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufRead, BufReader};

@@ -93,6 +93,9 @@ fn individual_mode_writes_one_private_email_per_account() {
     for f in &emls {
         assert_eq!(mode(&wrk, f), 0o600, "mode of {f}");
     }
+    if !tool(&PYTHON3) {
+        return;
+    }
     let parsed = parse_emails(&wrk, &emls);
     assert_eq!(parsed.len(), emls.len());
     for msg in &parsed {
@@ -153,6 +156,9 @@ impl Drop for Holder {
 fn a_held_lock_refuses_apply_and_nothing_is_written() {
     let wrk = Workdir::baseline();
     std::fs::create_dir(wrk.path("out")).unwrap();
+    if !tool(&PYTHON3) {
+        return;
+    }
     let holder = Holder::lock(&wrk.path("out/.pmc-migrate.lock"));
     let before = wrk.listing();
     let run = wrk.apply("out", &[]);
@@ -171,6 +177,9 @@ fn a_held_lock_leaves_an_earlier_run_untouched() {
     let before = snapshot(&wrk, "out");
     let listing = wrk.listing();
     wrk.create("employees.csv", employees(&[ANNA, BEN, CARLA, DAN]));
+    if !tool(&PYTHON3) {
+        return;
+    }
     let holder = Holder::lock(&wrk.path("out/.pmc-migrate.lock"));
     let run = wrk.apply("out", &["--creation", "individual"]);
     assert_ne!(run.code, 0, "{run:?}");

@@ -1,6 +1,7 @@
 //! Determinism at any thread count, exit codes, and apply --dry-run equal to plan.
 
 use super::*;
+use crate::diff::assert_same_bytes;
 
 // ---- determinism ----
 
@@ -78,9 +79,13 @@ fn jobs_1_and_jobs_4_write_identical_bytes() {
             .into_iter()
             .map(|f| f.strip_prefix(&format!("{other}/")).unwrap().to_string())
             .collect();
-        assert_eq!(files, theirs, "{other} wrote other files");
+        similar_asserts::assert_eq!(files, theirs, "{other} wrote other files");
         for f in &files {
-            assert!(wrk.read_in("one", f) == wrk.read_in(other, f), "{f}: --jobs 1 and {other} differ");
+            assert_same_bytes(
+                &wrk.read_in("one", f),
+                &wrk.read_in(other, f),
+                &format!("{f}: --jobs 1 and {other} differ"),
+            );
         }
     }
 }
@@ -166,15 +171,13 @@ fn apply_dry_run_writes_exactly_what_plan_writes() {
             wrk.files_under(dir).into_iter().map(|f| f.strip_prefix(&format!("{dir}/")).unwrap().to_string()).collect()
         };
         let files = strip("plan");
-        assert_eq!(files, strip("dry"), "{name}: other files");
+        similar_asserts::assert_eq!(files, strip("dry"), "{name}: other files");
         for f in ["plan.json", "findings.csv", "index.html"] {
             assert!(files.iter().any(|x| x == f), "{name}: no {f}");
         }
         for f in &files {
-            assert!(
-                wrk.read_in("plan", f) == wrk.read_in("dry", f),
-                "{name}: {f} differs between plan and apply --dry-run"
-            );
+            let what = format!("{name}: {f} differs between plan and apply --dry-run");
+            assert_same_bytes(&wrk.read_in("plan", f), &wrk.read_in("dry", f), &what);
         }
         assert!(!wrk.exists("dry/credentials"), "{name}: {:?}", wrk.listing());
         assert!(!wrk.exists("dry/ledger.csv"), "{name}: {:?}", wrk.listing());
@@ -187,7 +190,7 @@ fn apply_dry_run_in_individual_mode_writes_no_outbox() {
     let wrk = Workdir::baseline();
     wrk.apply("dry", &["--dry-run", "--creation", "individual"]).assert_code(0);
     wrk.plan("plan", &["--creation", "individual"]).assert_code(0);
-    assert_eq!(wrk.read_in("dry", "plan.json"), wrk.read_in("plan", "plan.json"));
+    assert_same_bytes(&wrk.read_in("dry", "plan.json"), &wrk.read_in("plan", "plan.json"), "plan.json");
     for f in wrk.listing() {
         assert!(
             !f.contains("outbox") && !f.contains("credentials") && !f.ends_with("ledger.csv"),
@@ -201,13 +204,9 @@ fn plan_output_is_the_same_on_every_run() {
     let wrk = username_workdir();
     wrk.plan("a", &[]).assert_code(0);
     wrk.plan("b", &[]).assert_code(0);
-    let mut report = String::new();
     for f in ["plan.json", "findings.csv", "index.html"] {
-        if wrk.read_in("a", f) != wrk.read_in("b", f) {
-            writeln!(report, "{f} differs").unwrap();
-        }
+        assert_same_bytes(&wrk.read_in("a", f), &wrk.read_in("b", f), &format!("{f} differs"));
     }
-    assert!(report.is_empty(), "{report}");
 }
 
 #[test]

@@ -5,7 +5,6 @@
 use crate::common::*;
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 const M: &str = "memberships.csv";
 const E: &str = "employees.csv";

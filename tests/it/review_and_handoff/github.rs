@@ -273,6 +273,9 @@ fn a_million_findings_keep_the_step_summary_under_1_mb_and_junit_under_30_mb() {
     pmc_migrate::write_junit(&checked, &mut xml).expect("write JUnit");
     assert!(xml.len() < 30_000_000, "JUnit is {} bytes", xml.len());
     eprintln!("{N} findings: step summary {} bytes, JUnit {} bytes", md.len(), xml.len());
+    if !tool(&PYTHON3) {
+        return;
+    }
     let parsed = parse_junit_with_python(&xml);
     assert_eq!(parsed["root"], "testsuites");
     let max = pmc_migrate::JUNIT_MAX_PER_RULE;

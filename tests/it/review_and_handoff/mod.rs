@@ -5,6 +5,7 @@
 //! summary), with the step summary and JUnit bounded for a million findings.
 
 use crate::common::*;
+use crate::tools::{PYTHON3, tool};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::process::Command;
