@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Benchmark validate, plan and apply on generated exports beside their SPEC §8
+# Benchmark validate, plan and apply on generated exports beside their design §8
 # targets, the floor (read both files once with the csv crate), the same checks
 # in polars (scripts/compare_polars.py) on the same input, and validate on two
-# junk files (SPEC §3 "Bounds"). Prints wall time (median of RUNS), CPU time
+# junk files (design §3 "Bounds"). Prints wall time (median of RUNS), CPU time
 # (user + system, of the same run: on a busy machine it moves less than wall),
 # rows per second, peak memory (GNU time's maximum resident set size), stdout
 # size, the target and whether it is met.
@@ -24,7 +24,7 @@ JUNK_SIZE=${JUNK_SIZE:-2G}
 JUNK_DIR=${JUNK_DIR:-$BENCH_DIR}
 POLARS=${POLARS:-polars==2.1.0}
 AS_OF=2026-12-01
-# SPEC §8, for 1,000,000 employees; SPEC §3 for the junk files.
+# design §8, for 1,000,000 employees; design §3 for the junk files.
 VALIDATE_S=0.8 PLAN_S=2.5 APPLY_S=5 PEAK_MB=400 JUNK_S=30 JUNK_EXTRA_MB=256 STDOUT_MB=4
 
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install -y time" >&2; exit 2; }
@@ -92,7 +92,7 @@ measure polars-plan - - python3 scripts/compare_polars.py --memberships "$M" --e
 
 # junk NAME KIND: validate once with a junk employees file of JUNK_SIZE (KIND
 # zeros: what `truncate -s 2G` makes; random: /dev/urandom) and a memberships
-# file of one organisation (so stdout is what the junk makes), against SPEC §3:
+# file of one organisation (so stdout is what the junk makes), against design §3:
 # answered within 30 s, peak under the file's size + 256 MB, stdout a few MB at
 # most. The file is deleted after.
 junk() {

@@ -6,7 +6,7 @@ our own yardstick for scripts/bench.sh, run on the same inputs in the same run.
 
 It reads both exports, checks MPN IDs, emails, roles, domains and dates,
 finds duplicate organisations and people (same organisation and email after
-trim, NFC and lower-casing), assigns usernames per tenant (SPEC §5, with the
+trim, NFC and lower-casing), assigns usernames per tenant (design §5, with the
 collision suffixes), plans the membership dates and, with --out, writes a
 plan.json (one JSON object per account, NDJSON) and findings counts.
 
@@ -24,7 +24,7 @@ import sys
 
 import polars as pl
 
-# Header aliases of SPEC §3 (normalised: lower case, no space, _, - or .).
+# Header aliases of design §3 (normalised: lower case, no space, _, - or .).
 ALIASES = {
     "mpn_id": ["mpnid", "partnerid"],
     "organization": ["organization", "organizationname", "companyname", "company"],
@@ -88,7 +88,7 @@ def date(col):
 
 
 def sanitize(expr):
-    """SPEC §5's username rule, roughly: ASCII, lower case, runs of other characters → `.`."""
+    """design §5's username rule, roughly: ASCII, lower case, runs of other characters → `.`."""
     ascii_ = expr.str.normalize("NFKD").str.replace_all(r"[^\x00-\x7F]", "")
     return ascii_.str.to_lowercase().str.replace_all(r"[^a-z0-9._-]+", ".").str.strip_chars(".")
 

@@ -1,4 +1,4 @@
-//! SPEC §5 usernames: `plan::username::base_name` and `fit` with collision
+//! design §5 usernames: `plan::username::base_name` and `fit` with collision
 //! suffixes, and `plan::accounts::assign_usernames` for a tenant of fuzzed
 //! people. Every local part matches ^[a-z0-9._-]{1,64}$, never starts or ends
 //! with `.`, keeps its suffix whole, and is unique inside the tenant.

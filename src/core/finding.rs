@@ -1,4 +1,4 @@
-//! A `Finding` is data about the input (SPEC §4), never an error of the tool.
+//! A `Finding` is data about the input (design §4), never an error of the tool.
 
 use serde::Serialize;
 use std::fmt;
@@ -92,7 +92,7 @@ pub fn printable(value: &str) -> String {
     out
 }
 
-/// How many characters of an input value any message or listing shows (SPEC §3).
+/// How many characters of an input value any message or listing shows (design §3).
 pub const MAX_QUOTED_CHARS: usize = 80;
 
 /// An input value cut to [`MAX_QUOTED_CHARS`] characters, `…` marking the cut:

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use std::fmt;
 
-/// An MPN ID: 4 to 10 ASCII digits (SPEC §3), held inline: every employee
+/// An MPN ID: 4 to 10 ASCII digits (design §3), held inline: every employee
 /// and account carries one, and a million of them are no million allocations.
 /// Compared, ordered and hashed as its text, so a `&str` finds it in a map.
 #[derive(Clone)]
@@ -75,7 +75,7 @@ impl Serialize for MpnId {
 
 /// A user principal name this tool issues: `local@domain`, the local part
 /// 1–64 characters of `[a-z0-9._-]` not starting or ending with `.`, the
-/// domain a tenant domain of at most 48 characters (Entra's rules, SPEC §5).
+/// domain a tenant domain of at most 48 characters (Entra's rules, design §5).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Username(String);

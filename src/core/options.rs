@@ -38,7 +38,7 @@ pub enum ReportFormat {
     Github,
 }
 
-/// How input files are read (SPEC §3).
+/// How input files are read (design §3).
 #[derive(Debug, Clone, Default)]
 pub struct ReadOptions {
     /// `--encoding LABEL` for files without a BOM; `None` means UTF-8.

@@ -116,7 +116,7 @@ impl StatusReport {
         self.organizations.iter().map(|o| o.sign_in).sum()
     }
 
-    /// `status` exits 1 (SPEC §6): someone needs action within the warning
+    /// `status` exits 1 (design §6): someone needs action within the warning
     /// window, an issued account is missing from the export, or the export
     /// has errors (a cron job must not read a broken export as "all fine").
     pub fn needs_attention(&self) -> bool {

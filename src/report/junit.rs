@@ -1,4 +1,4 @@
-//! JUnit XML for CI test tabs (SPEC §7). A `<testsuite>` per input file and,
+//! JUnit XML for CI test tabs (design §7). A `<testsuite>` per input file and,
 //! in it, for every rule:
 //!
 //! - no finding: one passing `<testcase name="FILE RULE">`;

@@ -1,4 +1,4 @@
-//! What `plan` and `apply` print for the person at the terminal (SPEC §6).
+//! What `plan` and `apply` print for the person at the terminal (design §6).
 //!
 //! The report, for stdout and kept under `--quiet`: the change listing (per
 //! organisation `+ ~ - =`, the people behind `+ ~ -`, a summary line), the

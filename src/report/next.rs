@@ -1,5 +1,5 @@
 //! What to do after `plan` and `apply`, and why an apply refused: messages
-//! for stderr (SPEC §6), beside the report [`super::listing`] prints on
+//! for stderr (design §6), beside the report [`super::listing`] prints on
 //! stdout. The next steps are silenced by `--quiet`; a refusal never is.
 //! Never a password: nothing here holds one.
 

@@ -102,7 +102,7 @@ fn check_finding(f: &Finding) {
     assert!(f.line >= 1 && f.column >= 1, "{f:?}");
 }
 
-/// SPEC §5: the part before `@` matches ^[a-z0-9._-]{1,64}$, never starts or ends with `.`
+/// design §5: the part before `@` matches ^[a-z0-9._-]{1,64}$, never starts or ends with `.`
 /// and never holds `..` (an RFC 5322 dot-atom).
 pub fn check_local_part(local: &str) {
     assert!((1..=64).contains(&local.len()), "length of {local:?}");

@@ -1,4 +1,4 @@
-//! Temporary passwords (SPEC §5): 16 characters from the OS CSPRNG with upper,
+//! Temporary passwords (design §5): 16 characters from the OS CSPRNG with upper,
 //! lower, digit and symbol; no look-alikes; never starting with `= + - @`.
 
 /// A password that never prints itself: `Debug` and `Display` show a mask,

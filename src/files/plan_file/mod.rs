@@ -1,5 +1,5 @@
 //! plan.json, written by `plan` and `apply` and read back by `apply --plan`:
-//! the whole plan, no passwords (field names of SPEC §7). One schema both
+//! the whole plan, no passwords (field names of design §7). One schema both
 //! ways: the options a plan records are the options `apply --plan` repeats,
 //! and its inputs and ledger are pinned by SHA-256.
 

@@ -77,7 +77,7 @@ fn same_data(a: &Employee, b: &Employee) -> bool {
     Employee { line: b.line, ..a.clone() } == *b
 }
 
-/// The merge policy of SPEC §4.
+/// The merge policy of design §4.
 fn merge_into(person: &mut Employee, row: &Employee) {
     for (mine, theirs) in [
         (&mut person.first_name, &row.first_name),

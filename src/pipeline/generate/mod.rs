@@ -1,5 +1,5 @@
 //! `generate`: realistic PMC exports of any size for benchmarks and demos,
-//! optionally with a fraction of rows broken in every way SPEC §4 names.
+//! optionally with a fraction of rows broken in every way design §4 names.
 //! Same seed and anchor date → same bytes.
 
 use crate::core::transaction::atomic::write_atomic;
@@ -69,7 +69,7 @@ impl Rng {
     }
 }
 
-/// The ways a dirty employee row can be broken (SPEC §4), used in turn.
+/// The ways a dirty employee row can be broken (design §4), used in turn.
 /// Membership rows break in their own six ways, and one raw byte breaks the encoding.
 #[derive(Clone, Copy)]
 enum Breakage {

@@ -1,4 +1,4 @@
-//! Column schemas (SPEC §3) and header matching: case-insensitive, ignoring
+//! Column schemas (design §3) and header matching: case-insensitive, ignoring
 //! spaces, `_`, `-` and `.`, each column accepting its aliases.
 
 use crate::core::finding::{Finding, Rule, quote};

@@ -1,7 +1,7 @@
 //! Whole-file problems, each reported once with what to do instead of as a
 //! flood of row findings: a file that is not text (a workbook, a PDF, UTF-16
 //! without a byte-order mark), an empty file, a header without rows, and the
-//! two PMC exports given the wrong way round (SPEC §3).
+//! two PMC exports given the wrong way round (design §3).
 
 use super::headers::{self, ColumnSpec, HeaderMap};
 use crate::core::finding::{Finding, Rule};
@@ -79,7 +79,7 @@ pub struct Header {
     pub map: HeaderMap,
     /// `missing-column` and the like: when there are any, no row is used.
     pub findings: Vec<Finding>,
-    /// Names nothing: a line of empty fields. A header over the bounds (SPEC
+    /// Names nothing: a line of empty fields. A header over the bounds (design
     /// §3) is unread, not blank: its columns are missing, not the file.
     pub blank: bool,
 }

@@ -1,4 +1,4 @@
-//! Reading an input's bytes within the bounds of SPEC §3. A regular file is
+//! Reading an input's bytes within the bounds of design §3. A regular file is
 //! read whole (its size is known, so memory is that size); anything else (a
 //! FIFO, `/dev/zero`, a process substitution) has no size to trust and is
 //! read through a hard cap, and stopped early once its first bytes show it is

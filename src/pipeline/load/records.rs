@@ -1,5 +1,5 @@
 //! The record loop's reader: csv-core over the decoded text, within the bounds
-//! of SPEC §3. A record over them is read through to its end but not kept, so
+//! of design §3. A record over them is read through to its end but not kept, so
 //! no input, however long its lines or fields, makes a buffer grow past 1 MiB.
 
 use csv_core::ReadRecordResult;

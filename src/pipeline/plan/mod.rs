@@ -1,5 +1,5 @@
 //! Stage 5, **plan**: each organisation's new membership dates (R1–R4) and
-//! each employee's account (R6–R8, usernames of SPEC §5).
+//! each employee's account (R6–R8, usernames of design §5).
 
 pub mod accounts;
 pub mod membership;

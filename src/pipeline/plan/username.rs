@@ -1,4 +1,4 @@
-//! The username rule of SPEC §5 and collision suffixes inside one tenant.
+//! The username rule of design §5 and collision suffixes inside one tenant.
 
 use deunicode::deunicode;
 

@@ -1,5 +1,5 @@
-//! Free-text cells on their way to Microsoft Entra and spreadsheets (SPEC §4,
-//! second release): control characters replaced by a space
+//! Free-text cells on their way to Microsoft Entra and spreadsheets (design §4):
+//! control characters replaced by a space
 //! (`control-character`), formula-like starts reported (`formula-like-value`),
 //! Entra's length limits enforced (`too-long`). Every change gets a finding on
 //! the cell, so no output holds a value changed silently.

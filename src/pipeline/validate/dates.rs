@@ -1,4 +1,4 @@
-//! Date forms of SPEC §3: `YYYY-MM-DD` always, `YYYY/MM/DD`, and the slash
+//! Date forms of design §3: `YYYY-MM-DD` always, `YYYY/MM/DD`, and the slash
 //! forms `M/D/YYYY` / `D/M/YYYY` only when `--date-order` says which.
 
 use crate::core::finding::{Rule, quote};

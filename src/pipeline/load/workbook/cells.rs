@@ -1,5 +1,5 @@
 //! A sheet as rows of text: each row's cells from column A (gaps as ""), each
-//! cell written as the CSV a spreadsheet would save, so the rules of SPEC §4
+//! cell written as the CSV a spreadsheet would save, so the rules of design §4
 //! see the same strings: whole numbers without `.0`, date cells as YYYY-MM-DD.
 
 use calamine::{Cell, Data, DataRef, ExcelDateTime, Range};

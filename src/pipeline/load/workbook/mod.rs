@@ -1,4 +1,4 @@
-//! Workbooks (SPEC §3): `.xlsx`, `.xlsm`, `.xlsb`, `.xls` and `.ods` read with
+//! Workbooks (design §3): `.xlsx`, `.xlsm`, `.xlsb`, `.xls` and `.ods` read with
 //! calamine. The chosen sheet's rows are handed over as text records with
 //! their row numbers, the same the CSV path makes, so validation and planning
 //! cannot tell a workbook from a CSV file; findings name it `path[Sheet]`.
@@ -270,7 +270,7 @@ fn read_sheet<E: From<WorkbookError>>(
 }
 
 /// How far past its own size a workbook may unpack where it is held whole:
-/// SPEC §3 keeps memory under the file's size plus 256 MB.
+/// design §3 keeps memory under the file's size plus 256 MB.
 const MAX_UNPACKED: u64 = 256 << 20;
 /// Deflate packs spreadsheet XML about 10:1; a bomb packs thousands to one.
 const MAX_RATIO: u64 = 100;
