@@ -9,6 +9,8 @@
 //! 5. `report`: HTML, text, JUnit, GitHub and mail, for people and CI;
 //! 6. `cli`: one thin file per command, over one workflow call each.
 
+#![warn(unreachable_pub)]
+
 pub mod cli;
 pub(crate) mod core;
 pub(crate) mod files;

@@ -7,7 +7,7 @@ use clap::builder::StyledStr;
 use clap::builder::styling::Styles;
 
 /// What `--help` shows after the options.
-pub struct Help {
+pub(super) struct Help {
     /// (what it does, the command line)
     pub examples: &'static [(&'static str, &'static str)],
     /// (code, when)
@@ -18,7 +18,7 @@ const USAGE: (&str, &str) = ("2", "usage error (a bad option or value)");
 const IO: (&str, &str) = ("2", "usage error, unreadable input file, or I/O failure");
 
 /// The help of `command` ("" for `pmc-migrate` itself).
-pub fn of(command: &str) -> Help {
+pub(super) fn of(command: &str) -> Help {
     match command {
         "validate" => Help {
             examples: &[
@@ -178,7 +178,7 @@ pub fn of(command: &str) -> Help {
 }
 
 /// `--help`'s text after the options: examples, then exit codes, headed like clap's own sections.
-pub fn after_help(command: &str) -> StyledStr {
+pub(super) fn after_help(command: &str) -> StyledStr {
     let help = of(command);
     let h = Styles::styled().get_header().to_owned();
     let mut out = format!("{h}Examples:{h:#}\n");

@@ -5,12 +5,12 @@
 use std::io::{self, Write};
 
 /// Standard output that takes a closed pipe as the end of the report.
-pub struct Stdout {
+pub(super) struct Stdout {
     inner: io::StdoutLock<'static>,
     closed: bool,
 }
 
-pub fn stdout() -> Stdout {
+pub(super) fn stdout() -> Stdout {
     Stdout { inner: io::stdout().lock(), closed: false }
 }
 
@@ -45,7 +45,7 @@ impl Write for Stdout {
 }
 
 /// Print `text` on stdout and flush it (a message on stderr may follow).
-pub fn print(text: &str) -> io::Result<()> {
+pub(super) fn print(text: &str) -> io::Result<()> {
     let mut out = stdout();
     out.write_all(text.as_bytes())?;
     out.flush()

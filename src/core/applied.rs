@@ -36,7 +36,7 @@ pub struct OrgApplied {
 
 /// What one apply wrote besides the reports (empty when it issued nothing).
 #[derive(Debug, Default)]
-pub struct Written {
+pub(crate) struct Written {
     /// Whether this apply wrote ledger.csv (a new run); false when it issued
     /// nothing or was refused.
     pub committed: bool,

@@ -42,7 +42,7 @@ impl Finding {
 
 /// Sort by file, line, rule (then column and message so that the order is total):
 /// the same bytes whatever the thread count.
-pub fn sort_findings(findings: &mut [Finding]) {
+pub(crate) fn sort_findings(findings: &mut [Finding]) {
     findings.sort_unstable_by(|a, b| {
         (a.file.as_str(), a.line, a.rule.id(), a.column, a.message.as_str()).cmp(&(
             b.file.as_str(),
@@ -55,7 +55,7 @@ pub fn sort_findings(findings: &mut [Finding]) {
 }
 
 /// `--strict`: every warning becomes an error.
-pub fn apply_strict(findings: &mut [Finding]) {
+pub(crate) fn apply_strict(findings: &mut [Finding]) {
     for f in findings {
         if f.severity == Severity::Warning {
             f.severity = Severity::Error;
@@ -84,7 +84,7 @@ pub fn count(findings: &[Finding]) -> Counts {
 
 /// An input value safe to print on a terminal: control characters escaped
 /// (no escape sequence from an export can retitle or clear a terminal).
-pub fn printable(value: &str) -> String {
+pub(crate) fn printable(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for c in value.chars() {
         if c.is_control() { out.extend(c.escape_default()) } else { out.push(c) }
@@ -93,11 +93,11 @@ pub fn printable(value: &str) -> String {
 }
 
 /// How many characters of an input value any message or listing shows (design §3).
-pub const MAX_QUOTED_CHARS: usize = 80;
+pub(crate) const MAX_QUOTED_CHARS: usize = 80;
 
 /// An input value cut to [`MAX_QUOTED_CHARS`] characters, `…` marking the cut:
 /// for listings (such as ignored header names) that print values unquoted.
-pub fn cut(value: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn cut(value: &str) -> std::borrow::Cow<'_, str> {
     match value.char_indices().nth(MAX_QUOTED_CHARS) {
         Some((at, _)) => format!("{}…", &value[..at]).into(),
         None => value.into(),
@@ -106,7 +106,7 @@ pub fn cut(value: &str) -> std::borrow::Cow<'_, str> {
 
 /// Quote an input value for a message: control characters escaped, long values cut,
 /// so that a hostile or huge cell can't flood or break a report line.
-pub fn quote(value: &str) -> String {
+pub(crate) fn quote(value: &str) -> String {
     const MAX_CHARS: usize = MAX_QUOTED_CHARS;
     let mut out = String::with_capacity(value.len().min(MAX_CHARS * 2) + 2);
     out.push('"');

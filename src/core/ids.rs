@@ -81,7 +81,7 @@ impl Serialize for MpnId {
 pub struct Username(String);
 
 /// Entra's limit for the part of a user principal name before `@`.
-pub const MAX_LOCAL: usize = 64;
+pub(crate) const MAX_LOCAL: usize = 64;
 
 impl Username {
     pub fn parse(s: &str) -> Option<Username> {
@@ -178,7 +178,7 @@ impl Serialize for CredentialsFile {
 /// A tenant domain usable in a user principal name: at most 48 characters
 /// (Entra's limit for the domain part), two or more labels of letters, digits
 /// and inner hyphens, an alphabetic top-level label.
-pub fn is_domain(s: &str) -> bool {
+pub(crate) fn is_domain(s: &str) -> bool {
     if s.is_empty() || s.len() > 48 {
         return false;
     }

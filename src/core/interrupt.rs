@@ -34,7 +34,7 @@ fn state() -> MutexGuard<'static, State> {
 }
 
 /// Start listening for SIGINT and SIGTERM (once, from `main`).
-pub fn install() {
+pub(crate) fn install() {
     use signal_hook::consts::{SIGINT, SIGTERM};
     let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else {
         return; // Without the handler the default action (exit) still applies.
@@ -86,31 +86,31 @@ fn remove(path: &Path) {
 
 /// True once a signal is being handled: long writers check it before each
 /// file and stop, so the folder being removed stays removed.
-pub fn stopping() -> bool {
+pub(crate) fn stopping() -> bool {
     STOPPING.load(Ordering::Relaxed)
 }
 
 /// The error a writer returns when it stops for a signal.
-pub fn stopped() -> std::io::Error {
+pub(crate) fn stopped() -> std::io::Error {
     std::io::Error::new(std::io::ErrorKind::Interrupted, "interrupted")
 }
 
 /// What the output folder holds should a signal come now ("" when untouched).
-pub fn folder_state() -> String {
+pub(crate) fn folder_state() -> String {
     state().folder.clone()
 }
 
 /// Say what the output folder holds should a signal come from now on.
-pub fn set_folder_state(what: impl Into<String>) {
+pub(crate) fn set_folder_state(what: impl Into<String>) {
     state().folder = what.into();
 }
 
 /// Removes its path on a signal for as long as it lives.
 #[must_use = "the path is removed on a signal only while this lives"]
-pub struct Cleanup(u64);
+pub(crate) struct Cleanup(u64);
 
 /// Remove `path` (a file or a whole folder) if a signal comes while the guard lives.
-pub fn remove_on_signal(path: &Path) -> Cleanup {
+pub(crate) fn remove_on_signal(path: &Path) -> Cleanup {
     let mut s = state();
     s.next += 1;
     let id = s.next;
@@ -126,9 +126,9 @@ impl Drop for Cleanup {
 
 /// A commit under way: a signal waits until the guard drops, then exits.
 #[must_use = "the section is critical only while this lives"]
-pub struct Critical(());
+pub(crate) struct Critical(());
 
-pub fn critical() -> Critical {
+pub(crate) fn critical() -> Critical {
     state().critical += 1;
     Critical(())
 }
@@ -147,7 +147,7 @@ impl Drop for Critical {
 
 /// Test hook: with `PMC_MIGRATE_PAUSE=step`, say so on stderr and wait at
 /// `step` for a minute, so a test can send a signal at a known point.
-pub fn pause(step: &str) {
+pub(crate) fn pause(step: &str) {
     if std::env::var("PMC_MIGRATE_PAUSE").is_ok_and(|v| v == step) {
         // Said only to a pipe: on a terminal the test reads the bars instead.
         if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {

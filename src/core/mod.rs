@@ -2,12 +2,12 @@
 //! options, the ledger's history) and the leaf utilities every layer uses
 //! (progress on the terminal, signals, file-system transactions).
 
-pub mod applied;
-pub mod finding;
-pub mod ids;
-pub mod interrupt;
-pub mod ledger;
-pub mod model;
-pub mod options;
-pub mod progress;
-pub mod transaction;
+pub(crate) mod applied;
+pub(crate) mod finding;
+pub(crate) mod ids;
+pub(crate) mod interrupt;
+pub(crate) mod ledger;
+pub(crate) mod model;
+pub(crate) mod options;
+pub(crate) mod progress;
+pub(crate) mod transaction;

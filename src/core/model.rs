@@ -100,7 +100,7 @@ pub struct Membership {
 
 /// A short text of a row (a name, a title, a code): up to 24 bytes are held
 /// inline, so the names of a million people are not millions of allocations.
-pub type Text = compact_str::CompactString;
+pub(crate) type Text = compact_str::CompactString;
 
 /// One person in one organisation (a valid employees.csv row, or several merged).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -18,7 +18,7 @@ const BLOCK: usize = 8192;
 const TICK: Duration = Duration::from_millis(120);
 
 #[derive(Debug, Clone)]
-pub struct Progress {
+pub(crate) struct Progress {
     /// `None`: nothing is drawn (`--quiet`, or stderr is not a terminal).
     multi: Option<MultiProgress>,
     /// `PMC_MIGRATE_TIMINGS=1`: each stage's wall time on stderr, for benchmarking.
@@ -27,14 +27,14 @@ pub struct Progress {
 
 /// What a bar counts.
 #[derive(Debug, Clone, Copy)]
-pub enum Unit {
+pub(crate) enum Unit {
     Bytes,
     /// Things of this plural name ("rows", "pages", "files").
     Items(&'static str),
 }
 
 impl Progress {
-    pub fn new(quiet: bool) -> Self {
+    pub(crate) fn new(quiet: bool) -> Self {
         let visible = !quiet && std::io::stderr().is_terminal();
         Progress {
             multi: visible.then(|| terminal().clone()),
@@ -43,14 +43,14 @@ impl Progress {
     }
 
     /// A spinner for a stage without counts; cleared when it ends.
-    pub fn stage(&self, name: &'static str) -> Stage {
+    pub(crate) fn stage(&self, name: &'static str) -> Stage {
         let bar = self.add(name, None, ProgressStyle::with_template("{spinner} {msg} {elapsed}"));
         self.begin(name, bar, None)
     }
 
     /// A bar counting `total` units through its [`Counter`]; [`Stage::finish`]
     /// turns it into one summary line.
-    pub fn bar(&self, name: &'static str, unit: Unit, total: u64) -> Stage {
+    pub(crate) fn bar(&self, name: &'static str, unit: Unit, total: u64) -> Stage {
         let template = match unit {
             Unit::Bytes => {
                 "{spinner} {msg} [{bar:20}] {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec}".into()
@@ -65,7 +65,7 @@ impl Progress {
 
     /// A stage that draws nothing, only timed under `PMC_MIGRATE_TIMINGS`
     /// (one that encloses stages with bars of their own).
-    pub fn timer(&self, name: &'static str) -> Stage {
+    pub(crate) fn timer(&self, name: &'static str) -> Stage {
         self.begin(name, None, None)
     }
 
@@ -165,7 +165,7 @@ fn live() -> std::sync::MutexGuard<'static, Vec<ProgressBar>> {
 /// Wipe every bar from the screen and draw no more (the process is about to
 /// exit on a signal: nothing of the progress may stay on screen). Their
 /// ticking stops first, or a tick would draw them again.
-pub fn clear_all() {
+pub(crate) fn clear_all() {
     if let Some(multi) = MULTI.get() {
         let bars = std::mem::take(&mut *live());
         for bar in &bars {
@@ -182,7 +182,7 @@ pub fn clear_all() {
 }
 
 /// One stage on screen; cleared (without a summary) when dropped, as on an error.
-pub struct Stage {
+pub(crate) struct Stage {
     bar: Option<ProgressBar>,
     multi: Option<MultiProgress>,
     unit: Option<Unit>,
@@ -195,13 +195,13 @@ pub struct Stage {
 
 impl Stage {
     /// The handle that counts this stage's work (a no-op when nothing is drawn).
-    pub fn counter(&self) -> Counter {
+    pub(crate) fn counter(&self) -> Counter {
         Counter(self.bar.clone())
     }
 
     /// End the stage as one line, `✓ {summary(count)} in 0.41 s (rate)`,
     /// where `count` is the bar's total in its unit ("1,000,000 rows").
-    pub fn finish(mut self, summary: impl FnOnce(String) -> String) {
+    pub(crate) fn finish(mut self, summary: impl FnOnce(String) -> String) {
         let (Some(bar), Some(unit), Some(multi)) = (self.bar.take(), self.unit, &self.multi) else {
             return;
         };
@@ -264,15 +264,15 @@ impl Drop for Stage {
 
 /// Counts a stage's work from any thread; cloning it is cheap.
 #[derive(Debug, Clone, Default)]
-pub struct Counter(Option<ProgressBar>);
+pub(crate) struct Counter(Option<ProgressBar>);
 
 impl Counter {
     /// A counter that counts nowhere.
-    pub fn hidden() -> Counter {
+    pub(crate) fn hidden() -> Counter {
         Counter(None)
     }
 
-    pub fn add(&self, n: u64) {
+    pub(crate) fn add(&self, n: u64) {
         if let Some(bar) = &self.0 {
             bar.inc(n);
         }
@@ -281,7 +281,7 @@ impl Counter {
     /// The items of a parallel pass, counted as the pass reaches them, one
     /// block of [`BLOCK`] at a time (an update per row would cost more than
     /// checking many a row).
-    pub fn each<I: IndexedParallelIterator>(&self, iter: I) -> impl IndexedParallelIterator<Item = I::Item> {
+    pub(crate) fn each<I: IndexedParallelIterator>(&self, iter: I) -> impl IndexedParallelIterator<Item = I::Item> {
         let len = iter.len();
         let bar = self.0.clone();
         iter.enumerate().map(move |(i, item)| {
@@ -297,13 +297,13 @@ impl Counter {
     /// A count of a file of `file_len` bytes parsed from its decoded form, a
     /// text of `text_len` bytes: each offset reached in the text counts the
     /// file's bytes in proportion.
-    pub fn reader(&self, text_len: usize, file_len: u64) -> Reading {
+    pub(crate) fn reader(&self, text_len: usize, file_len: u64) -> Reading {
         Reading { text_len, file_len, counted: 0, counter: self.clone() }
     }
 }
 
 /// See [`Counter::reader`]; counts the rest of the file when dropped.
-pub struct Reading {
+pub(crate) struct Reading {
     text_len: usize,
     file_len: u64,
     counted: u64,
@@ -312,7 +312,7 @@ pub struct Reading {
 
 impl Reading {
     /// Parsing reached byte `at` of the text.
-    pub fn reached(&mut self, at: usize) {
+    pub(crate) fn reached(&mut self, at: usize) {
         if self.counter.0.is_some() {
             let done = (at as u128 * u128::from(self.file_len) / self.text_len.max(1) as u128) as u64;
             self.count_to(done);

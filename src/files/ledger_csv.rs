@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-pub const FILE_NAME: &str = "ledger.csv";
+pub(crate) const FILE_NAME: &str = "ledger.csv";
 
 const HEADER: [&str; 12] = [
     "kind",
@@ -66,7 +66,7 @@ struct Row {
 }
 
 /// Read `dir/ledger.csv`; an absent file is an empty ledger.
-pub fn load(dir: &Path) -> Result<Ledger, LedgerError> {
+pub(crate) fn load(dir: &Path) -> Result<Ledger, LedgerError> {
     let path = dir.join(FILE_NAME);
     // The tool's own file: anything but a regular file (a FIFO planted in its place) is refused, never read.
     if std::fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
@@ -147,14 +147,14 @@ pub fn render(ledger: &Ledger) -> Vec<u8> {
 }
 
 /// Stream [`render`]'s bytes: a million accounts are never held as one buffer.
-pub fn write_to(ledger: &Ledger, out: &mut impl std::io::Write) -> std::io::Result<()> {
+pub(crate) fn write_to(ledger: &Ledger, out: &mut impl std::io::Write) -> std::io::Result<()> {
     write_rows(&ledger.enrolments, ledger.accounts.values().map(Cow::Borrowed), out)
 }
 
 /// A ledger's bytes from its enrolments and its accounts, each in the
 /// ledger's order (by MPN ID, accounts then by email key), so that a ledger
 /// made of an earlier one and a run's accounts is written without being built.
-pub fn write_rows<'a>(
+pub(crate) fn write_rows<'a>(
     enrolments: &BTreeMap<MpnId, Enrolment>,
     accounts: impl Iterator<Item = Cow<'a, LedgerAccount>>,
     out: &mut impl std::io::Write,

@@ -2,7 +2,7 @@
 //! runs or for people, reading and writing it (plan.json, ledger.csv,
 //! findings.csv, credential files).
 
-pub mod credentials;
-pub mod findings_csv;
-pub mod ledger_csv;
-pub mod plan_file;
+pub(crate) mod credentials;
+pub(crate) mod findings_csv;
+pub(crate) mod ledger_csv;
+pub(crate) mod plan_file;

@@ -20,7 +20,7 @@ use crate::pipeline::{Checked, Outcome, check, load_status, with_jobs};
 use std::path::{Path, PathBuf};
 
 /// What an apply is asked to do.
-pub struct ApplyRun<'a> {
+pub(crate) struct ApplyRun<'a> {
     pub opts: Options,
     pub out: &'a Path,
     /// Take a folder the tool did not make.
@@ -36,7 +36,7 @@ pub struct ApplyRun<'a> {
 impl<'a> ApplyRun<'a> {
     /// An apply of exactly the reviewed plan at `plan`: its options are the
     /// plan's, `jobs` and `quiet` this run's.
-    pub fn reviewed(plan: &Path, out: &'a Path, jobs: Option<usize>, quiet: bool) -> Result<Self, Error> {
+    pub(crate) fn reviewed(plan: &Path, out: &'a Path, jobs: Option<usize>, quiet: bool) -> Result<Self, Error> {
         let bytes = plan_file::read(plan)?;
         let opts = plan_file::options_from_plan(plan, &bytes, out, jobs, quiet)?;
         Ok(ApplyRun { opts, out, force: false, skip_invalid: false, entra_csv: false, reviewed: Some(bytes) })
@@ -44,7 +44,7 @@ impl<'a> ApplyRun<'a> {
 }
 
 /// What an apply did (or refused): the plan, the run, and the files written.
-pub struct Applying {
+pub(crate) struct Applying {
     pub checked: Checked,
     pub applied: Applied,
     pub written: Written,
@@ -52,7 +52,7 @@ pub struct Applying {
 
 /// Lock the folder, finish or roll back a run cut short, check the reviewed
 /// plan's pins, plan, issue, stage, commit (the ledger), report.
-pub fn apply(run: &ApplyRun<'_>, render: &dyn Render) -> Result<Applying, Error> {
+pub(crate) fn apply(run: &ApplyRun<'_>, render: &dyn Render) -> Result<Applying, Error> {
     let (opts, reviewed) = (&run.opts, run.reviewed.as_deref());
     let dir = run.out;
     let status_input = opts.status.iter().map(PathBuf::as_path).collect::<Vec<_>>();

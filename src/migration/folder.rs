@@ -9,10 +9,10 @@ use crate::files::ledger_csv as ledger;
 use std::path::Path;
 
 /// What plan (and apply) replace in the folder on every run.
-pub const REPORT: [&str; 4] = ["plan.json", "findings.csv", "index.html", "orgs/"];
+pub(crate) const REPORT: [&str; 4] = ["plan.json", "findings.csv", "index.html", "orgs/"];
 
 /// The folder, held until the returned lock drops, with its ledger.
-pub fn open(dir: &Path, claim: &Claim, quiet: bool) -> Result<(Folder, DirLock, Ledger), Error> {
+pub(crate) fn open(dir: &Path, claim: &Claim, quiet: bool) -> Result<(Folder, DirLock, Ledger), Error> {
     let folder = owned::claim(dir, claim)?;
     if folder.adopted && !quiet {
         eprintln!("pmc-migrate: {} is now marked as pmc-migrate's output folder ({})", dir.display(), owned::MARKER);

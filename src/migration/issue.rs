@@ -45,7 +45,7 @@ impl IssueError {
 
 /// Every run of a folder creates accounts the same way: the ledger's earlier
 /// runs fix it (a bulk run's people got no sign-on email to resend).
-pub fn same_creation(ledger: &Ledger, now: Creation) -> Result<(), IssueError> {
+pub(crate) fn same_creation(ledger: &Ledger, now: Creation) -> Result<(), IssueError> {
     match ledger.creation() {
         Some(earlier) if earlier != now => Err(IssueError::CreationChanged { earlier, now }),
         _ => Ok(()),
@@ -55,7 +55,7 @@ pub fn same_creation(ledger: &Ledger, now: Creation) -> Result<(), IssueError> {
 /// What run `run` issues, decided before any password is drawn: the
 /// earlier ledger and the plan say it all, so the next ledger is written
 /// from them ([`Issue::write_ledger`]) and never built whole.
-pub struct Issue<'a> {
+pub(crate) struct Issue<'a> {
     pub run: u32,
     /// Per planned organisation (in plan order), the credentials file of its
     /// creates and reissues; `None` when it has neither.
@@ -66,12 +66,12 @@ pub struct Issue<'a> {
 
 impl Issue<'_> {
     /// Whether this run gives anyone a password.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.files.iter().all(Option::is_none)
     }
 
     /// Whether the ledger stays as it was: nobody issued, every organisation enrolled before.
-    pub fn keeps_ledger(&self) -> bool {
+    pub(crate) fn keeps_ledger(&self) -> bool {
         self.is_empty()
             && self.checked.plan.organizations.iter().all(|o| self.before.enrolments.contains_key(&o.mpn_id))
     }
@@ -79,7 +79,7 @@ impl Issue<'_> {
     /// The ledger that records this run: the earlier one, with the first
     /// enrolment of each new organisation and this run's accounts (a reissue
     /// replacing its earlier line), merged in the ledger's order.
-    pub fn write_ledger(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    pub(crate) fn write_ledger(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
         let mut enrolments = self.before.enrolments.clone();
         for org in &self.checked.plan.organizations {
             let creation = Some(self.checked.plan.creation);
@@ -132,7 +132,12 @@ fn merge<'a>(
 /// Who gets a password in run `run` and in which file. The passwords
 /// themselves are drawn by [`draw`], organisation by organisation, in the
 /// pass that writes their files.
-pub fn issue<'a>(checked: &'a Checked, ledger: &'a Ledger, run: u32, dir: &Path) -> Result<Issue<'a>, IssueError> {
+pub(crate) fn issue<'a>(
+    checked: &'a Checked,
+    ledger: &'a Ledger,
+    run: u32,
+    dir: &Path,
+) -> Result<Issue<'a>, IssueError> {
     // A few file checks per organisation: tens of thousands of system calls, in parallel.
     let files = (checked.plan.organizations.par_iter())
         .map(|org| match fresh(org).next() {
@@ -144,12 +149,12 @@ pub fn issue<'a>(checked: &'a Checked, ledger: &'a Ledger, run: u32, dir: &Path)
 }
 
 /// `org`'s accounts that get a new password: creates and reissues, in plan order.
-pub fn fresh(org: &OrgPlan) -> impl Iterator<Item = &AccountPlan> {
+pub(crate) fn fresh(org: &OrgPlan) -> impl Iterator<Item = &AccountPlan> {
     org.accounts.iter().filter(|a| matches!(a.action, Action::Create | Action::Reissue))
 }
 
 /// A new password for each of `org`'s [`fresh`] accounts, beside its plan.
-pub fn draw(org: &OrgPlan) -> Result<Vec<(Issued, &AccountPlan)>, password::RngError> {
+pub(crate) fn draw(org: &OrgPlan) -> Result<Vec<(Issued, &AccountPlan)>, password::RngError> {
     fresh(org)
         .map(|a| {
             let issued = Issued {
@@ -183,7 +188,13 @@ fn credentials_file_name(org: &OrgPlan, ledger: &Ledger, run: u32, dir: &Path) -
 /// What the run did: per organisation, created, kept, reissued, left, and
 /// its credential files: those the ledger names, with this run's (`issue`,
 /// `None` when nothing was issued) in place of the ones its reissues replace.
-pub fn applied(checked: &Checked, ledger: &Ledger, issue: Option<&Issue<'_>>, run: u32, refused: bool) -> Applied {
+pub(crate) fn applied(
+    checked: &Checked,
+    ledger: &Ledger,
+    issue: Option<&Issue<'_>>,
+    run: u32,
+    refused: bool,
+) -> Applied {
     let mut out: BTreeMap<MpnId, OrgApplied> = BTreeMap::new();
     for org in &checked.plan.organizations {
         let e = out.entry(org.mpn_id.clone()).or_default();

@@ -2,14 +2,14 @@
 //! an output folder, taking option structs and returning results; the
 //! commands only map arguments to options and results to output.
 
-pub mod apply;
+pub(crate) mod apply;
 mod error;
-pub mod folder;
-pub mod issue;
-pub mod plan;
-pub mod render;
-pub mod report_set;
-pub mod staging;
-pub mod status;
+pub(crate) mod folder;
+pub(crate) mod issue;
+pub(crate) mod plan;
+pub(crate) mod render;
+pub(crate) mod report_set;
+pub(crate) mod staging;
+pub(crate) mod status;
 
 pub use error::Error;

@@ -11,7 +11,7 @@ use crate::pipeline::{Checked, check, load_status, with_jobs};
 use std::path::{Path, PathBuf};
 
 /// Plan into `out` (`force`: take a folder the tool did not make).
-pub fn plan(opts: &Options, out: &Path, force: bool, render: &dyn Render) -> Result<Checked, Error> {
+pub(crate) fn plan(opts: &Options, out: &Path, force: bool, render: &dyn Render) -> Result<Checked, Error> {
     with_jobs(opts.jobs, || -> Result<_, Error> {
         let status_input = opts.status.iter().map(PathBuf::as_path).collect::<Vec<_>>();
         let claim =

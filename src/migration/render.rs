@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use std::io;
 use std::path::Path;
 
-pub trait Render: Sync {
+pub(crate) trait Render: Sync {
     /// Write `index.html` and `orgs/` into `into`, a report generation;
     /// `status_page` says whether the index links a status.html beside it.
     fn report_pages(
@@ -36,7 +36,7 @@ pub trait Render: Sync {
 }
 
 /// What a sign-on email says to one person.
-pub struct Letter<'a> {
+pub(crate) struct Letter<'a> {
     pub issued: &'a Issued,
     pub organization: &'a str,
     pub admin_name: &'a str,

@@ -14,13 +14,13 @@ use std::io::{self, Write};
 use std::path::Path;
 
 /// The status page's file name, in the output folder (the index links it when present).
-pub const STATUS_PAGE: &str = "status.html";
+pub(crate) const STATUS_PAGE: &str = "status.html";
 
 /// plan.json, findings.csv, index.html and orgs/*.html, published as one
 /// set: written into a fresh generation, plan.json sealed with the digest of
 /// the others, then switched into place. An interrupted run leaves the
 /// previous complete set; `folder`'s list of written files follows.
-pub fn write_reports(
+pub(crate) fn write_reports(
     checked: &Checked,
     applied: Option<&Applied>,
     folder: &mut Folder,

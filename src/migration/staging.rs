@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 /// (`credentials/<mpn_id>.csv`, `outbox/<mpn_id>/<username>.eml`) while that
 /// is free and `first_allowed`, else the run's own (`….run<N>.…`); when even
 /// that is taken by a file the ledger does not know, a refusal.
-pub fn secret_name(dir: &Path, first: &Path, later: &Path, first_allowed: bool) -> Result<PathBuf, IssueError> {
+pub(crate) fn secret_name(dir: &Path, first: &Path, later: &Path, first_allowed: bool) -> Result<PathBuf, IssueError> {
     let present = |rel: &Path| std::fs::symlink_metadata(dir.join(rel)).is_ok();
     if first_allowed && !present(first) {
         return Ok(first.to_path_buf());

@@ -13,7 +13,7 @@ use crate::pipeline::status_export;
 use std::path::Path;
 
 /// What a status run is asked to judge.
-pub struct StatusRun<'a> {
+pub(crate) struct StatusRun<'a> {
     /// The migration folder an apply wrote (holds ledger.csv).
     pub out: &'a Path,
     /// The Partner Center status export.
@@ -27,7 +27,7 @@ pub struct StatusRun<'a> {
 }
 
 /// Judge the team at `--as-of` and write status.json and status.html into `--out`.
-pub fn status(run: &StatusRun<'_>, render: &dyn Render) -> Result<StatusReport, Error> {
+pub(crate) fn status(run: &StatusRun<'_>, render: &dyn Render) -> Result<StatusReport, Error> {
     let dir = run.out;
     if !dir.join(ledger::FILE_NAME).exists() {
         return Err(Error::NoLedger(dir.to_path_buf()));

@@ -11,11 +11,11 @@ use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 
 /// R9: competency progress shows this long after an association.
-pub const COMPETENCY_DELAY_HOURS: i64 = 24;
+pub(crate) const COMPETENCY_DELAY_HOURS: i64 = 24;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum SignIn {
+pub(crate) enum SignIn {
     /// Signed in at least once.
     SignedIn,
     /// Not yet, the temporary password is still good for more than the warning window.
@@ -32,7 +32,7 @@ pub enum SignIn {
 /// organisation's counts; the report's are their sum ([`StatusReport::sign_in`]).
 /// status.json, status.html and the terminal summary all show these.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct SignInCounts {
+pub(crate) struct SignInCounts {
     pub signed_in: usize,
     pub waiting: usize,
     pub expires_soon: usize,
@@ -41,7 +41,7 @@ pub struct SignInCounts {
 }
 
 impl SignInCounts {
-    pub fn add(&mut self, state: SignIn) {
+    pub(crate) fn add(&mut self, state: SignIn) {
         match state {
             SignIn::SignedIn => self.signed_in += 1,
             SignIn::Waiting => self.waiting += 1,
@@ -52,7 +52,7 @@ impl SignInCounts {
     }
 
     /// Accounts someone must act on before the password lapses (or already should have).
-    pub fn needs_action(&self) -> usize {
+    pub(crate) fn needs_action(&self) -> usize {
         self.expires_soon + self.must_reissue
     }
 }
@@ -70,7 +70,7 @@ impl std::iter::Sum for SignInCounts {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct EmployeeStatus {
+pub(crate) struct EmployeeStatus {
     pub email: String,
     pub username: Username,
     pub password_expires: NaiveDate,
@@ -87,7 +87,7 @@ pub struct EmployeeStatus {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct OrgStatus {
+pub(crate) struct OrgStatus {
     pub mpn_id: MpnId,
     pub employees: Vec<EmployeeStatus>,
     /// Flattened: status.json keeps its `signed_in`, `waiting`, ... per organisation.
@@ -96,13 +96,13 @@ pub struct OrgStatus {
 }
 
 impl OrgStatus {
-    pub fn new(mpn_id: MpnId) -> Self {
+    pub(crate) fn new(mpn_id: MpnId) -> Self {
         OrgStatus { mpn_id, employees: Vec::new(), sign_in: SignInCounts::default() }
     }
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct StatusReport {
+pub(crate) struct StatusReport {
     pub as_of: NaiveDateTime,
     pub warn_days: i64,
     pub organizations: Vec<OrgStatus>,
@@ -112,14 +112,14 @@ pub struct StatusReport {
 
 impl StatusReport {
     /// Every organisation's sign-in counts together.
-    pub fn sign_in(&self) -> SignInCounts {
+    pub(crate) fn sign_in(&self) -> SignInCounts {
         self.organizations.iter().map(|o| o.sign_in).sum()
     }
 
     /// `status` exits 1 (design §6): someone needs action within the warning
     /// window, an issued account is missing from the export, or the export
     /// has errors (a cron job must not read a broken export as "all fine").
-    pub fn needs_attention(&self) -> bool {
+    pub(crate) fn needs_attention(&self) -> bool {
         self.needs_action > 0
             || self.sign_in().unknown > 0
             || self.findings.iter().any(|f| f.severity == crate::core::finding::Severity::Error)
@@ -127,7 +127,7 @@ impl StatusReport {
 }
 
 /// Join the ledger with the status export at `as_of`.
-pub fn assess(
+pub(crate) fn assess(
     ledger: &Ledger,
     status: &TeamStatus,
     as_of: NaiveDateTime,

@@ -2,14 +2,14 @@
 //! what earlier applies did, into one [`Checked`] that every command reports
 //! on; and after cutover, the status export and its assessment.
 
-pub mod assess;
-pub mod dedup;
-pub mod generate;
-pub mod load;
-pub mod plan;
-pub mod status_export;
-pub mod teams;
-pub mod validate;
+pub(crate) mod assess;
+pub(crate) mod dedup;
+pub(crate) mod generate;
+pub(crate) mod load;
+pub(crate) mod plan;
+pub(crate) mod status_export;
+pub(crate) mod teams;
+pub(crate) mod validate;
 
 use crate::core::finding::{self, Counts, Finding};
 use crate::core::ledger::Ledger;
@@ -176,7 +176,7 @@ impl Checked {
 }
 
 /// The `--status` export, when one was given.
-pub fn load_status(opts: &Options) -> Result<Option<TeamStatus>, LoadError> {
+pub(crate) fn load_status(opts: &Options) -> Result<Option<TeamStatus>, LoadError> {
     match &opts.status {
         Some(path) => Ok(Some(status_export::load(path, &opts.read)?)),
         None => Ok(None),

@@ -38,7 +38,7 @@ impl TeamStatus {
 }
 
 /// `2026-12-01 09:30`, `2026-12-01T09:30:00`, `…Z`, or a bare date (midnight).
-pub fn parse_datetime(raw: &str) -> Option<NaiveDateTime> {
+pub(crate) fn parse_datetime(raw: &str) -> Option<NaiveDateTime> {
     let t = raw.trim().trim_end_matches('Z');
     // Four-digit year first, no sign (chrono's %Y would take "+2026" or "-1").
     let year = t.get(..5)?;
@@ -53,11 +53,11 @@ pub fn parse_datetime(raw: &str) -> Option<NaiveDateTime> {
     NaiveDate::parse_from_str(t, "%Y-%m-%d").ok().and_then(|d| d.and_hms_opt(0, 0, 0))
 }
 
-pub fn load(path: &Path, read: &ReadOptions) -> Result<TeamStatus, LoadError> {
+pub(crate) fn load(path: &Path, read: &ReadOptions) -> Result<TeamStatus, LoadError> {
     Ok(from_table(crate::pipeline::load::load_file(path, &STATUS, read)?))
 }
 
-pub fn from_table(table: Table) -> TeamStatus {
+pub(crate) fn from_table(table: Table) -> TeamStatus {
     let file = table.file().to_string();
     let map = &table.headers;
     let mut out = TeamStatus {

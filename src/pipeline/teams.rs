@@ -8,14 +8,14 @@ use crate::pipeline::validate::{BlockedOrg, reason};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone)]
-pub struct Team {
+pub(crate) struct Team {
     pub membership: Membership,
     /// In input-line order.
     pub employees: Vec<Employee>,
 }
 
 #[derive(Debug, Default)]
-pub struct Teams {
+pub(crate) struct Teams {
     /// Organisations that can be planned, in input-line order.
     pub teams: Vec<Team>,
     /// Organisations left out, with reasons, in input-line order.
@@ -23,7 +23,7 @@ pub struct Teams {
     pub findings: Vec<Finding>,
 }
 
-pub fn assemble(
+pub(crate) fn assemble(
     memberships: Vec<Membership>,
     employees: Vec<Employee>,
     mut blocked: Vec<BlockedOrg>,

@@ -15,14 +15,14 @@ use std::collections::HashMap;
 
 /// What an apply does to one account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sign {
+pub(crate) enum Sign {
     Create,
     Reissue,
     Left,
 }
 
 impl Sign {
-    pub fn symbol(self) -> char {
+    pub(crate) fn symbol(self) -> char {
         match self {
             Sign::Create => '+',
             Sign::Reissue => '~',
@@ -33,7 +33,7 @@ impl Sign {
 
 /// One organisation's counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Counts {
+pub(crate) struct Counts {
     pub create: usize,
     pub reissue: usize,
     pub left: usize,
@@ -44,7 +44,7 @@ pub struct Counts {
 
 impl Counts {
     /// Anything for an apply to do (what `plan --detailed-exitcode` reports).
-    pub fn any(&self) -> bool {
+    pub(crate) fn any(&self) -> bool {
         self.create + self.reissue + self.left + self.enrol > 0
     }
 
@@ -59,7 +59,7 @@ impl Counts {
 
 /// One organisation of the list.
 #[derive(Debug)]
-pub struct OrgChanges<'a> {
+pub(crate) struct OrgChanges<'a> {
     pub mpn_id: &'a str,
     /// `None`: not in this plan (everyone an earlier apply issued left, or the
     /// organisation is gone from the export).
@@ -70,7 +70,7 @@ pub struct OrgChanges<'a> {
 
 /// Someone behind a `+`, `~` or `-`.
 #[derive(Debug, Clone, Copy)]
-pub struct Person<'a> {
+pub(crate) struct Person<'a> {
     pub sign: Sign,
     pub mpn_id: &'a str,
     pub username: &'a str,
@@ -82,14 +82,14 @@ pub struct Person<'a> {
 }
 
 #[derive(Debug)]
-pub struct Changes<'a> {
+pub(crate) struct Changes<'a> {
     /// Every organisation, changed or not, in the list's order.
     pub orgs: Vec<OrgChanges<'a>>,
     pub totals: Counts,
 }
 
 impl<'a> Changes<'a> {
-    pub fn new(plan: &'a Plan) -> Changes<'a> {
+    pub(crate) fn new(plan: &'a Plan) -> Changes<'a> {
         let mut left: HashMap<&str, Vec<&LeftAccount>> = HashMap::new();
         for l in &plan.left {
             left.entry(l.mpn_id.as_str()).or_default().push(l);
@@ -124,24 +124,24 @@ impl<'a> Changes<'a> {
     }
 
     /// Organisations with anything to do.
-    pub fn changed(&self) -> impl Iterator<Item = &OrgChanges<'a>> {
+    pub(crate) fn changed(&self) -> impl Iterator<Item = &OrgChanges<'a>> {
         self.orgs.iter().filter(|o| o.counts.any())
     }
 
     /// Everyone behind a `+`, `~` or `-`, in the list's order.
-    pub fn people(&self) -> impl Iterator<Item = Person<'a>> + '_ {
+    pub(crate) fn people(&self) -> impl Iterator<Item = Person<'a>> + '_ {
         self.orgs.iter().flat_map(OrgChanges::people)
     }
 
     /// The people who left, in the list's order.
-    pub fn left(&self) -> impl Iterator<Item = &'a LeftAccount> + '_ {
+    pub(crate) fn left(&self) -> impl Iterator<Item = &'a LeftAccount> + '_ {
         self.orgs.iter().flat_map(|o| o.left.iter().copied())
     }
 }
 
 impl<'a> OrgChanges<'a> {
     /// The organisation's name, when it is in this plan.
-    pub fn organization(&self) -> Option<&'a str> {
+    pub(crate) fn organization(&self) -> Option<&'a str> {
         self.plan.map(|p| p.organization.as_str())
     }
 

@@ -9,11 +9,11 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 /// GitHub's per-step limit for each annotation kind.
-pub const MAX_ANNOTATIONS: usize = 10;
+pub(crate) const MAX_ANNOTATIONS: usize = 10;
 /// Rows of the step summary's findings table.
 pub const SUMMARY_ROWS: usize = 50;
 
-pub fn write(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
     let findings = &checked.findings;
     let mut out = io::BufWriter::new(out);
     let mut shown = 0usize;
@@ -124,12 +124,12 @@ fn cell(s: &str, max: usize) -> String {
 }
 
 /// The escaping GitHub's runner expects for a command's message.
-pub fn escape_data(s: &str) -> String {
+pub(crate) fn escape_data(s: &str) -> String {
     s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// Properties also escape `:` and `,`, which separate them.
-pub fn escape_property(s: &str) -> String {
+pub(crate) fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 

@@ -32,7 +32,7 @@ struct Summary<'a> {
     blocked_organizations: usize,
 }
 
-pub fn write(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
     let orgs = &checked.plan.organizations;
     let c = checked.counts;
     let summary = Summary {

@@ -133,7 +133,7 @@ pub fn write(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// XML text/attribute escaping; characters XML 1.0 forbids become U+FFFD.
-pub fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -57,7 +57,7 @@ fn bundle(lang: Lang, files: &Files) -> Bundle {
 
 /// Message `id` (or `id.attribute`) in `lang` with the string `args`; the
 /// English one when `lang` lacks it.
-pub fn text(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
+pub(crate) fn text(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
     format(bundles(), lang, id, args)
 }
 
@@ -88,7 +88,7 @@ fn pattern<'b>(bundle: &'b Bundle, id: &str) -> Option<&'b fluent_syntax::ast::P
 }
 
 /// `d` in the locale's form: `2027-03-01`, `2027年3月1日`.
-pub fn date(lang: Lang, d: NaiveDate) -> String {
+pub(crate) fn date(lang: Lang, d: NaiveDate) -> String {
     let (iso, year, month, day) = (d.to_string(), d.year().to_string(), d.month().to_string(), d.day().to_string());
     text(lang, "date", &[("iso", &iso), ("year", &year), ("month", &month), ("day", &day)])
 }

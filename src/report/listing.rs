@@ -9,7 +9,7 @@
 use super::changes::{Changes, Counts, OrgChanges, Person, Sign};
 use super::html::kit::page_id;
 use super::text::{counts_line, finding_line, plural};
-pub use crate::core::applied::Written;
+pub(crate) use crate::core::applied::Written;
 use crate::core::finding::{Severity, printable};
 use crate::core::ids::CredentialsFile;
 use crate::pipeline::Checked;
@@ -17,20 +17,20 @@ use std::fmt::Write;
 use std::path::Path;
 
 /// People, organisations and files named before "… and N more", unless `--changes all`.
-pub const FIRST: usize = 20;
+pub(crate) const FIRST: usize = 20;
 /// Errors and warnings printed; the rest are in findings.csv.
-pub const FIRST_FINDINGS: usize = 20;
+pub(crate) const FIRST_FINDINGS: usize = 20;
 
 /// How much of the listing to show, and whether in colour.
 #[derive(Debug, Clone, Copy)]
-pub struct Style {
+pub(crate) struct Style {
     pub limit: usize,
     pub colour: bool,
 }
 
 impl Style {
     /// Colour only on a terminal, and not when `NO_COLOR` is set (no-color.org).
-    pub fn for_stdout(limit: usize) -> Style {
+    pub(crate) fn for_stdout(limit: usize) -> Style {
         use std::io::IsTerminal;
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Style { limit, colour: !no_color && std::io::stdout().is_terminal() }
@@ -48,14 +48,14 @@ impl Style {
 
 /// Whether the listing is what will happen, what happened, or what was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tense {
+pub(crate) enum Tense {
     Plan,
     Applied,
     Refused,
 }
 
 /// `plan`'s (and `apply --dry-run`'s) report.
-pub fn plan_report(checked: &Checked, out_dir: &Path, style: Style) -> String {
+pub(crate) fn plan_report(checked: &Checked, out_dir: &Path, style: Style) -> String {
     let mut text = listing(checked, Tense::Plan, None, style);
     text.push_str(&findings(checked, out_dir));
     let _ = writeln!(text, "Wrote {}.", reports(checked, out_dir));
@@ -64,7 +64,7 @@ pub fn plan_report(checked: &Checked, out_dir: &Path, style: Style) -> String {
 
 /// `apply`'s report: the listing of what it did (or refused), the findings,
 /// and every file it wrote.
-pub fn apply_report(checked: &Checked, tense: Tense, written: &Written, out_dir: &Path, style: Style) -> String {
+pub(crate) fn apply_report(checked: &Checked, tense: Tense, written: &Written, out_dir: &Path, style: Style) -> String {
     let mut text = listing(checked, tense, Some(written), style);
     text.push_str(&findings(checked, out_dir));
     text.push_str("Wrote:\n");

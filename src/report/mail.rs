@@ -25,10 +25,10 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use unicode_width::UnicodeWidthStr;
 
-pub use crate::migration::render::Letter;
+pub(crate) use crate::migration::render::Letter;
 
 /// The whole message: headers and the encoded body.
-pub fn render(letter: &Letter<'_>) -> Result<Vec<u8>, tera::Error> {
+pub(crate) fn render(letter: &Letter<'_>) -> Result<Vec<u8>, tera::Error> {
     let body = body(letter)?;
     let i = letter.issued;
     let mut msg = MessageBuilder::new();

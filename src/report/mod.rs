@@ -1,16 +1,16 @@
 //! Layer 5, the report: findings, plans and runs in the formats people and CI
 //! read (terminal text, JSON, JUnit, GitHub, HTML pages, sign-on emails).
 
-pub mod changes;
-pub mod github;
-pub mod html;
-pub mod json;
-pub mod junit;
-pub mod l10n;
-pub mod listing;
-pub mod mail;
-pub mod next;
-pub mod text;
+pub(crate) mod changes;
+pub(crate) mod github;
+pub(crate) mod html;
+pub(crate) mod json;
+pub(crate) mod junit;
+pub(crate) mod l10n;
+pub(crate) mod listing;
+pub(crate) mod mail;
+pub(crate) mod next;
+pub(crate) mod text;
 
 use crate::core::applied::Applied;
 use crate::core::options::ReportFormat;
@@ -22,7 +22,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 /// `validate`'s report on stdout in the chosen format.
-pub fn validate_report(checked: &Checked, format: ReportFormat, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn validate_report(checked: &Checked, format: ReportFormat, out: &mut dyn Write) -> io::Result<()> {
     match format {
         ReportFormat::Text => text::write(checked, out),
         ReportFormat::Json => json::write(checked, out),
@@ -32,7 +32,7 @@ pub fn validate_report(checked: &Checked, format: ReportFormat, out: &mut dyn Wr
 }
 
 /// The report layer's pages and mail, for the workflows below it.
-pub struct Renderer;
+pub(crate) struct Renderer;
 
 impl Render for Renderer {
     fn report_pages(

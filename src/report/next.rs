@@ -12,7 +12,7 @@ use std::fmt::Write;
 use std::path::Path;
 
 /// What to do after a plan: a message for stderr, silenced by `--quiet`.
-pub fn plan_next(checked: &Checked, out_dir: &Path) -> String {
+pub(crate) fn plan_next(checked: &Checked, out_dir: &Path) -> String {
     let file = |name: &str| out_dir.join(name).display().to_string();
     if checked.counts.errors > 0 {
         format!(
@@ -33,7 +33,7 @@ pub fn plan_next(checked: &Checked, out_dir: &Path) -> String {
 
 /// What to do after an apply that was not refused: a message for stderr,
 /// silenced by `--quiet`.
-pub fn apply_next(checked: &Checked, written: &Written, out_dir: &Path) -> String {
+pub(crate) fn apply_next(checked: &Checked, written: &Written, out_dir: &Path) -> String {
     let file = |name: &str| out_dir.join(name).display().to_string();
     let mut steps: Vec<String> = Vec::new();
     if let [(only, _)] = written.credentials.as_slice() {
@@ -104,7 +104,7 @@ pub fn apply_next(checked: &Checked, written: &Written, out_dir: &Path) -> Strin
 
 /// Why an apply with errors wrote no credentials: for stderr, never silenced.
 /// It points at the errors the report above it lists.
-pub fn refusal(checked: &Checked, out_dir: &Path) -> String {
+pub(crate) fn refusal(checked: &Checked, out_dir: &Path) -> String {
     let n = checked.counts.errors;
     let listed = if n <= FIRST_FINDINGS {
         "listed above".to_string()

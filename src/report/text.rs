@@ -4,7 +4,7 @@ use crate::pipeline::Checked;
 use crate::pipeline::load::dialect;
 use std::io::{self, Write};
 
-pub fn write(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
     let mut out = io::BufWriter::new(out);
     for f in &checked.findings {
         writeln!(out, "{}", finding_line(f))?;
@@ -40,27 +40,27 @@ pub fn write(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// `1 organisation`, `2 organisations`.
-pub fn plural(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// One finding as `file:line:column: severity[rule]: message`.
-pub fn finding_line(f: &crate::core::finding::Finding) -> String {
+pub(crate) fn finding_line(f: &crate::core::finding::Finding) -> String {
     format!("{}:{}:{}: {}[{}]: {}", f.file, f.line, f.column, f.severity, f.rule, f.message)
 }
 
 /// `2 errors, 1 warning, 0 info`.
-pub fn counts_line(c: &crate::core::finding::Counts) -> String {
+pub(crate) fn counts_line(c: &crate::core::finding::Counts) -> String {
     format!("{}, {}, {} info", plural(c.errors, "error", "errors"), plural(c.warnings, "warning", "warnings"), c.infos)
 }
 
 /// Lines of each list `status` prints; the rest are in status.html and status.json.
-pub const STATUS_LIST_CAP: usize = 20;
+pub(crate) const STATUS_LIST_CAP: usize = 20;
 
 /// What `status` prints: who must be re-added, whose password expires soon,
 /// the export's findings (errors first), each list capped, then the summary
 /// last, so that it is what stays on screen whatever the team's size.
-pub fn status_summary(report: &crate::pipeline::assess::StatusReport, out_dir: &std::path::Path) -> String {
+pub(crate) fn status_summary(report: &crate::pipeline::assess::StatusReport, out_dir: &std::path::Path) -> String {
     use crate::core::finding::Severity;
     use crate::pipeline::assess::SignIn;
     let (html, json) = (out_dir.join("status.html"), out_dir.join("status.json"));

@@ -6,17 +6,17 @@ use std::io::{self, Write};
 use std::path::Path;
 
 /// Mode of files that hold no secret (temporary files start out private).
-pub const PUBLIC_MODE: u32 = 0o644;
+pub(crate) const PUBLIC_MODE: u32 = 0o644;
 
 /// Write `bytes` to `path` atomically; `mode` (e.g. 0o600) is set before the
 /// rename, [`PUBLIC_MODE`] when `None`.
-pub fn write_atomic(path: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()> {
     write_renamed(path, bytes, mode)
 }
 
 /// Like [`write_atomic`], with the content streamed by `fill` through a
 /// buffer, so a large file is never held in memory whole.
-pub fn write_atomic_streamed(
+pub(crate) fn write_atomic_streamed(
     path: &Path,
     mode: Option<u32>,
     fill: impl FnOnce(&mut io::BufWriter<&fs::File>) -> io::Result<()>,
@@ -64,7 +64,7 @@ fn write_renamed(path: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()>
 /// Make (or reuse) `root/rel`, refusing to pass through a symbolic link or a
 /// file: in a shared output folder, a planted link must not carry secrets or
 /// pages elsewhere. Folders it creates get `mode`.
-pub fn real_dir(root: &Path, rel: &Path, mode: u32) -> io::Result<std::path::PathBuf> {
+pub(crate) fn real_dir(root: &Path, rel: &Path, mode: u32) -> io::Result<std::path::PathBuf> {
     let mut path = root.to_path_buf();
     for part in rel.components() {
         match part {
@@ -95,7 +95,7 @@ pub fn real_dir(root: &Path, rel: &Path, mode: u32) -> io::Result<std::path::Pat
 
 /// Make every file under `dir` durable: one filesystem sync on Linux instead
 /// of one per file (tens of thousands on a large run), each file elsewhere.
-pub fn sync_tree(dir: &Path) -> io::Result<()> {
+pub(crate) fn sync_tree(dir: &Path) -> io::Result<()> {
     #[cfg(target_os = "linux")]
     {
         let handle = fs::File::open(dir)?;

@@ -4,13 +4,13 @@ use super::error::{TxnError, io};
 use std::fs;
 use std::path::Path;
 
-pub const LOCK_FILE: &str = ".pmc-migrate.lock";
+pub(super) const LOCK_FILE: &str = ".pmc-migrate.lock";
 
 /// Holds the folder's lock for as long as it lives.
-pub struct DirLock(#[allow(dead_code)] fs::File);
+pub(crate) struct DirLock(#[allow(dead_code)] fs::File);
 
 /// Take `dir`'s lock, or say that another writer holds it.
-pub fn lock(dir: &Path) -> Result<DirLock, TxnError> {
+pub(crate) fn lock(dir: &Path) -> Result<DirLock, TxnError> {
     let path = dir.join(LOCK_FILE);
     if fs::symlink_metadata(&path).is_ok_and(|m| !m.is_file()) {
         return Err(TxnError::Io { path, source: std::io::Error::other("the lock file is not a plain file") });

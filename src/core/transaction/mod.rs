@@ -3,14 +3,14 @@
 //! multi-file commit (stage privately, one sync, a commit point, move into
 //! place; the next run finishes or rolls back one that was cut short).
 
-pub mod atomic;
+pub(crate) mod atomic;
 mod lock;
-pub mod owned;
-pub mod publish;
+pub(crate) mod owned;
+pub(crate) mod publish;
 mod staging;
 
 mod error;
 
-pub use error::TxnError;
-pub use lock::{DirLock, lock};
-pub use staging::{Staging, recover};
+pub(crate) use error::TxnError;
+pub(crate) use lock::{DirLock, lock};
+pub(crate) use staging::{Staging, recover};

@@ -10,7 +10,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 /// The mark, inside the output folder.
-pub const MARKER: &str = ".pmc-migrate";
+pub(crate) const MARKER: &str = ".pmc-migrate";
 const HEADER: &str = "pmc-migrate";
 const NOTE: &str = "# This folder is pmc-migrate's output. The files it wrote (it replaces or deletes no other):";
 /// Names the tool keeps in a folder without listing them (its lock, its staging).
@@ -62,7 +62,7 @@ pub enum FolderError {
 }
 
 /// What a command is about to do in the folder.
-pub struct Claim<'a> {
+pub(crate) struct Claim<'a> {
     /// Exports that must not live inside the folder at all.
     pub exports: &'a [&'a Path],
     /// Other inputs, which must not be one of the files the run writes.
@@ -75,7 +75,7 @@ pub struct Claim<'a> {
 
 /// A claimed output folder and the files the tool wrote in it.
 #[derive(Debug)]
-pub struct Folder {
+pub(crate) struct Folder {
     dir: PathBuf,
     written: BTreeSet<String>,
     /// The folder had no mark and was taken (an earlier version's, or forced).
@@ -85,7 +85,7 @@ pub struct Folder {
 }
 
 /// Check `dir` against `claim` and make it the tool's (created when missing).
-pub fn claim(dir: &Path, claim: &Claim) -> Result<Folder, FolderError> {
+pub(crate) fn claim(dir: &Path, claim: &Claim) -> Result<Folder, FolderError> {
     let io_at = |path: &Path| {
         let path = path.to_path_buf();
         move |source| FolderError::Io { path, source }
@@ -203,7 +203,7 @@ fn read_marker(dir: &Path) -> io::Result<Option<BTreeSet<String>>> {
 }
 
 impl Folder {
-    pub fn dir(&self) -> &Path {
+    pub(crate) fn dir(&self) -> &Path {
         &self.dir
     }
 
@@ -221,17 +221,17 @@ impl Folder {
     }
 
     /// Record files the run writes (relative paths; `orgs/1234.html`).
-    pub fn wrote<S: Into<String>>(&mut self, names: impl IntoIterator<Item = S>) {
+    pub(crate) fn wrote<S: Into<String>>(&mut self, names: impl IntoIterator<Item = S>) {
         self.written.extend(names.into_iter().map(Into::into));
     }
 
     /// Forget the files under `prefix` (a folder the run replaced whole).
-    pub fn replaced(&mut self, prefix: &str) {
+    pub(crate) fn replaced(&mut self, prefix: &str) {
         self.written.retain(|n| !n.starts_with(prefix));
     }
 
     /// Write the mark with the current list, atomically.
-    pub fn save(&self) -> io::Result<()> {
+    pub(crate) fn save(&self) -> io::Result<()> {
         let mut text = format!("{HEADER} {}\n{NOTE}\n", env!("CARGO_PKG_VERSION"));
         for name in &self.written {
             text.push_str(name);

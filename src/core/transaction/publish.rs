@@ -23,7 +23,7 @@ const LEGACY: [&str; 2] = [".orgs-new", ".orgs-old"];
 const TEMPORARY: (&str, &str) = (".pmc-migrate-", ".tmp");
 
 /// A generation folder inside `root`, being filled.
-pub struct Generation {
+pub(crate) struct Generation {
     root: PathBuf,
     path: PathBuf,
     /// Until the commit, a signal removes the unfinished generation.
@@ -41,7 +41,7 @@ impl Drop for Generation {
 
 impl Generation {
     /// A fresh, empty generation in `root` (a leftover one is discarded).
-    pub fn begin(root: &Path) -> io::Result<Generation> {
+    pub(crate) fn begin(root: &Path) -> io::Result<Generation> {
         let path = root.join(NEW);
         remove_real(&path)?;
         real_dir(root, Path::new(NEW), 0o755)?;
@@ -50,7 +50,7 @@ impl Generation {
     }
 
     /// The folder to write the set into.
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.path
     }
 
@@ -58,7 +58,7 @@ impl Generation {
     /// replacing the one of the same name (a folder replaces the old folder
     /// whole). A signal from the commit on waits for the set to be in place.
     /// `published` is what a signal from then on says of the folder.
-    pub fn publish(mut self, published: String) -> io::Result<()> {
+    pub(crate) fn publish(mut self, published: String) -> io::Result<()> {
         interrupt::pause("before-publish");
         sync_tree(&self.path)?;
         let _critical = interrupt::critical();
@@ -106,7 +106,7 @@ fn finish(root: &Path) -> io::Result<()> {
 /// Tidy what an interrupted run left in `root`: finish a committed
 /// generation, remove an unfinished one and stray temporary files. Returns
 /// one sentence for each kind of thing it did.
-pub fn recover(root: &Path) -> io::Result<Vec<String>> {
+pub(crate) fn recover(root: &Path) -> io::Result<Vec<String>> {
     let mut done = Vec::new();
     if fs::symlink_metadata(root.join(READY)).is_ok() {
         finish(root)?;
@@ -137,7 +137,7 @@ pub fn recover(root: &Path) -> io::Result<Vec<String>> {
 /// (every file under a folder counts), and the digest is that of the lines
 /// `<sha256 of the file>  <relative path>`, sorted by path, as `sha256sum`
 /// prints them. Anything but a plain file or folder makes it an error.
-pub fn digest(root: &Path, names: &[&str]) -> io::Result<String> {
+pub(crate) fn digest(root: &Path, names: &[&str]) -> io::Result<String> {
     use rayon::prelude::*;
     let mut files = Vec::new();
     for name in names {

@@ -13,7 +13,7 @@ const STAGING: &str = ".staging";
 const SECRET_MODE: u32 = 0o600;
 
 /// Run `run`'s staging folder inside `root`, with the folders made so far.
-pub struct Staging {
+pub(crate) struct Staging {
     root: PathBuf,
     /// `<root>/.staging/run<N>`.
     path: PathBuf,
@@ -38,7 +38,7 @@ impl Drop for Staging {
 
 impl Staging {
     /// A fresh, empty staging folder for `run` (a leftover one is discarded).
-    pub fn begin(root: &Path, run: u32) -> Result<Staging, TxnError> {
+    pub(crate) fn begin(root: &Path, run: u32) -> Result<Staging, TxnError> {
         let rel = Path::new(STAGING).join(format!("run{run}"));
         private_dir(root, &rel)?; // refuses a planted link before anything is removed
         let path = root.join(&rel);
@@ -50,14 +50,14 @@ impl Staging {
 
     /// Make the private folder `rel` inside the staging folder (once per folder:
     /// tens of thousands of files share a few folders).
-    pub fn ensure_dir(&mut self, rel: &Path) -> Result<(), TxnError> {
+    pub(crate) fn ensure_dir(&mut self, rel: &Path) -> Result<(), TxnError> {
         self.folders.ensure(rel)
     }
 
     /// A new secret file at `rel` (its folder made first with [`Self::ensure_dir`]):
     /// created 0600, never readable by others, not even for a moment, and not
     /// synced one by one: [`Self::commit`] makes them all durable at once.
-    pub fn write(&self, rel: &Path, bytes: &[u8]) -> Result<(), TxnError> {
+    pub(crate) fn write(&self, rel: &Path, bytes: &[u8]) -> Result<(), TxnError> {
         use std::io::Write;
         let path = self.path.join(rel);
         if crate::core::interrupt::stopping() {
@@ -73,7 +73,7 @@ impl Staging {
 
     /// Sync everything staged, write the commit point, move the files into
     /// place. `committed` is what a signal from the commit on says of the folder.
-    pub fn commit(
+    pub(crate) fn commit(
         mut self,
         committed: String,
         commit_point: impl FnOnce() -> Result<(), TxnError>,
@@ -211,7 +211,7 @@ fn sync_folders(folders: &BTreeSet<PathBuf>, dir: &Path) -> Result<(), TxnError>
 
 /// Finish the runs cut short whose commit point was written (run number up to
 /// `committed`), roll back the others.
-pub fn recover(dir: &Path, committed: u32) -> Result<(), TxnError> {
+pub(crate) fn recover(dir: &Path, committed: u32) -> Result<(), TxnError> {
     let root = dir.join(STAGING);
     if fs::symlink_metadata(&root).is_ok_and(|m| !m.is_dir()) {
         return Err(TxnError::Io {

@@ -7,11 +7,11 @@ use crate::pipeline::plan::accounts::AccountPlan;
 use crate::pipeline::validate::cells::{self, DISPLAY_NAME_MAX, GIVEN_NAME_MAX, JOB_TITLE_MAX, SURNAME_MAX};
 use std::borrow::Cow;
 
-pub const VERSION_LINE: &str = "version:v1.0";
-pub const HEADER: &str = "Name [displayName] Required,User name [userPrincipalName] Required,Initial password [passwordProfile] Required,Block sign in (Yes/No) [accountEnabled] Required,First name [givenName],Last name [surname],Job title [jobTitle],Department [department],Usage location [usageLocation],Street address [streetAddress],State or province [state],Country or region [country],Office [physicalDeliveryOfficeName],City [city],ZIP or postal code [postalCode],Office phone [telephoneNumber],Mobile phone [mobile]";
+pub(crate) const VERSION_LINE: &str = "version:v1.0";
+pub(crate) const HEADER: &str = "Name [displayName] Required,User name [userPrincipalName] Required,Initial password [passwordProfile] Required,Block sign in (Yes/No) [accountEnabled] Required,First name [givenName],Last name [surname],Job title [jobTitle],Department [department],Usage location [usageLocation],Street address [streetAddress],State or province [state],Country or region [country],Office [physicalDeliveryOfficeName],City [city],ZIP or postal code [postalCode],Office phone [telephoneNumber],Mobile phone [mobile]";
 
 /// The two fixed lines, then one row per issued account; no example row.
-pub fn render(accounts: &[(Issued, &AccountPlan)], usage_location: Option<&str>) -> Vec<u8> {
+pub(crate) fn render(accounts: &[(Issued, &AccountPlan)], usage_location: Option<&str>) -> Vec<u8> {
     let mut out = format!("{VERSION_LINE}\r\n{HEADER}\r\n").into_bytes();
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut out);
     for (issued, plan) in accounts {

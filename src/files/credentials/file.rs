@@ -3,10 +3,10 @@
 
 use super::Issued;
 
-pub const HEADER: [&str; 5] = ["username", "display_name", "email", "temporary_password", "password_expires"];
+pub(crate) const HEADER: [&str; 5] = ["username", "display_name", "email", "temporary_password", "password_expires"];
 
 /// OWASP CSV injection: a cell starting with = + - @ TAB CR or LF gets a leading `'`.
-pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) {
         std::borrow::Cow::Owned(format!("'{cell}"))
     } else {
@@ -14,7 +14,7 @@ pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-pub fn render<'a>(accounts: impl IntoIterator<Item = &'a Issued>) -> Vec<u8> {
+pub(crate) fn render<'a>(accounts: impl IntoIterator<Item = &'a Issued>) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(b"\xEF\xBB\xBF".to_vec());
     let _ = w.write_record(HEADER);
     for a in accounts {

@@ -4,11 +4,11 @@
 /// A password that never prints itself: `Debug` and `Display` show a mask,
 /// so it can't reach a log, a report or a finding by accident.
 #[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
+pub(crate) struct Secret(String);
 
 impl Secret {
     /// The only way to read it: for credential files and the outbox.
-    pub fn expose(&self) -> &str {
+    pub(crate) fn expose(&self) -> &str {
         &self.0
     }
 }
@@ -19,7 +19,7 @@ impl std::fmt::Debug for Secret {
     }
 }
 
-pub const LENGTH: usize = 16;
+pub(crate) const LENGTH: usize = 16;
 const UPPER: &str = "ABCDEFGHJKLMNPQRSTUVWXYZ"; // no I, O
 const LOWER: &str = "abcdefghijkmnpqrstuvwxyz"; // no l, o
 const DIGITS: &str = "23456789"; // no 0, 1
@@ -63,7 +63,7 @@ thread_local! {
 
 /// Uniform over all valid passwords: draw each character uniformly (rejection
 /// sampling on random bytes), retry the whole password until every rule holds.
-pub fn generate() -> Result<Secret, RngError> {
+pub(crate) fn generate() -> Result<Secret, RngError> {
     let alphabet = alphabet();
     let n = alphabet.len();
     let limit = 256 - (256 % n); // bytes at or above this would bias the draw
@@ -84,7 +84,7 @@ pub fn generate() -> Result<Secret, RngError> {
     })
 }
 
-pub fn is_valid(s: &str) -> bool {
+pub(crate) fn is_valid(s: &str) -> bool {
     let has = |set: &str| s.chars().any(|c| set.contains(c));
     s.len() == LENGTH
         && s.bytes().all(|c| alphabet().contains(&c))

@@ -2,14 +2,14 @@
 //! below it, so that each account is one line.
 
 /// serde_json's pretty layout down to `max_depth` nesting levels, compact below.
-pub struct ShallowPretty {
+pub(super) struct ShallowPretty {
     depth: usize,
     max_depth: usize,
     has_value: bool,
 }
 
 impl ShallowPretty {
-    pub fn new(max_depth: usize) -> Self {
+    pub(super) fn new(max_depth: usize) -> Self {
         ShallowPretty { depth: 0, max_depth, has_value: false }
     }
 

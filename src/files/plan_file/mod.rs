@@ -63,7 +63,7 @@ struct Tool {
 }
 
 #[derive(Serialize)]
-pub struct Summary {
+pub(crate) struct Summary {
     pub organizations: usize,
     /// Distinct people (by email) across the planned organisations.
     pub employees: usize,
@@ -95,7 +95,7 @@ struct RecordedOptions {
 
 /// The report a plan belongs to, in its output folder: the files its
 /// `report_sha256` covers (what the reviewer reads beside plan.json).
-pub const REPORT_SET: [&str; 3] = ["findings.csv", "index.html", "orgs"];
+pub(crate) const REPORT_SET: [&str; 3] = ["findings.csv", "index.html", "orgs"];
 const DIGEST_KEY: &[u8] = b"\"report_sha256\": \"";
 /// Where the digest goes until the report set is written ([`seal`]).
 const UNSEALED: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -160,7 +160,7 @@ struct PinnedInput {
     sha256: String,
 }
 
-pub fn summary(checked: &Checked) -> Summary {
+pub(crate) fn summary(checked: &Checked) -> Summary {
     let orgs = &checked.plan.organizations;
     // hashbrown's hasher: with std's SipHash this set was a tenth of a plan's CPU.
     let mut people: hashbrown::HashSet<&str> =
@@ -186,7 +186,7 @@ pub fn render(checked: &Checked, applied: Option<&Applied>, out_dir: &Path) -> V
 
 /// Stream plan.json: indented down to each account, every account on one line,
 /// so that a million accounts stay reviewable and diff-able yet compact.
-pub fn write_to(
+pub(crate) fn write_to(
     checked: &Checked,
     applied: Option<&Applied>,
     out_dir: &Path,
@@ -252,7 +252,7 @@ fn same_folder(a: &Path, b: &Path) -> bool {
 
 /// The options the reviewed plan at `path` was made with, once it is known to
 /// be a plan for `out_dir`; `jobs` and `quiet` are this run's.
-pub fn options_from_plan(
+pub(crate) fn options_from_plan(
     path: &Path,
     bytes: &[u8],
     out_dir: &Path,
@@ -286,7 +286,7 @@ pub fn options_from_plan(
 
 /// The bytes of the plan.json at `path` (`apply --plan`): a plan is a file
 /// this tool wrote, so anything but a regular file is refused, never read.
-pub fn read(path: &Path) -> Result<Vec<u8>, PlanFileError> {
+pub(crate) fn read(path: &Path) -> Result<Vec<u8>, PlanFileError> {
     let not_a_plan = |why: String| PlanFileError::NotAPlan { path: path.to_path_buf(), why };
     match std::fs::metadata(path) {
         Ok(m) if !m.is_file() => return Err(not_a_plan("it is not a regular file".to_string())),
@@ -297,7 +297,7 @@ pub fn read(path: &Path) -> Result<Vec<u8>, PlanFileError> {
 }
 
 /// Every pinned input still has its SHA-256, and the ledger is the one the plan saw.
-pub fn verify_pins(bytes: &[u8], ledger: &Ledger) -> Result<(), PlanFileError> {
+pub(crate) fn verify_pins(bytes: &[u8], ledger: &Ledger) -> Result<(), PlanFileError> {
     // Read by options_from_plan before, so this path is never shown.
     let p = parse(Path::new("plan.json"), bytes)?;
     for input in &p.inputs {
@@ -327,7 +327,7 @@ pub fn verify_pins(bytes: &[u8], ledger: &Ledger) -> Result<(), PlanFileError> {
 
 /// Put the report set's digest into a plan.json written by [`write_to`]
 /// (it is known only once the pages are written, which happens meanwhile).
-pub fn seal(plan_json: &Path, digest: &str) -> std::io::Result<()> {
+pub(crate) fn seal(plan_json: &Path, digest: &str) -> std::io::Result<()> {
     use std::os::unix::fs::FileExt;
     let file = std::fs::OpenOptions::new().read(true).write(true).open(plan_json)?;
     let mut head = vec![0; 4096];
@@ -345,7 +345,7 @@ fn digest_at(bytes: &[u8]) -> Option<usize> {
 
 /// The report set in `out_dir` is the one the reviewed plan was written with:
 /// the pages a reviewer read and the plan applied can never differ.
-pub fn verify_report(reviewed: &[u8], out_dir: &Path) -> Result<(), PlanFileError> {
+pub(crate) fn verify_report(reviewed: &[u8], out_dir: &Path) -> Result<(), PlanFileError> {
     let recorded = parse(Path::new("plan.json"), reviewed)?.report_sha256.ok_or_else(|| {
         PlanFileError::Stale("the plan was made by an earlier version and records no report digest".to_string())
     })?;
@@ -363,7 +363,7 @@ pub fn verify_report(reviewed: &[u8], out_dir: &Path) -> Result<(), PlanFileErro
 
 /// Planning again gives the reviewed plan byte for byte (written for the
 /// folder the plan names, however `--out` spells it).
-pub fn verify_rendered(checked: &Checked, reviewed: &[u8]) -> Result<(), PlanFileError> {
+pub(crate) fn verify_rendered(checked: &Checked, reviewed: &[u8]) -> Result<(), PlanFileError> {
     let out = parse(Path::new("plan.json"), reviewed)?.out.unwrap_or_default();
     // Compared unsealed: the digest is the report's, checked by verify_report.
     let mut reviewed = reviewed.to_vec();
@@ -383,7 +383,7 @@ pub fn verify_rendered(checked: &Checked, reviewed: &[u8]) -> Result<(), PlanFil
 /// left out): for a page that otherwise knows only MPN IDs (status.html).
 /// Streams the file and keeps only the names, so a large plan costs no more
 /// memory than its names.
-pub fn org_names(plan_json: impl std::io::Read) -> serde_json::Result<HashMap<String, String>> {
+pub(crate) fn org_names(plan_json: impl std::io::Read) -> serde_json::Result<HashMap<String, String>> {
     #[derive(Deserialize)]
     struct Named {
         mpn_id: String,
@@ -408,14 +408,14 @@ mod encoding_label {
 
     type Encoding = &'static encoding_rs::Encoding;
 
-    pub fn serialize<S: Serializer>(e: &Option<Encoding>, s: S) -> Result<S::Ok, S::Error> {
+    pub(super) fn serialize<S: Serializer>(e: &Option<Encoding>, s: S) -> Result<S::Ok, S::Error> {
         match e {
             Some(e) => s.serialize_some(e.name()),
             None => s.serialize_none(),
         }
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Encoding>, D::Error> {
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Encoding>, D::Error> {
         match Option::<String>::deserialize(d)? {
             Some(label) => encoding_rs::Encoding::for_label(label.as_bytes())
                 .map(Some)
@@ -429,14 +429,14 @@ mod encoding_label {
 mod delimiter_char {
     use serde::{Deserialize, Deserializer, Serializer, de::Error};
 
-    pub fn serialize<S: Serializer>(d: &Option<u8>, s: S) -> Result<S::Ok, S::Error> {
+    pub(super) fn serialize<S: Serializer>(d: &Option<u8>, s: S) -> Result<S::Ok, S::Error> {
         match d {
             Some(d) => s.serialize_some(&(*d as char).to_string()),
             None => s.serialize_none(),
         }
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
         match Option::<String>::deserialize(d)? {
             Some(s) if s.len() == 1 => Ok(Some(s.as_bytes()[0])),
             Some(s) => Err(D::Error::custom(format!("unknown delimiter {s:?}"))),

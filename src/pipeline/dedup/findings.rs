@@ -6,20 +6,20 @@ use crate::core::model::Employee;
 
 /// Where the findings point: the employees file and its email column.
 #[derive(Debug, Clone, Copy)]
-pub struct At<'a> {
+pub(super) struct At<'a> {
     pub file: &'a str,
     pub email_col: u32,
 }
 
 impl At<'_> {
     /// `exact-duplicate`: `row` repeats `earlier` field for field.
-    pub fn exact_duplicate(self, row: &Employee, earlier: &Employee) -> Finding {
+    pub(super) fn exact_duplicate(self, row: &Employee, earlier: &Employee) -> Finding {
         let message = format!("{} repeats line {} exactly; row dropped", quote(&row.email), earlier.line);
         Finding::new(self.file, row.line, self.email_col, Rule::ExactDuplicate, message)
     }
 
     /// `conflicting-duplicate`: `row` is `first`'s person (as read) with other data.
-    pub fn conflicting_duplicate(self, row: &Employee, first: &Employee) -> Finding {
+    pub(super) fn conflicting_duplicate(self, row: &Employee, first: &Employee) -> Finding {
         let message = format!(
             "{} is the same person as line {} but {} differ; merged (exams and certifications united, admin if any row says admin, first non-empty value otherwise)",
             quote(&row.email),
@@ -30,7 +30,7 @@ impl At<'_> {
     }
 
     /// `cross-org-employee`: `p` has the email of `first`, in another organisation.
-    pub fn cross_org_employee(self, p: &Employee, first: &Employee) -> Finding {
+    pub(super) fn cross_org_employee(self, p: &Employee, first: &Employee) -> Finding {
         let message = format!(
             "{} is also in organisation {} (line {}): one account in each tenant",
             quote(&p.email),

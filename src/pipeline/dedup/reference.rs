@@ -21,7 +21,7 @@ fn groups_by<K: Ord>(keys: impl Iterator<Item = K>) -> Vec<Vec<usize>> {
     out
 }
 
-pub fn dedup(people: Vec<Employee>, file: &str, email_col: u32) -> (Vec<Employee>, Vec<Finding>) {
+pub(super) fn dedup(people: Vec<Employee>, file: &str, email_col: u32) -> (Vec<Employee>, Vec<Finding>) {
     let at = At { file, email_col };
     let n = people.len();
     let groups = groups_by(people.iter().map(|p| (p.mpn_id.as_str(), p.email_key.as_str())));

@@ -6,10 +6,10 @@ use hashbrown::{DefaultHashBuilder, HashTable, hash_table::Entry};
 use std::hash::{BuildHasher, Hash};
 
 /// A row whose key an earlier row has: (the first row of that key, this row).
-pub type Repeat = (u32, u32);
+pub(super) type Repeat = (u32, u32);
 
 /// Every row whose key an earlier row has, in row order.
-pub fn repeats<'a, T, K: Hash + Eq>(rows: &'a [T], key: impl Fn(&'a T) -> K) -> Vec<Repeat> {
+pub(super) fn repeats<'a, T, K: Hash + Eq>(rows: &'a [T], key: impl Fn(&'a T) -> K) -> Vec<Repeat> {
     assert!(u32::try_from(rows.len()).is_ok(), "more rows than a u32 row number holds");
     // A random seed only changes where rows sit in the table, never the output.
     let state = DefaultHashBuilder::default();
@@ -31,7 +31,7 @@ pub fn repeats<'a, T, K: Hash + Eq>(rows: &'a [T], key: impl Fn(&'a T) -> K) -> 
 
 /// Repeats grouped by first row: groups in the order of their first rows, the
 /// rows of each in row order (a stable sort of the repeats, not of all rows).
-pub fn by_first(mut repeats: Vec<Repeat>) -> Vec<(u32, Vec<u32>)> {
+pub(super) fn by_first(mut repeats: Vec<Repeat>) -> Vec<(u32, Vec<u32>)> {
     repeats.sort_by_key(|&(first, _)| first);
     let mut groups: Vec<(u32, Vec<u32>)> = Vec::new();
     for (first, row) in repeats {

@@ -9,7 +9,7 @@ use vocabulary::*;
 
 mod vocabulary;
 
-pub struct GenerateOptions {
+pub(crate) struct GenerateOptions {
     pub orgs: usize,
     pub employees: usize,
     pub out_dir: PathBuf,
@@ -33,8 +33,8 @@ pub struct GenerateOptions {
 /// names, 4.5 GB at 10 million of each): at both limits about 17 GB. Past
 /// them a typo (`--orgs 1000000000`) would take the machine's memory before
 /// writing a byte.
-pub const MAX_ORGS: usize = 10_000_000;
-pub const MAX_EMPLOYEES: usize = 100_000_000;
+pub(crate) const MAX_ORGS: usize = 10_000_000;
+pub(crate) const MAX_EMPLOYEES: usize = 100_000_000;
 
 #[derive(Debug, thiserror::Error)]
 pub enum GenerateError {
@@ -96,7 +96,7 @@ const EMPLOYEE_BREAKAGES: [Breakage; 9] = [
     Breakage::Malformed,
 ];
 
-pub struct Generated {
+pub(crate) struct Generated {
     pub memberships: PathBuf,
     pub employees: PathBuf,
     pub bytes: u64,
@@ -110,7 +110,7 @@ fn csv_row(w: &mut csv::Writer<Vec<u8>>, fields: &[&str]) {
     let _ = w.write_record(fields);
 }
 
-pub fn generate(opts: &GenerateOptions) -> Result<Generated, GenerateError> {
+pub(crate) fn generate(opts: &GenerateOptions) -> Result<Generated, GenerateError> {
     for (what, asked, limit) in [("orgs", opts.orgs, MAX_ORGS), ("employees", opts.employees, MAX_EMPLOYEES)] {
         if asked > limit {
             return Err(GenerateError::TooMany { what, asked, limit });
@@ -317,7 +317,7 @@ fn shift(d: NaiveDate, days: i64) -> NaiveDate {
 }
 
 /// Used by benchmarks: the default anchor when none is given.
-pub fn default_anchor() -> NaiveDate {
+pub(crate) fn default_anchor() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 12, 1).expect("valid")
 }
 

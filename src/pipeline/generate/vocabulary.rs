@@ -2,7 +2,7 @@
 //! plausible values from several scripts, with the quoting and accents real
 //! exports carry.
 
-pub const COMPANIES: [&str; 16] = [
+pub(super) const COMPANIES: [&str; 16] = [
     "Contoso",
     "Fabrikam",
     "Northwind Traders",
@@ -20,8 +20,8 @@ pub const COMPANIES: [&str; 16] = [
     "Trey Research",
     "Wingtip Toys",
 ];
-pub const SUFFIXES: [&str; 6] = ["", " Ltd", ", Inc.", " GmbH", " S.A.", " \"Consulting\""];
-pub const FIRST: [&str; 24] = [
+pub(super) const SUFFIXES: [&str; 6] = ["", " Ltd", ", Inc.", " GmbH", " S.A.", " \"Consulting\""];
+pub(super) const FIRST: [&str; 24] = [
     "Anna",
     "José",
     "Zoë",
@@ -47,7 +47,7 @@ pub const FIRST: [&str; 24] = [
     "Siobhán",
     "Li",
 ];
-pub const LAST: [&str; 24] = [
+pub(super) const LAST: [&str; 24] = [
     "Lee",
     "García",
     "Müller",
@@ -75,20 +75,20 @@ pub const LAST: [&str; 24] = [
 ];
 /// Chinese names as written, with the romanisation their email uses (Taiwan's usual Wade–Giles forms).
 #[rustfmt::skip]
-pub const ZH_FIRST: [(&str, &str); 8] = [
+pub(super) const ZH_FIRST: [(&str, &str); 8] = [
     ("怡君", "yichun"), ("志明", "chihming"), ("雅婷", "yating"), ("家豪", "chiahao"),
     ("淑芬", "shufen"), ("俊傑", "chunchieh"), ("美玲", "meiling"), ("冠宇", "kuanyu"),
 ];
 #[rustfmt::skip]
-pub const ZH_LAST: [(&str, &str); 8] = [
+pub(super) const ZH_LAST: [(&str, &str); 8] = [
     ("陳", "chen"), ("林", "lin"), ("黃", "huang"), ("張", "chang"),
     ("李", "lee"), ("王", "wang"), ("吳", "wu"), ("劉", "liu"),
 ];
-pub const LEVELS: [&str; 4] = ["Network Member", "Action Pack", "Silver", "Gold"];
-pub const COUNTRIES: [&str; 10] = ["US", "DE", "FR", "GB", "JP", "IN", "BR", "NG", "IE", "VN"];
-pub const EXAMS: [&str; 10] =
+pub(super) const LEVELS: [&str; 4] = ["Network Member", "Action Pack", "Silver", "Gold"];
+pub(super) const COUNTRIES: [&str; 10] = ["US", "DE", "FR", "GB", "JP", "IN", "BR", "NG", "IE", "VN"];
+pub(super) const EXAMS: [&str; 10] =
     ["AZ-900", "AZ-104", "AZ-305", "MS-900", "SC-900", "PL-300", "DP-900", "MB-210", "70-533", "AI-900"];
-pub const CERTS: [&str; 6] = [
+pub(super) const CERTS: [&str; 6] = [
     "Azure Fundamentals",
     "Azure Administrator Associate",
     "Power BI Data Analyst, Associate",
@@ -96,4 +96,5 @@ pub const CERTS: [&str; 6] = [
     "MCSA: Cloud Platform",
     "Dynamics 365 Sales",
 ];
-pub const TITLES: [&str; 6] = ["Consultant", "Architect, Cloud", "Engineer", "Sales Lead", "Project Manager", ""];
+pub(super) const TITLES: [&str; 6] =
+    ["Consultant", "Architect, Cloud", "Engineer", "Sales Lead", "Project Manager", ""];

@@ -11,7 +11,7 @@ const SAMPLE: usize = 1024 * 1024;
 
 /// The encoding `bytes` (no byte-order mark) most likely are in. With
 /// `allow_utf8` false the guess is never UTF-8 (asked when it is not).
-pub fn guess(bytes: &[u8], allow_utf8: bool) -> &'static Encoding {
+pub(super) fn guess(bytes: &[u8], allow_utf8: bool) -> &'static Encoding {
     // ASCII lines before the first other byte say nothing about the encoding.
     let first = bytes.iter().position(|&b| b >= 0x80).unwrap_or(bytes.len());
     let from = bytes[..first].iter().rposition(|&b| b == b'\n').map_or(0, |nl| nl + 1);
@@ -23,12 +23,12 @@ pub fn guess(bytes: &[u8], allow_utf8: bool) -> &'static Encoding {
 }
 
 /// How to ask for `encoding` on the command line.
-pub fn label(encoding: &'static Encoding) -> String {
+pub(super) fn label(encoding: &'static Encoding) -> String {
     encoding.name().to_ascii_lowercase()
 }
 
 /// The hint for a file that is not valid in the encoding it was read as.
-pub fn hint(guessed: Option<&'static Encoding>) -> String {
+pub(super) fn hint(guessed: Option<&'static Encoding>) -> String {
     match guessed {
         Some(encoding) => format!("the file looks like {}: pass --encoding {}", encoding.name(), label(encoding)),
         None => "if the file was saved in a legacy encoding, pass it with --encoding (for example --encoding \
@@ -42,7 +42,7 @@ pub fn hint(guessed: Option<&'static Encoding>) -> String {
 /// letters); encodings of two scripts turn every name into another script's
 /// characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Script {
+pub(super) enum Script {
     Latin,
     Cyrillic,
     Greek,
@@ -57,7 +57,7 @@ pub enum Script {
     Unicode,
 }
 
-pub fn script(encoding: &'static Encoding) -> Script {
+pub(super) fn script(encoding: &'static Encoding) -> Script {
     use encoding_rs::*;
     let e = encoding;
     if e == UTF_8 || e == UTF_16LE || e == UTF_16BE {
@@ -87,7 +87,7 @@ pub fn script(encoding: &'static Encoding) -> Script {
 
 /// The detector's guess when it is of another script than the encoding the
 /// file was read with (two Latin encodings never are).
-pub fn other_script(guessed: &'static Encoding, given: &'static Encoding) -> Option<&'static Encoding> {
+pub(super) fn other_script(guessed: &'static Encoding, given: &'static Encoding) -> Option<&'static Encoding> {
     (script(guessed) != script(given)).then_some(guessed)
 }
 

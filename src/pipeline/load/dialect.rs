@@ -1,9 +1,9 @@
 //! Delimiter sniffing from the header line among `,` `;` TAB `|`.
 
-pub const CANDIDATES: [u8; 4] = [b',', b';', b'\t', b'|'];
+pub(crate) const CANDIDATES: [u8; 4] = [b',', b';', b'\t', b'|'];
 
 /// The candidate seen most often outside quotes on the first line; `,` when none.
-pub fn sniff_delimiter(text: &str) -> u8 {
+pub(crate) fn sniff_delimiter(text: &str) -> u8 {
     let mut counts = [0usize; 4];
     let mut in_quotes = false;
     for b in text.bytes() {
@@ -28,7 +28,7 @@ pub fn sniff_delimiter(text: &str) -> u8 {
 }
 
 /// Parse a `--delimiter` value: one of the candidates, or `tab`/`\t`.
-pub fn parse_delimiter(s: &str) -> Option<u8> {
+pub(crate) fn parse_delimiter(s: &str) -> Option<u8> {
     match s {
         "," | "comma" => Some(b','),
         ";" | "semicolon" => Some(b';'),
@@ -38,7 +38,7 @@ pub fn parse_delimiter(s: &str) -> Option<u8> {
     }
 }
 
-pub fn describe(delimiter: u8) -> &'static str {
+pub(crate) fn describe(delimiter: u8) -> &'static str {
     match delimiter {
         b',' => "comma",
         b';' => "semicolon",

@@ -6,9 +6,9 @@ use encoding_rs::{DecoderResult, Encoding, UTF_8};
 /// Past this many invalid sequences (or lines holding them) the decoder stops
 /// listing: the rest of the file is taken as bad (`bad_from`), so junk costs
 /// neither memory nor time per byte.
-pub const MAX_INVALID: usize = 1_000_000;
+pub(crate) const MAX_INVALID: usize = 1_000_000;
 
-pub struct Decoded {
+pub(crate) struct Decoded {
     pub text: String,
     /// The encoding actually used (after BOM sniffing), e.g. "UTF-8", "UTF-16LE".
     pub encoding: &'static Encoding,
@@ -19,7 +19,7 @@ pub struct Decoded {
 }
 
 /// Decode a whole file. A BOM wins over `fallback`; without either, UTF-8.
-pub fn decode(mut bytes: Vec<u8>, fallback: Option<&'static Encoding>) -> Decoded {
+pub(crate) fn decode(mut bytes: Vec<u8>, fallback: Option<&'static Encoding>) -> Decoded {
     let encoding = match Encoding::for_bom(&bytes) {
         Some((encoding, bom_len)) if encoding == UTF_8 => {
             bytes.drain(..bom_len);
@@ -163,7 +163,7 @@ fn bytecount(bytes: &[u8]) -> u64 {
 /// `windows-1252`, `shift_jis`, `utf-16le`), the same with `_` for `-` as
 /// Python writes them (`euc_kr`), or a Windows code page as admins know them
 /// (`cp950`, `ms950`, `cp936`, `cp932`, `cp1252`, `windows-936`).
-pub fn for_label(label: &str) -> Option<&'static Encoding> {
+pub(crate) fn for_label(label: &str) -> Option<&'static Encoding> {
     let label = label.trim().to_ascii_lowercase();
     if let Some(encoding) = Encoding::for_label(label.as_bytes()) {
         return Some(encoding);

@@ -23,15 +23,15 @@ const fn col(name: &'static str, aliases: &'static [&'static str], need: Need) -
 }
 
 /// Column positions inside [`MEMBERSHIPS`].
-pub mod m {
-    pub const MPN_ID: usize = 0;
-    pub const ORGANIZATION: usize = 1;
-    pub const MEMBERSHIP: usize = 2;
-    pub const START_DATE: usize = 3;
-    pub const END_DATE: usize = 4;
-    pub const RENEWED: usize = 5;
-    pub const TENANT_DOMAIN: usize = 6;
-    pub const COUNTRY: usize = 7;
+pub(crate) mod m {
+    pub(crate) const MPN_ID: usize = 0;
+    pub(crate) const ORGANIZATION: usize = 1;
+    pub(crate) const MEMBERSHIP: usize = 2;
+    pub(crate) const START_DATE: usize = 3;
+    pub(crate) const END_DATE: usize = 4;
+    pub(crate) const RENEWED: usize = 5;
+    pub(crate) const TENANT_DOMAIN: usize = 6;
+    pub(crate) const COUNTRY: usize = 7;
 }
 
 pub static MEMBERSHIPS: [ColumnSpec; 8] = [
@@ -46,17 +46,17 @@ pub static MEMBERSHIPS: [ColumnSpec; 8] = [
 ];
 
 /// Column positions inside [`EMPLOYEES`].
-pub mod e {
-    pub const MPN_ID: usize = 0;
-    pub const FIRST_NAME: usize = 1;
-    pub const LAST_NAME: usize = 2;
-    pub const EMAIL: usize = 3;
-    pub const ROLE: usize = 4;
-    pub const JOB_TITLE: usize = 5;
-    pub const PARTNER_UNIVERSITY_ID: usize = 6;
-    pub const EXAMS: usize = 7;
-    pub const CERTIFICATIONS: usize = 8;
-    pub const LANGUAGE: usize = 9;
+pub(crate) mod e {
+    pub(crate) const MPN_ID: usize = 0;
+    pub(crate) const FIRST_NAME: usize = 1;
+    pub(crate) const LAST_NAME: usize = 2;
+    pub(crate) const EMAIL: usize = 3;
+    pub(crate) const ROLE: usize = 4;
+    pub(crate) const JOB_TITLE: usize = 5;
+    pub(crate) const PARTNER_UNIVERSITY_ID: usize = 6;
+    pub(crate) const EXAMS: usize = 7;
+    pub(crate) const CERTIFICATIONS: usize = 8;
+    pub(crate) const LANGUAGE: usize = 9;
 }
 
 pub static EMPLOYEES: [ColumnSpec; 10] = [
@@ -73,14 +73,14 @@ pub static EMPLOYEES: [ColumnSpec; 10] = [
 ];
 
 /// Column positions inside [`STATUS`].
-pub mod s {
-    pub const USERNAME: usize = 0;
-    pub const SIGNED_IN: usize = 1;
-    pub const PU_CONNECTED: usize = 2;
-    pub const ASSOCIATED_AT: usize = 3;
+pub(crate) mod s {
+    pub(crate) const USERNAME: usize = 0;
+    pub(crate) const SIGNED_IN: usize = 1;
+    pub(crate) const PU_CONNECTED: usize = 2;
+    pub(crate) const ASSOCIATED_AT: usize = 3;
 }
 
-pub static STATUS: [ColumnSpec; 4] = [
+pub(crate) static STATUS: [ColumnSpec; 4] = [
     col("username", &["User Name", "User Principal Name", "UPN"], Need::Required),
     col("signed_in", &["Signed In", "Has Signed In"], Need::Required),
     col("pu_connected", &["PU Connected", "Partner University Connected"], Need::Optional),
@@ -88,7 +88,7 @@ pub static STATUS: [ColumnSpec; 4] = [
 ];
 
 /// `Email_Address` → `emailaddress`.
-pub fn normalize(header: &str) -> String {
+pub(crate) fn normalize(header: &str) -> String {
     header
         .trim_start_matches('\u{FEFF}')
         .chars()
@@ -167,7 +167,7 @@ impl HeaderMap {
 
 /// Match a header row against a schema. Returns the map and any `missing-column`
 /// findings (which make the whole file unusable).
-pub fn match_headers(headers: &[&str], schema: &[ColumnSpec], file: &str) -> (HeaderMap, Vec<Finding>) {
+pub(crate) fn match_headers(headers: &[&str], schema: &[ColumnSpec], file: &str) -> (HeaderMap, Vec<Finding>) {
     let (fields, ignored) = map_fields(headers, schema);
     let mut findings = Vec::new();
     for (i, spec) in schema.iter().enumerate() {

@@ -12,7 +12,7 @@ const SNIFF: usize = 4096;
 
 /// Why `bytes` can't be a CSV export at all, as an `invalid-encoding` message.
 /// `encoding` is `--encoding`: a file the user says is UTF-16 is not second-guessed.
-pub fn not_text(bytes: &[u8], encoding: Option<&'static Encoding>) -> Option<String> {
+pub(crate) fn not_text(bytes: &[u8], encoding: Option<&'static Encoding>) -> Option<String> {
     // Workbooks (.xlsx, .xlsm, .xls, .ods) are read before this is asked
     // (`workbook::Kind::detect`): a zip here is some other archive.
     let what = if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
@@ -66,7 +66,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
 }
 
 /// The header map of a file none of whose rows can be used.
-pub fn unusable_header(schema: &[ColumnSpec], file: &str) -> HeaderMap {
+pub(crate) fn unusable_header(schema: &[ColumnSpec], file: &str) -> HeaderMap {
     let (mut map, _) = headers::match_headers(&[], schema, file);
     map.usable = false;
     map.looks_like = None;
@@ -75,7 +75,7 @@ pub fn unusable_header(schema: &[ColumnSpec], file: &str) -> HeaderMap {
 
 /// A file's header line, matched against its schema once, as its first
 /// record is read: whether rows can be used is known before they are.
-pub struct Header {
+pub(crate) struct Header {
     pub map: HeaderMap,
     /// `missing-column` and the like: when there are any, no row is used.
     pub findings: Vec<Finding>,
@@ -85,7 +85,7 @@ pub struct Header {
 }
 
 impl Header {
-    pub fn read(names: &[&str], oversize: bool, schema: &[ColumnSpec], file: &str) -> Header {
+    pub(crate) fn read(names: &[&str], oversize: bool, schema: &[ColumnSpec], file: &str) -> Header {
         let (map, findings) = headers::match_headers(names, schema, file);
         Header { map, findings, blank: !oversize && names.iter().all(|n| n.trim().is_empty()) }
     }
@@ -94,7 +94,7 @@ impl Header {
 /// The header (`None`: the file had none) of a file with `rows` records, and
 /// its findings. An empty file is one `empty-file` error, not a
 /// `missing-column` per column; a header without records is `no-rows`.
-pub fn judge_header(
+pub(crate) fn judge_header(
     header: Option<Header>,
     rows: usize,
     schema: &[ColumnSpec],
@@ -113,7 +113,7 @@ pub fn judge_header(
 }
 
 /// The one error for both PMC exports given the wrong way round.
-pub fn swapped_message(memberships: &str, employees: &str) -> String {
+pub(crate) fn swapped_message(memberships: &str, employees: &str) -> String {
     let (m, e) = (memberships, employees);
     format!(
         "the two files look swapped: {m} is a PMC employee export and {e} a PMC membership export; \

@@ -11,7 +11,7 @@ use std::path::Path;
 /// The most an input that is not a regular file may hold: 4 GiB less one
 /// byte, the most field data one file can hold (the store's offsets are
 /// 32-bit), so a stream is cut where a file would be refused anyway.
-pub const MAX_STREAM_BYTES: u64 = u32::MAX as u64;
+pub(crate) const MAX_STREAM_BYTES: u64 = u32::MAX as u64;
 
 /// The first read of a stream, after which its first bytes are judged.
 const FIRST_CHUNK: usize = 64 * 1024;
@@ -20,7 +20,7 @@ const FIRST_CHUNK: usize = 64 * 1024;
 /// otherwise. `not_text` tells from a stream's first bytes whether it can't be
 /// an export at all: then only those bytes are read, as they are all the
 /// finding needs.
-pub fn read(path: &Path, not_text: impl Fn(&[u8]) -> bool) -> Result<Vec<u8>, LoadError> {
+pub(crate) fn read(path: &Path, not_text: impl Fn(&[u8]) -> bool) -> Result<Vec<u8>, LoadError> {
     let io = |source| LoadError::Read { path: path.to_path_buf(), source };
     let file = std::fs::File::open(path).map_err(io)?;
     if file.metadata().map_err(io)?.is_file() {

@@ -10,7 +10,7 @@ use crate::core::finding::{Finding, Rule};
 const MAX_LISTED: u64 = 1000;
 
 #[derive(Default)]
-pub struct Listing {
+pub(super) struct Listing {
     /// Data rows read (blank rows aside).
     pub rows: u64,
     left_out: u64,
@@ -23,7 +23,7 @@ pub struct Listing {
 
 impl Listing {
     /// Count a row left out; whether it gets a finding of its own.
-    pub fn list(&mut self, line: u64) -> bool {
+    pub(super) fn list(&mut self, line: u64) -> bool {
         self.left_out += 1;
         if self.listed < MAX_LISTED || self.left_out * 2 <= self.rows {
             self.listed += 1;
@@ -37,7 +37,7 @@ impl Listing {
         false
     }
 
-    pub fn summary(&self, file: &str) -> Option<Finding> {
+    pub(super) fn summary(&self, file: &str) -> Option<Finding> {
         (self.unlisted > 0).then(|| {
             Finding::new(
                 file,
@@ -57,7 +57,7 @@ impl Listing {
 }
 
 /// The decoder's bad lines, handed out record by record.
-pub struct BadLines<'a> {
+pub(super) struct BadLines<'a> {
     lines: &'a [u64],
     next: usize,
     /// Where the decoder stopped listing: every line from here on is bad.
@@ -66,7 +66,7 @@ pub struct BadLines<'a> {
 
 /// Where the bad bytes of a record are.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Bad {
+pub(super) enum Bad {
     /// Its first bad line, and how many more it has.
     Lines(u64, u64),
     /// It is past the line from which the decoder stopped listing.
@@ -74,13 +74,13 @@ pub enum Bad {
 }
 
 impl<'a> BadLines<'a> {
-    pub fn new(lines: &'a [u64], from: Option<u64>) -> Self {
+    pub(super) fn new(lines: &'a [u64], from: Option<u64>) -> Self {
         BadLines { lines, next: 0, from }
     }
 
     /// The bad bytes of the record on lines `..=last` (after the records
     /// before it); its lines are used up.
-    pub fn take(&mut self, last: u64) -> Option<Bad> {
+    pub(super) fn take(&mut self, last: u64) -> Option<Bad> {
         let from = self.next;
         while self.lines.get(self.next).is_some_and(|&l| l <= last) {
             self.next += 1;

@@ -2,29 +2,29 @@
 //! write) into records that remember the physical line they start on.
 
 mod detect;
-pub mod dialect;
-pub mod encoding;
+pub(crate) mod dialect;
+pub(crate) mod encoding;
 mod error;
-pub mod headers;
-pub mod hints;
-pub mod input;
+pub(crate) mod headers;
+pub(crate) mod hints;
+pub(crate) mod input;
 mod left_out;
 mod plausible;
-pub mod records;
+pub(crate) mod records;
 mod store;
-pub mod workbook;
+pub(crate) mod workbook;
 
 use crate::core::finding::{Finding, Rule};
 use crate::core::model::InputFacts;
 use crate::core::options::ReadOptions;
 use crate::core::progress::Counter;
 use encoding_rs::Encoding;
-pub use error::LoadError;
+pub(crate) use error::LoadError;
 use headers::{ColumnSpec, HeaderMap};
 use left_out::{Bad, BadLines, Listing};
 use sha2::{Digest, Sha256};
 use std::path::Path;
-pub use store::{Record, Rows, Store};
+pub(crate) use store::{Record, Rows, Store};
 
 /// A loaded file: its facts, header map, usable records and load findings.
 #[derive(Debug)]
@@ -76,7 +76,7 @@ pub fn load_file(path: &Path, schema: &[ColumnSpec], read: &ReadOptions) -> Resu
 }
 
 /// [`load_file`], counting the file's bytes on `counter` as they are parsed.
-pub fn load_counted(
+pub(crate) fn load_counted(
     path: &Path,
     schema: &[ColumnSpec],
     read: &ReadOptions,
@@ -100,7 +100,7 @@ pub fn parse_bytes(file: &str, bytes: Vec<u8>, schema: &[ColumnSpec], read: &Rea
 }
 
 /// Everything after the read, apart so tests and fuzzing can feed bytes directly.
-pub fn try_parse_bytes(
+pub(crate) fn try_parse_bytes(
     file: &str,
     bytes: Vec<u8>,
     schema: &[ColumnSpec],
@@ -365,7 +365,7 @@ impl<'a> LineCounter<'a> {
     }
 }
 
-pub fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
     bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
         let _ = write!(s, "{b:02x}");

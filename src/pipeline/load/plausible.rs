@@ -32,7 +32,7 @@ const NAME_MARKS: &[char] = &['’', '‘', '´', 'ʼ', '·', '‐', '‑', '–
 const COMPANY_MARKS: &[char] = &['®', '©', '™', '℠', '«', '»', '„', '“', '”', '…', '°'];
 
 /// Whether `encoding`'s text can be judged here: single-byte encodings only.
-pub fn judged(encoding: &'static Encoding) -> bool {
+pub(super) fn judged(encoding: &'static Encoding) -> bool {
     encoding.is_single_byte()
 }
 
@@ -47,7 +47,7 @@ fn name_columns(schema: &[ColumnSpec]) -> &'static [(usize, bool)] {
 
 /// Whether `name`, read with an encoding of `script`, is implausible (the
 /// three signs in this module's documentation).
-pub fn implausible(name: &str, script: Script, company: bool) -> bool {
+pub(super) fn implausible(name: &str, script: Script, company: bool) -> bool {
     let allowed = |c: char| NAME_MARKS.contains(&c) || company && COMPANY_MARKS.contains(&c);
     // A word of three letters or more, none of them ASCII (sign 3).
     let foreign_word = |letters: usize, ascii: bool| script == Script::Latin && letters >= 3 && !ascii;
@@ -81,7 +81,7 @@ fn is_mark(c: char) -> bool {
 
 /// The `suspect-encoding` finding for the first implausible name of `rows`,
 /// read with `given` while the bytes look like `guessed`.
-pub fn first_suspect(
+pub(super) fn first_suspect(
     rows: &Rows,
     headers: &HeaderMap,
     schema: &[ColumnSpec],

@@ -5,12 +5,12 @@
 use csv_core::ReadRecordResult;
 
 /// A field holding more bytes than this is `malformed-row`.
-pub const MAX_FIELD_BYTES: usize = 64 * 1024;
+pub(crate) const MAX_FIELD_BYTES: usize = 64 * 1024;
 /// A record spanning more bytes of the file than this is `malformed-row`.
-pub const MAX_RECORD_BYTES: usize = 1024 * 1024;
+pub(crate) const MAX_RECORD_BYTES: usize = 1024 * 1024;
 
 /// The text a header can span (junk can be one line of gigabytes).
-pub fn head(text: &str) -> &str {
+pub(crate) fn head(text: &str) -> &str {
     let mut end = text.len().min(MAX_RECORD_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -20,7 +20,7 @@ pub fn head(text: &str) -> &str {
 
 /// Why a record is over the bounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Oversize {
+pub(crate) enum Oversize {
     /// Field `index` (0-based) holds `bytes` bytes (counted to its end).
     Field { index: usize, bytes: usize },
     /// The record spans `bytes` bytes of the file.
@@ -29,7 +29,7 @@ pub enum Oversize {
 
 impl Oversize {
     /// The 1-based column to name in a finding.
-    pub fn column(self) -> u32 {
+    pub(crate) fn column(self) -> u32 {
         match self {
             Oversize::Field { index, .. } => index as u32 + 1,
             Oversize::Record { .. } => 1,
@@ -37,7 +37,7 @@ impl Oversize {
     }
 
     /// What is wrong, of `what` ("row" or "header").
-    pub fn message(self, what: &str) -> String {
+    pub(crate) fn message(self, what: &str) -> String {
         let size = match self {
             Oversize::Field { index, bytes } => {
                 format!("field {} holds {bytes} bytes, over the limit of 64 KiB ({MAX_FIELD_BYTES} bytes)", index + 1)
@@ -52,7 +52,7 @@ impl Oversize {
 
 /// Where one record lies in the input, and whether it is over the bounds.
 #[derive(Debug, Clone, Copy)]
-pub struct Span {
+pub(crate) struct Span {
     /// Byte offset where reading the record began (it may point at the line
     /// terminator before it).
     pub start: usize,
@@ -61,7 +61,7 @@ pub struct Span {
     pub oversize: Option<Oversize>,
 }
 
-pub struct RecordReader<'a> {
+pub(crate) struct RecordReader<'a> {
     core: csv_core::Reader,
     input: &'a [u8],
     pos: usize,
@@ -75,7 +75,7 @@ pub struct RecordReader<'a> {
 }
 
 impl<'a> RecordReader<'a> {
-    pub fn new(input: &'a [u8], delimiter: u8) -> Self {
+    pub(crate) fn new(input: &'a [u8], delimiter: u8) -> Self {
         RecordReader {
             core: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
             input,
@@ -100,12 +100,12 @@ impl<'a> RecordReader<'a> {
     }
 
     /// The data and field end offsets of the record last read.
-    pub fn raw(&self) -> (&[u8], &[usize]) {
+    pub(crate) fn raw(&self) -> (&[u8], &[usize]) {
         (&self.out[..self.len], &self.ends)
     }
 
     /// Read the next record; `None` at the end of the input.
-    pub fn next_record(&mut self) -> Option<Span> {
+    pub(crate) fn next_record(&mut self) -> Option<Span> {
         let start = self.pos;
         self.len = 0;
         self.ends.clear();

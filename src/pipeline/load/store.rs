@@ -7,7 +7,7 @@ use super::headers::HeaderMap;
 /// Every data record of a file, all fields back to back in one buffer: a
 /// million rows are three allocations, not three million.
 #[derive(Debug, Default)]
-pub struct Store {
+pub(crate) struct Store {
     pub(super) text: String,
     /// End offset in `text` of every field of every record.
     pub(super) ends: Vec<u32>,

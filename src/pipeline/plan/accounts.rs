@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// R7: a temporary password is good for 90 days.
-pub const PASSWORD_DAYS: u64 = 90;
+pub(crate) const PASSWORD_DAYS: u64 = 90;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -63,7 +63,7 @@ pub struct AccountPlan {
 }
 
 /// R8's steps for `e`, in the order people do them.
-pub fn tasks_for(e: &Employee) -> Vec<Task> {
+pub(crate) fn tasks_for(e: &Employee) -> Vec<Task> {
     let mut tasks = vec![Task::GetSignInInfo];
     if !e.partner_university_id.is_empty() {
         tasks.push(Task::ConnectPartnerUniversity);
@@ -77,7 +77,13 @@ pub fn tasks_for(e: &Employee) -> Vec<Task> {
 
 /// The account of `e` (consumed: its strings move into the plan, no copies);
 /// `lang` is the run's `--lang`, which the person's own language overrides.
-pub fn account_plan(e: Employee, creation: Creation, as_of: NaiveDate, lang: Lang, username: Username) -> AccountPlan {
+pub(crate) fn account_plan(
+    e: Employee,
+    creation: Creation,
+    as_of: NaiveDate,
+    lang: Lang,
+    username: Username,
+) -> AccountPlan {
     let display_name = e.display_name();
     let tasks = tasks_for(&e);
     AccountPlan {

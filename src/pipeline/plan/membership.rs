@@ -18,7 +18,7 @@ pub struct MembershipDates {
 }
 
 /// One calendar year later; a leap day becomes 28 February.
-pub fn one_year_after(d: NaiveDate) -> NaiveDate {
+pub(crate) fn one_year_after(d: NaiveDate) -> NaiveDate {
     d.checked_add_months(Months::new(12)).expect("dates in range")
 }
 
@@ -45,7 +45,7 @@ pub fn membership_dates(pmc_end: NaiveDate, as_of: NaiveDate) -> MembershipDates
 
 /// The dates of an organisation enrolled by an earlier apply: its recorded
 /// start and end, and the overlap measured from that start.
-pub fn enrolled_dates(pmc_end: NaiveDate, pc_start: NaiveDate, pc_end: NaiveDate) -> MembershipDates {
+pub(crate) fn enrolled_dates(pmc_end: NaiveDate, pc_start: NaiveDate, pc_end: NaiveDate) -> MembershipDates {
     MembershipDates { pc_end, ..membership_dates(pmc_end, pc_start) }
 }
 

@@ -1,9 +1,9 @@
 //! Stage 5, **plan**: each organisation's new membership dates (R1–R4) and
 //! each employee's account (R6–R8, usernames of design §5).
 
-pub mod accounts;
-pub mod membership;
-pub mod username;
+pub(crate) mod accounts;
+pub(crate) mod membership;
+pub(crate) mod username;
 
 use crate::core::finding::{Finding, Rule};
 use crate::core::ids::{MpnId, Username};
@@ -101,7 +101,7 @@ pub enum Enrolment {
 
 /// What earlier applies did, and what Partner Center says since.
 #[derive(Clone, Copy)]
-pub struct History<'a> {
+pub(crate) struct History<'a> {
     pub ledger: &'a Ledger,
     pub status: Option<&'a TeamStatus>,
     /// (mpn_id, email key) of every row in the employees export, valid or not:
@@ -113,12 +113,17 @@ pub struct History<'a> {
 type Named = (usize, usize, Username);
 
 /// Where findings of this stage point (the employees file and its email column).
-pub struct Source<'a> {
+pub(crate) struct Source<'a> {
     pub file: &'a str,
     pub email_col: u32,
 }
 
-pub fn plan(teams: Vec<Team>, opts: &Options, history: History<'_>, source: &Source<'_>) -> (Plan, Vec<Finding>) {
+pub(crate) fn plan(
+    teams: Vec<Team>,
+    opts: &Options,
+    history: History<'_>,
+    source: &Source<'_>,
+) -> (Plan, Vec<Finding>) {
     let ledger = history.ledger;
     let issued = ledger.usernames_by_tenant();
     let none = HashSet::new();

@@ -3,14 +3,14 @@
 use deunicode::deunicode;
 
 /// Entra's limit for the part of a user principal name before `@`.
-pub const MAX_LOCAL: usize = 64;
+pub(crate) const MAX_LOCAL: usize = 64;
 
 /// Transliterate to ASCII, lower-case, replace every run of characters outside
 /// `[a-z0-9_-]` (dots included) with one `.`, trim dots from both ends: an
 /// RFC 5322 dot-atom, whatever the script. A dot of the input joins the run
 /// around it, because transliteration puts spaces beside dots (`建宏.李` is
 /// `Jian Hong .Li `), and a dot kept apart from that run would make `..`.
-pub fn sanitize(s: &str) -> String {
+pub(crate) fn sanitize(s: &str) -> String {
     let ascii = deunicode(s).to_ascii_lowercase();
     let mut out = String::with_capacity(ascii.len());
     for c in ascii.chars() {

@@ -12,6 +12,6 @@ pub struct BlockedOrg {
 }
 
 /// A blocked organisation's reason, as shown in the report.
-pub fn reason(f: &Finding) -> String {
+pub(crate) fn reason(f: &Finding) -> String {
     format!("{} line {}: {} — {}", f.file, f.line, f.rule, f.message)
 }

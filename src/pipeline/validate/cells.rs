@@ -8,10 +8,10 @@ use super::row_check::RowCheck;
 use crate::core::finding::{Rule, quote};
 
 /// Microsoft Entra's limits, in characters (not bytes).
-pub const GIVEN_NAME_MAX: usize = 64;
-pub const SURNAME_MAX: usize = 64;
-pub const DISPLAY_NAME_MAX: usize = 256;
-pub const JOB_TITLE_MAX: usize = 128;
+pub(crate) const GIVEN_NAME_MAX: usize = 64;
+pub(crate) const SURNAME_MAX: usize = 64;
+pub(crate) const DISPLAY_NAME_MAX: usize = 256;
+pub(crate) const JOB_TITLE_MAX: usize = 128;
 
 // The display name is first + " " + last, or the email when both are empty:
 // once the parts are cut it always fits, with room to spare for the `'` a
@@ -21,9 +21,9 @@ const _: () = assert!(super::values::EMAIL_MAX < DISPLAY_NAME_MAX);
 
 /// Starts a spreadsheet reads as a formula; the credentials and Entra files
 /// write such a cell with a leading `'`.
-pub const FORMULA_START: [char; 4] = ['=', '+', '-', '@'];
+pub(crate) const FORMULA_START: [char; 4] = ['=', '+', '-', '@'];
 
-pub fn is_formula_like(s: &str) -> bool {
+pub(crate) fn is_formula_like(s: &str) -> bool {
     s.starts_with(FORMULA_START)
 }
 
@@ -35,7 +35,7 @@ fn is_control(c: char) -> bool {
 
 /// Each run of control characters replaced by one space (a CR LF is one line
 /// break, not two spaces), then trimmed; `None` when there is none.
-pub fn replace_controls(s: &str) -> Option<String> {
+pub(crate) fn replace_controls(s: &str) -> Option<String> {
     if !s.contains(is_control) {
         return None;
     }
@@ -56,7 +56,7 @@ pub fn replace_controls(s: &str) -> Option<String> {
 }
 
 /// The first `max` characters of `s`, without the trailing space a cut may expose.
-pub fn cut(s: &str, max: usize) -> &str {
+pub(crate) fn cut(s: &str, max: usize) -> &str {
     match s.char_indices().nth(max) {
         Some((end, _)) => s[..end].trim_end(),
         None => s,
@@ -65,12 +65,12 @@ pub fn cut(s: &str, max: usize) -> &str {
 
 /// True when `value`, as a spreadsheet file writes it (a `'` before a
 /// formula-like start), fits Entra's limit `max`.
-pub fn fits(value: &str, max: usize) -> bool {
+pub(crate) fn fits(value: &str, max: usize) -> bool {
     value.chars().count() + usize::from(is_formula_like(value)) <= max
 }
 
 /// `cell` with control characters replaced (`control-character`).
-pub fn without_controls<T>(out: &mut RowCheck<'_, T>, col: usize, label: &str, cell: &str) -> String {
+pub(crate) fn without_controls<T>(out: &mut RowCheck<'_, T>, col: usize, label: &str, cell: &str) -> String {
     match replace_controls(cell) {
         None => cell.to_string(),
         Some(clean) => {
@@ -89,7 +89,7 @@ pub fn without_controls<T>(out: &mut RowCheck<'_, T>, col: usize, label: &str, c
 }
 
 /// Where a formula-like value of a column ends up with its leading `'`.
-pub enum Holders {
+pub(crate) enum Holders {
     /// The given name, and the display name it starts: both credential files.
     DisplayName,
     /// A column of the Entra file only (a surname after a given name, a job title).
@@ -98,7 +98,7 @@ pub enum Holders {
 
 /// `formula-like-value` for `value`, then `too-long` (cut to Entra's `max`,
 /// leaving room for the `'` the spreadsheet files add).
-pub fn entra_value<T>(
+pub(crate) fn entra_value<T>(
     out: &mut RowCheck<'_, T>,
     col: usize,
     label: &str,
@@ -131,7 +131,7 @@ pub fn entra_value<T>(
 }
 
 /// The message of `formula-like-value`: what starts the value and where the `'` goes.
-pub fn formula_message(label: &str, value: &str, files: &str) -> String {
+pub(crate) fn formula_message(label: &str, value: &str, files: &str) -> String {
     let first = value.chars().next().unwrap_or(' ');
     format!(
         "{label} {} starts with {}, which a spreadsheet runs as a formula: {files} with a leading ' (elsewhere it is unchanged)",

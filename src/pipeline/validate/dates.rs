@@ -58,7 +58,7 @@ pub fn parse_date(s: &str, order: Option<DateOrder>) -> Result<NaiveDate, DateEr
 
 /// `--as-of`: exactly `YYYY-MM-DD` (no sign, four-digit year), not after
 /// [`LAST_DAY`]; the error says what is wrong, for clap to print.
-pub fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
+pub(crate) fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
     if !is_ymd_shaped(s) {
         return Err(format!("{s:?} is not a date in YYYY-MM-DD form"));
     }
@@ -70,7 +70,7 @@ pub fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
 }
 
 /// Ten characters, `DDDD-DD-DD`.
-pub fn is_ymd_shaped(s: &str) -> bool {
+pub(crate) fn is_ymd_shaped(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 10
         && b[4] == b'-'
@@ -79,7 +79,7 @@ pub fn is_ymd_shaped(s: &str) -> bool {
 }
 
 /// Why year-month-day is no day: "there is no month 13", "February 2026 has 28 days".
-pub fn no_such_day(year: i32, month: u32, day: u32) -> String {
+pub(crate) fn no_such_day(year: i32, month: u32, day: u32) -> String {
     const MONTHS: [&str; 12] = [
         "January",
         "February",
@@ -105,7 +105,7 @@ pub fn no_such_day(year: i32, month: u32, day: u32) -> String {
 }
 
 /// The finding for a date that could not be read.
-pub fn date_finding(raw: &str, e: DateError) -> (Rule, String) {
+pub(crate) fn date_finding(raw: &str, e: DateError) -> (Rule, String) {
     match e {
         DateError::Invalid => {
             (Rule::InvalidDate, format!("date {} is not a valid date (write YYYY-MM-DD)", quote(raw)))

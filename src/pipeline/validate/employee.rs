@@ -12,7 +12,7 @@ use crate::core::model::{Employee, Lang, Text};
 use crate::pipeline::load::Record;
 use crate::pipeline::load::headers::{EMPLOYEES, HeaderMap, e};
 
-pub fn check_employee<'a>(rec: &Record, map: &'a HeaderMap, file: &'a str) -> RowCheck<'a, Employee> {
+pub(crate) fn check_employee<'a>(rec: &Record, map: &'a HeaderMap, file: &'a str) -> RowCheck<'a, Employee> {
     let mut out = RowCheck::new(file, rec.line, map, &EMPLOYEES);
     let get = |i| rec.get(map, i);
     for i in [e::MPN_ID, e::EMAIL] {

@@ -4,7 +4,7 @@ use super::values::email_key;
 use crate::core::model::{Employee, Role};
 
 /// `email` of organisation `mpn` on `line`, first name Ann, nothing else given.
-pub fn person(line: u64, mpn: &str, email: &str, role: Role) -> Employee {
+pub(crate) fn person(line: u64, mpn: &str, email: &str, role: Role) -> Employee {
     Employee {
         line,
         mpn_id: mpn.into(),

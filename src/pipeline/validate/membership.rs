@@ -13,7 +13,7 @@ use crate::core::options::Options;
 use crate::pipeline::load::Record;
 use crate::pipeline::load::headers::{HeaderMap, MEMBERSHIPS, m};
 
-pub fn check_membership<'a>(
+pub(crate) fn check_membership<'a>(
     rec: &Record,
     map: &'a HeaderMap,
     file: &'a str,

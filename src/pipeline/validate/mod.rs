@@ -3,18 +3,18 @@
 //! One file per rule family; `Finding`s are data, never errors.
 
 mod blocked;
-pub mod cells;
-pub mod dates;
-pub mod employee;
+pub(crate) mod cells;
+pub(crate) mod dates;
+pub(crate) mod employee;
 #[cfg(test)]
-pub mod fixture;
-pub mod membership;
-pub mod organizations;
+pub(crate) mod fixture;
+pub(crate) mod membership;
+pub(crate) mod organizations;
 mod row_check;
-pub mod smtputf8;
-pub mod values;
+pub(crate) mod smtputf8;
+pub(crate) mod values;
 
-pub use blocked::{BlockedOrg, reason};
+pub(crate) use blocked::{BlockedOrg, reason};
 
 use crate::core::finding::{Finding, Severity};
 use crate::core::ids::MpnId;
@@ -41,7 +41,7 @@ pub struct Validated {
 
 /// (mpn_id, email key) of every employees row, valid or not, of the given
 /// organisations: who is still in the export (and so has not left).
-pub fn keys_in_export(employees: &Table, orgs: &HashSet<&str>) -> HashSet<(MpnId, String)> {
+pub(crate) fn keys_in_export(employees: &Table, orgs: &HashSet<&str>) -> HashSet<(MpnId, String)> {
     employees
         .records
         .par_iter()
@@ -59,7 +59,7 @@ pub fn validate(memberships: &Table, employees: &Table, opts: &Options) -> Valid
 }
 
 /// [`validate`], counting the rows checked on `rows`.
-pub fn validate_counted(memberships: &Table, employees: &Table, opts: &Options, rows: &Counter) -> Validated {
+pub(crate) fn validate_counted(memberships: &Table, employees: &Table, opts: &Options, rows: &Counter) -> Validated {
     let m_file = memberships.file();
     let e_file = employees.file();
     let (m_checks, e_checks) = rayon::join(

@@ -10,7 +10,7 @@ use super::blocked::{BlockedOrg, reason};
 /// Keep the first row of each MPN id. An identical repeat is dropped
 /// (`exact-duplicate`); a differing one blocks the organisation
 /// (`duplicate-organization`), since nobody can tell which row is right.
-pub fn unique_organizations(
+pub(crate) fn unique_organizations(
     rows: Vec<Membership>,
     file: &str,
     mpn_col: u32,
@@ -76,7 +76,7 @@ fn same_data(a: &Membership, b: &Membership) -> bool {
 
 /// Drop employees whose organisation is absent (`unknown-organization`) or
 /// blocked (already reported on the memberships file).
-pub fn known_organizations(
+pub(crate) fn known_organizations(
     people: Vec<Employee>,
     orgs: &[Membership],
     all_ids: &HashSet<&str>,

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 const OWN_MAIL: &str = ": its sign-on email needs a mail system with SMTPUTF8";
 
 /// The message at a row whose address has a non-ASCII local part.
-pub fn message(email: &str) -> String {
+pub(crate) fn message(email: &str) -> String {
     format!("email {} has a non-ASCII local part{OWN_MAIL}", quote(email))
 }
 
@@ -30,7 +30,7 @@ fn sender_ending(mpn_id: &str) -> String {
 /// admin (the first admin in line order, whose email is non-ASCII). `teams`
 /// are the organisations' people after dedup, `repeats` the (first line,
 /// later line) pairs of the rows dedup merged or dropped.
-pub fn name_senders<'a>(
+pub(crate) fn name_senders<'a>(
     findings: &mut [Finding],
     file: &str,
     teams: impl IntoIterator<Item = &'a [Employee]>,

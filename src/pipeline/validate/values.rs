@@ -4,11 +4,11 @@ use crate::core::model::Role;
 use unicode_normalization::UnicodeNormalization;
 
 /// The longest address, in bytes (RFC 5321's path limit less its brackets).
-pub const EMAIL_MAX: usize = 254;
+pub(crate) const EMAIL_MAX: usize = 254;
 
 /// A deliverable address: one `@`, a local part of 1–64 characters without
 /// spaces or control characters or stray dots, and a domain with a dot.
-pub fn is_email(s: &str) -> bool {
+pub(crate) fn is_email(s: &str) -> bool {
     if s.len() > EMAIL_MAX {
         return false;
     }
@@ -33,7 +33,7 @@ pub fn is_email(s: &str) -> bool {
 
 /// An address whose local part (before the last `@`) is not ASCII: mail to
 /// it needs SMTPUTF8 (RFC 6531) all the way, and its message is RFC 6532.
-pub fn has_non_ascii_local_part(email: &str) -> bool {
+pub(crate) fn has_non_ascii_local_part(email: &str) -> bool {
     email.rsplit_once('@').is_some_and(|(local, _)| !local.is_ascii())
 }
 
@@ -72,7 +72,7 @@ fn squash(s: &str) -> String {
 }
 
 /// `None` when the value names no known role.
-pub fn parse_role(s: &str) -> Option<Role> {
+pub(crate) fn parse_role(s: &str) -> Option<Role> {
     match squash(s).as_str() {
         "" | "employee" | "user" | "member" | "standarduser" => Some(Role::Employee),
         "admin" | "administrator" | "globaladmin" | "globaladministrator" => Some(Role::Admin),
@@ -81,7 +81,7 @@ pub fn parse_role(s: &str) -> Option<Role> {
 }
 
 /// yes/no, true/false, y/n, 1/0 (any case).
-pub fn parse_flag(s: &str) -> Option<bool> {
+pub(crate) fn parse_flag(s: &str) -> Option<bool> {
     match s.trim().to_ascii_lowercase().as_str() {
         "yes" | "true" | "y" | "1" => Some(true),
         "no" | "false" | "n" | "0" => Some(false),
@@ -89,16 +89,16 @@ pub fn parse_flag(s: &str) -> Option<bool> {
     }
 }
 
-pub const KNOWN_LEVELS: [&str; 4] = ["Network Member", "Action Pack", "Silver", "Gold"];
+pub(crate) const KNOWN_LEVELS: [&str; 4] = ["Network Member", "Action Pack", "Silver", "Gold"];
 
-pub fn is_known_level(s: &str) -> bool {
+pub(crate) fn is_known_level(s: &str) -> bool {
     let key = squash(s);
     KNOWN_LEVELS.iter().any(|k| squash(k) == key)
 }
 
 /// `az-900` → `AZ-900`; valid codes are two or three letters or two or three
 /// digits, a hyphen, three digits and an optional letter (70-533, AZ-900, MB-210T).
-pub fn normalize_exam(code: &str) -> Option<String> {
+pub(crate) fn normalize_exam(code: &str) -> Option<String> {
     let code = code.trim().to_ascii_uppercase();
     let (prefix, number) = code.split_once('-')?;
     let prefix_ok = (2..=3).contains(&prefix.len())
@@ -109,12 +109,12 @@ pub fn normalize_exam(code: &str) -> Option<String> {
 }
 
 /// A `;`-separated list, trimmed, empty items dropped.
-pub fn split_list(s: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn split_list(s: &str) -> impl Iterator<Item = &str> {
     s.split(';').map(str::trim).filter(|x| !x.is_empty())
 }
 
 /// ISO 3166-1 alpha-2 shape: two ASCII letters (upper-cased).
-pub fn normalize_country(s: &str) -> Option<String> {
+pub(crate) fn normalize_country(s: &str) -> Option<String> {
     (s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic())).then(|| s.to_ascii_uppercase())
 }
 

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 /// A run of text, or a name on Partner Center's screens (`<ui>…</ui>` in
 /// the messages), which the page shows as UI text.
 #[derive(Serialize, Debug, PartialEq)]
-pub struct Seg {
+pub(crate) struct Seg {
     ui: bool,
     text: String,
 }
@@ -38,7 +38,7 @@ fn segments(s: &str) -> Vec<Seg> {
 }
 
 #[derive(Serialize)]
-pub struct Item {
+pub(crate) struct Item {
     /// The rules it carries out (`R1 R2`), shown as a badge; empty for none.
     rule: &'static str,
     /// Shown bold.
@@ -47,7 +47,7 @@ pub struct Item {
 }
 
 #[derive(Serialize)]
-pub struct Checklist {
+pub(crate) struct Checklist {
     /// The section's id on the page.
     id: &'static str,
     /// The HTML `lang` of its section.
@@ -66,14 +66,14 @@ fn item(lang: Lang, rule: &'static str, title: &str, detail: &str, args: &[(&str
 }
 
 /// The employee checklist in `lang`; `bulk`: Partner Center emails the sign-in info (R6).
-pub fn employee_checklist(lang: Lang, bulk: bool) -> &'static Checklist {
+pub(crate) fn employee_checklist(lang: Lang, bulk: bool) -> &'static Checklist {
     static ALL: OnceLock<Vec<Checklist>> = OnceLock::new();
     per_variant(&ALL, lang, bulk, employee)
 }
 
 /// [`employee_checklist`] rendered by the `checklist` macro, once per process
 /// for each language and creation mode, for every organisation page.
-pub fn employee_checklist_html(lang: Lang, bulk: bool) -> &'static str {
+pub(crate) fn employee_checklist_html(lang: Lang, bulk: bool) -> &'static str {
     #[derive(Serialize)]
     struct View {
         c: &'static Checklist,
@@ -117,7 +117,7 @@ fn employee(lang: Lang, bulk: bool) -> Checklist {
 
 /// The admin checklist in `lang` for a cutover on `as_of` whose temporary
 /// passwords expire on `expires`.
-pub fn admin_checklist(lang: Lang, bulk: bool, as_of: NaiveDate, expires: NaiveDate) -> Checklist {
+pub(crate) fn admin_checklist(lang: Lang, bulk: bool, as_of: NaiveDate, expires: NaiveDate) -> Checklist {
     let (as_of, expires) = (date(lang, as_of), date(lang, expires));
     let create = if bulk {
         item(lang, "R6", "admin-bulk", "admin-bulk.text", &[])

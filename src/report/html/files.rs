@@ -37,7 +37,7 @@ const PAGE_BUFFER: usize = 64 * 1024;
 /// the output folder. `status` writes only status.html (which links back to
 /// index.html) and leaves index.html alone, so the index gains its link on
 /// the next plan or apply into the folder.
-pub fn write_report(
+pub(crate) fn write_report(
     checked: &Checked,
     applied: Option<&Applied>,
     into: &Path,
@@ -72,7 +72,7 @@ pub fn write_report(
 }
 
 /// How many pages [`write_report`] writes: the index and one per organisation.
-pub fn page_count(checked: &Checked) -> u64 {
+pub(crate) fn page_count(checked: &Checked) -> u64 {
     1 + checked.plan.organizations.iter().filter(|o| page_id(&o.mpn_id)).count() as u64
 }
 
@@ -80,7 +80,7 @@ pub fn page_count(checked: &Checked) -> u64 {
 /// the index and the organisation pages that are in the folder, and names the
 /// organisations from the folder's plan.json (the ledger has only MPN IDs;
 /// without a readable plan the page shows MPN IDs alone).
-pub fn write_status(report: &StatusReport, out_dir: &Path) -> io::Result<()> {
+pub(crate) fn write_status(report: &StatusReport, out_dir: &Path) -> io::Result<()> {
     let names = std::fs::File::open(out_dir.join("plan.json"))
         .ok()
         .and_then(|f| plan_file::org_names(io::BufReader::new(f)).ok())

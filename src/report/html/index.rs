@@ -25,11 +25,11 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// Rows of the table of organisations left out.
-pub const MAX_BLOCKED: usize = 100;
+pub(crate) const MAX_BLOCKED: usize = 100;
 /// People who left the export, listed in the apply section.
-pub const MAX_LEFT: usize = 100;
+pub(crate) const MAX_LEFT: usize = 100;
 /// Reasons shown per organisation left out.
-pub const MAX_REASONS: usize = 5;
+pub(crate) const MAX_REASONS: usize = 5;
 
 #[derive(Serialize)]
 struct Input<'a> {
@@ -137,7 +137,7 @@ struct Scale {
 }
 
 #[derive(Serialize)]
-pub struct Index<'a> {
+pub(crate) struct Index<'a> {
     run: PlanFacts,
     inputs: Vec<Input<'a>>,
     totals: Totals,
@@ -160,7 +160,7 @@ pub struct Index<'a> {
     employee_checklist: &'static Checklist,
 }
 
-pub fn index<'a>(checked: &'a Checked, applied: Option<&'a Applied>, status_page: bool) -> Index<'a> {
+pub(crate) fn index<'a>(checked: &'a Checked, applied: Option<&'a Applied>, status_page: bool) -> Index<'a> {
     let plan = &checked.plan;
     let orgs = &plan.organizations;
     let longest = orgs.iter().max_by_key(|o| (o.overlap_days, o.pmc_end));

@@ -11,12 +11,12 @@ use chrono::{Days, NaiveDate, NaiveDateTime, Timelike};
 use serde::Serialize;
 
 /// Rows of an organisation table (the rest is in plan.json, status.json, orgs/).
-pub const MAX_ORGS: usize = 200;
+pub(crate) const MAX_ORGS: usize = 200;
 /// Rows of a findings table (the rest is in findings.csv or status.json).
-pub const MAX_FINDINGS: usize = 100;
+pub(crate) const MAX_FINDINGS: usize = 100;
 
 /// 1234567 → "1,234,567".
-pub fn thousands(n: usize) -> String {
+pub(crate) fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
@@ -29,30 +29,30 @@ pub fn thousands(n: usize) -> String {
 }
 
 /// Every date on every page: `2026-12-01`.
-pub fn date(d: NaiveDate) -> String {
+pub(crate) fn date(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
 /// `2026-12-01 09:30`, with seconds only when there are some.
-pub fn when(t: NaiveDateTime) -> String {
+pub(crate) fn when(t: NaiveDateTime) -> String {
     if t.second() == 0 { t.format("%Y-%m-%d %H:%M").to_string() } else { t.format("%Y-%m-%d %H:%M:%S").to_string() }
 }
 
 /// Only a page named from ASCII digits is written or linked: the name comes
 /// from input.
-pub fn page_id(mpn_id: &str) -> bool {
+pub(crate) fn page_id(mpn_id: &str) -> bool {
     !mpn_id.is_empty() && mpn_id.len() <= 10 && mpn_id.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A number as the templates need it: `n` to compare and choose singular or
 /// plural, `fmt` to show.
 #[derive(Serialize)]
-pub struct Count {
+pub(crate) struct Count {
     pub n: usize,
     pub fmt: String,
 }
 
-pub fn count(n: usize) -> Count {
+pub(crate) fn count(n: usize) -> Count {
     Count { n, fmt: thousands(n) }
 }
 
@@ -60,19 +60,19 @@ pub fn count(n: usize) -> Count {
 /// the rows (pages stay small however large the export; the files beside them
 /// hold everything).
 #[derive(Serialize)]
-pub struct Capped<T> {
+pub(crate) struct Capped<T> {
     pub rows: Vec<T>,
     pub total: Count,
     pub more: Count,
 }
 
 /// The first `cap` of `all`, each through `f`.
-pub fn capped<'a, S, T>(all: &'a [S], cap: usize, f: impl FnMut(&'a S) -> T) -> Capped<T> {
+pub(crate) fn capped<'a, S, T>(all: &'a [S], cap: usize, f: impl FnMut(&'a S) -> T) -> Capped<T> {
     shown(all.iter().take(cap).map(f).collect(), all.len())
 }
 
 /// `rows` shown out of `total`.
-pub fn shown<T>(rows: Vec<T>, total: usize) -> Capped<T> {
+pub(crate) fn shown<T>(rows: Vec<T>, total: usize) -> Capped<T> {
     let more = total.saturating_sub(rows.len());
     Capped { rows, total: count(total), more: count(more) }
 }
@@ -80,20 +80,20 @@ pub fn shown<T>(rows: Vec<T>, total: usize) -> Capped<T> {
 /// Facts the base template shows on every page (`run.version`, `run.as_of`).
 /// Each page's own facts flatten this in, so that the templates read one `run`.
 #[derive(Serialize)]
-pub struct Facts {
+pub(crate) struct Facts {
     version: &'static str,
     as_of: String,
 }
 
 impl Facts {
-    pub fn new(as_of: String) -> Facts {
+    pub(crate) fn new(as_of: String) -> Facts {
         Facts { version: env!("CARGO_PKG_VERSION"), as_of }
     }
 }
 
 /// Facts of the plan's pages (the index and every organisation page).
 #[derive(Serialize)]
-pub struct PlanFacts {
+pub(crate) struct PlanFacts {
     #[serde(flatten)]
     facts: Facts,
     creation: &'static str,
@@ -101,7 +101,7 @@ pub struct PlanFacts {
     password_expires: String,
 }
 
-pub fn plan_facts(plan: &Plan) -> PlanFacts {
+pub(crate) fn plan_facts(plan: &Plan) -> PlanFacts {
     let expires = plan.as_of.checked_add_days(Days::new(accounts::PASSWORD_DAYS)).unwrap_or(plan.as_of);
     PlanFacts {
         facts: Facts::new(date(plan.as_of)),
@@ -114,7 +114,7 @@ pub fn plan_facts(plan: &Plan) -> PlanFacts {
 /// Accounts by what apply does with them (R7), and the people who left the
 /// export: the index's totals, its apply section and each organisation's.
 #[derive(Serialize)]
-pub struct ActionCounts {
+pub(crate) struct ActionCounts {
     pub created: Count,
     pub kept: Count,
     pub reissued: Count,
@@ -122,13 +122,13 @@ pub struct ActionCounts {
 }
 
 impl ActionCounts {
-    pub fn new(created: usize, kept: usize, reissued: usize, left: usize) -> ActionCounts {
+    pub(crate) fn new(created: usize, kept: usize, reissued: usize, left: usize) -> ActionCounts {
         ActionCounts { created: count(created), kept: count(kept), reissued: count(reissued), left: count(left) }
     }
 
     /// What the plan's `accounts` will have done to them (nobody left: the
     /// plan lists those apart).
-    pub fn planned<'a>(accounts: impl Iterator<Item = &'a AccountPlan>) -> ActionCounts {
+    pub(crate) fn planned<'a>(accounts: impl Iterator<Item = &'a AccountPlan>) -> ActionCounts {
         let (mut created, mut kept, mut reissued) = (0, 0, 0);
         for a in accounts {
             match a.action {
@@ -141,7 +141,7 @@ impl ActionCounts {
     }
 
     /// What an apply did for one organisation.
-    pub fn applied(o: &OrgApplied) -> ActionCounts {
+    pub(crate) fn applied(o: &OrgApplied) -> ActionCounts {
         ActionCounts::new(o.created, o.kept, o.reissued, o.left)
     }
 }

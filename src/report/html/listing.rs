@@ -9,7 +9,7 @@ use serde::Serialize;
 
 /// The index shows only the first [`MAX_ORGS`] organisations: the listing is
 /// written then, and the index links to it.
-pub fn wanted(plan: &Plan) -> bool {
+pub(crate) fn wanted(plan: &Plan) -> bool {
     plan.organizations.len() > MAX_ORGS
 }
 
@@ -22,7 +22,7 @@ struct Row<'a> {
 }
 
 #[derive(Serialize)]
-pub struct Listing<'a> {
+pub(crate) struct Listing<'a> {
     run: PlanFacts,
     total: Count,
     orgs: Vec<Row<'a>>,
@@ -38,7 +38,7 @@ fn row(o: &OrgPlan) -> Row<'_> {
 }
 
 /// Every planned organisation that has a page, in the plan's order (the index's).
-pub fn listing(plan: &Plan) -> Listing<'_> {
+pub(crate) fn listing(plan: &Plan) -> Listing<'_> {
     let orgs: Vec<Row<'_>> = plan.organizations.iter().filter(|o| page_id(&o.mpn_id)).map(row).collect();
     Listing { run: plan_facts(plan), total: count(orgs.len()), orgs }
 }

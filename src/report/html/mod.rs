@@ -23,13 +23,13 @@
 //! - [`status`]: the status page;
 //! - [`files`]: writing the pages into the output folder.
 
-pub mod checklist;
-pub mod files;
-pub mod index;
-pub mod kit;
-pub mod listing;
-pub mod org;
-pub mod rows;
-pub mod status;
-pub mod svg;
-pub mod templates;
+pub(crate) mod checklist;
+pub(crate) mod files;
+pub(crate) mod index;
+pub(crate) mod kit;
+pub(crate) mod listing;
+pub(crate) mod org;
+pub(crate) mod rows;
+pub(crate) mod status;
+pub(crate) mod svg;
+pub(crate) mod templates;

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 
 /// One organisation: a row of the index's tables, the head of its own page.
 #[derive(Serialize)]
-pub struct OrgRow<'a> {
+pub(crate) struct OrgRow<'a> {
     mpn_id: &'a str,
     page: bool,
     organization: &'a str,
@@ -39,7 +39,7 @@ pub struct OrgRow<'a> {
     exams: Count,
 }
 
-pub fn org_row(o: &OrgPlan, scale_days: u32) -> OrgRow<'_> {
+pub(crate) fn org_row(o: &OrgPlan, scale_days: u32) -> OrgRow<'_> {
     let admins = o.accounts.iter().filter(|a| a.role == Role::Admin).count();
     let with = |task: Task| o.accounts.iter().filter(|a| a.tasks.contains(&task)).count();
     OrgRow {
@@ -66,19 +66,19 @@ pub fn org_row(o: &OrgPlan, scale_days: u32) -> OrgRow<'_> {
 
 /// Someone an earlier apply issued an account to who is gone from the export.
 #[derive(Serialize)]
-pub struct LeftRow<'a> {
+pub(crate) struct LeftRow<'a> {
     mpn_id: &'a str,
     email: &'a str,
     username: &'a str,
     run: u32,
 }
 
-pub fn left_row(l: &LeftAccount) -> LeftRow<'_> {
+pub(crate) fn left_row(l: &LeftAccount) -> LeftRow<'_> {
     LeftRow { mpn_id: &l.mpn_id, email: &l.email, username: &l.username, run: l.run }
 }
 
 /// People who left the export, by organisation (for the organisation pages).
-pub fn left_by_org(plan: &Plan) -> HashMap<&str, Vec<&LeftAccount>> {
+pub(crate) fn left_by_org(plan: &Plan) -> HashMap<&str, Vec<&LeftAccount>> {
     let mut out: HashMap<&str, Vec<&LeftAccount>> = HashMap::new();
     for l in &plan.left {
         out.entry(l.mpn_id.as_str()).or_default().push(l);
@@ -113,7 +113,7 @@ fn org_apply_view<'a>(applied: &'a Applied, o: &OrgPlan, left: &[&'a LeftAccount
 }
 
 #[derive(Serialize)]
-pub struct OrgPage<'a> {
+pub(crate) struct OrgPage<'a> {
     run: PlanFacts,
     org: OrgRow<'a>,
     country: &'a str,
@@ -131,7 +131,11 @@ pub struct OrgPage<'a> {
 }
 
 /// `applied` with the people who left this organisation, or `None` for plan.
-pub fn org_page<'a>(o: &'a OrgPlan, plan: &Plan, applied: Option<(&'a Applied, &[&'a LeftAccount])>) -> OrgPage<'a> {
+pub(crate) fn org_page<'a>(
+    o: &'a OrgPlan,
+    plan: &Plan,
+    applied: Option<(&'a Applied, &[&'a LeftAccount])>,
+) -> OrgPage<'a> {
     OrgPage {
         run: plan_facts(plan),
         org: org_row(o, o.overlap_days),

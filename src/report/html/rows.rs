@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use std::fmt::Write;
 
 /// `s`, HTML-escaped as tera escapes (`& < > " ' /`), appended to `out`.
-pub fn escape(out: &mut String, s: &str) {
+pub(crate) fn escape(out: &mut String, s: &str) {
     let mut rest = 0;
     for (i, b) in s.bytes().enumerate() {
         let entity = match b {
@@ -45,7 +45,7 @@ fn date(out: &mut String, d: NaiveDate) {
 }
 
 /// One `<tr>` per account, each ending in a line break, as the table's body.
-pub fn account_rows(accounts: &[AccountPlan]) -> String {
+pub(crate) fn account_rows(accounts: &[AccountPlan]) -> String {
     let mut out = String::with_capacity(accounts.len() * 640);
     for a in accounts {
         row(&mut out, a);

@@ -10,13 +10,13 @@ use crate::pipeline::assess::{EmployeeStatus, OrgStatus, SignIn, SignInCounts, S
 use serde::Serialize;
 
 /// Employee rows over all organisation tables (the rest is in status.json).
-pub const MAX_EMPLOYEE_ROWS: usize = 2_000;
+pub(crate) const MAX_EMPLOYEE_ROWS: usize = 2_000;
 /// Rows of the "must re-add" and "expiring soon" lists.
-pub const MAX_ACTION_ROWS: usize = 500;
+pub(crate) const MAX_ACTION_ROWS: usize = 500;
 
 /// Which pages of the report are there to link to, and the organisations'
 /// names (the ledger has only MPN IDs): the writer looks in the folder.
-pub struct Links<'a> {
+pub(crate) struct Links<'a> {
     pub index: bool,
     pub org_page: &'a dyn Fn(&str) -> bool,
     /// `orgs/index.html` lists every organisation page.
@@ -205,7 +205,7 @@ fn action_list<'a>(report: &'a StatusReport, want: SignIn, links: &Links<'_>) ->
 }
 
 #[derive(Serialize)]
-pub struct StatusView<'a> {
+pub(crate) struct StatusView<'a> {
     run: Run,
     totals: Totals,
     /// The per-organisation summary table.
@@ -221,7 +221,7 @@ pub struct StatusView<'a> {
     findings: Capped<&'a Finding>,
 }
 
-pub fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusView<'a> {
+pub(crate) fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusView<'a> {
     let orgs = &report.organizations;
     let employees = || orgs.iter().flat_map(|o| &o.employees);
     let accounts = employees().count();

@@ -12,11 +12,11 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// Width of the small overlap bar in the index's organisation table.
-pub const BAR_WIDTH: u32 = 120;
+pub(crate) const BAR_WIDTH: u32 = 120;
 
 /// Width of a bar of `days` when `scale_days` fills [`BAR_WIDTH`]; never so
 /// thin that a short overlap disappears.
-pub fn bar_width(days: u32, scale_days: u32) -> u32 {
+pub(crate) fn bar_width(days: u32, scale_days: u32) -> u32 {
     if days == 0 || scale_days == 0 {
         return 0;
     }
@@ -36,7 +36,7 @@ fn pct(bp: u32) -> String {
 const FULL: u32 = 10_000;
 
 #[derive(Debug, Serialize)]
-pub struct Chart {
+pub(crate) struct Chart {
     height: u32,
     /// Width of the rule labels' column, in px: sized for the longest label.
     label_width: u32,
@@ -64,7 +64,7 @@ const CHART_GAP: u32 = 10;
 /// Findings counted per rule (and severity, which `--strict` may raise),
 /// errors first (`Severity` orders error < warning < info), then by count,
 /// then by rule id. `None` when there are none.
-pub fn findings_chart(findings: &[Finding]) -> Option<Chart> {
+pub(crate) fn findings_chart(findings: &[Finding]) -> Option<Chart> {
     let mut counts: HashMap<(&'static str, Severity), usize> = HashMap::new();
     for f in findings {
         *counts.entry((f.rule.id(), f.severity)).or_default() += 1;
@@ -105,7 +105,7 @@ pub fn findings_chart(findings: &[Finding]) -> Option<Chart> {
 /// membership: its name and dates on a line of text, the bar under it. Text
 /// never shares a line with a bar, so nothing collides at any width.
 #[derive(Debug, Serialize)]
-pub struct Timeline {
+pub(crate) struct Timeline {
     height: u32,
     axis_y: u32,
     lanes: Vec<Lane>,
@@ -172,7 +172,7 @@ impl Axis {
     }
 }
 
-pub fn timeline(o: &OrgPlan) -> Timeline {
+pub(crate) fn timeline(o: &OrgPlan) -> Timeline {
     let lo = o.pmc_start.min(o.pc_start);
     let hi = o.pc_end.max(o.pmc_end).succ_opt().unwrap_or(o.pc_end);
     let axis = Axis { lo, days: (hi - lo).num_days().max(1) };

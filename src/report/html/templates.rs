@@ -14,20 +14,20 @@ use std::sync::OnceLock;
 use tera::{Context, Tera};
 
 /// The report's front page.
-pub const INDEX: &str = "index.html.tera";
+pub(crate) const INDEX: &str = "index.html.tera";
 /// One organisation's page.
-pub const ORG: &str = "org.html.tera";
+pub(crate) const ORG: &str = "org.html.tera";
 /// The team's state after cutover.
-pub const STATUS: &str = "status.html.tera";
+pub(crate) const STATUS: &str = "status.html.tera";
 /// `orgs/index.html`: every organisation page, when the index caps its table.
-pub const ORGS: &str = "orgs.html.tera";
+pub(crate) const ORGS: &str = "orgs.html.tera";
 /// The stylesheet: inline in index.html and status.html, and one file in
 /// `orgs/` that the pages there link.
-pub const STYLESHEET: &str = include_str!("../../../templates/style.css");
+pub(crate) const STYLESHEET: &str = include_str!("../../../templates/style.css");
 /// The body of a sign-on email (plain text).
 const MAIL: &str = "signon.eml";
 /// A checklist alone, rendered once per language for every organisation page.
-pub const CHECKLIST: &str = "checklist.html.tera";
+pub(crate) const CHECKLIST: &str = "checklist.html.tera";
 
 /// Every template, by the name tera knows it under.
 const TEMPLATES: [(&str, &str); 10] = [
@@ -48,7 +48,7 @@ const ESCAPED: [&str; 2] = [".html", ".tera"];
 
 /// Render the page template `name` (one of [`INDEX`], [`ORG`], [`STATUS`], [`ORGS`])
 /// with `view`, escaped.
-pub fn render_page<T: Serialize>(name: &str, view: &T) -> io::Result<String> {
+pub(crate) fn render_page<T: Serialize>(name: &str, view: &T) -> io::Result<String> {
     let mut out = Vec::new();
     render_page_into(name, view, &mut out)?;
     String::from_utf8(out).map_err(io::Error::other)
@@ -58,7 +58,7 @@ pub fn render_page<T: Serialize>(name: &str, view: &T) -> io::Result<String> {
 /// page, so that a run of organisation pages allocates (and the kernel
 /// zeroes) no fresh output memory per page, and no bytes are checked again as
 /// UTF-8 only to be written to a file.
-pub fn render_page_into<T: Serialize>(name: &str, view: &T, out: &mut Vec<u8>) -> io::Result<()> {
+pub(crate) fn render_page_into<T: Serialize>(name: &str, view: &T, out: &mut Vec<u8>) -> io::Result<()> {
     let tera = templates().map_err(|e| io::Error::other(format!("report templates: {e}")))?;
     let context = Context::from_serialize(view).map_err(|e| io::Error::other(chain(&e)))?;
     out.clear();
@@ -67,7 +67,7 @@ pub fn render_page_into<T: Serialize>(name: &str, view: &T, out: &mut Vec<u8>) -
 
 /// Render a sign-on email's body from `context`, unescaped (plain text; its
 /// header lines are built apart, by the outbox).
-pub fn render_mail(context: &Context) -> Result<String, tera::Error> {
+pub(crate) fn render_mail(context: &Context) -> Result<String, tera::Error> {
     let tera = templates().map_err(|e| tera::Error::msg(format!("templates: {e}")))?;
     tera.render(MAIL, context)
 }

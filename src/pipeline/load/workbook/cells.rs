@@ -8,10 +8,10 @@ use std::fmt::Write;
 
 /// The widest sheet Excel and LibreOffice make (XFD): a cell further right is
 /// damage, not data, and is skipped rather than padded to.
-pub const MAX_COLUMNS: usize = 16_384;
+pub(super) const MAX_COLUMNS: usize = 16_384;
 
 /// The rows of one sheet, top to bottom.
-pub trait SheetRows {
+pub(super) trait SheetRows {
     /// Fill `rec` with the next row that has any cell (at most `width` fields)
     /// and return its 0-based row index.
     fn next_row(&mut self, rec: &mut StringRecord, width: usize) -> Result<Option<u32>, String>;
@@ -19,7 +19,7 @@ pub trait SheetRows {
 
 /// Rows from a streaming cell reader (.xlsx, .xlsb): a million rows never sit
 /// in memory as cells, only as the loader's text.
-pub struct CellStream<'a, F> {
+pub(super) struct CellStream<'a, F> {
     next: F,
     pending: Option<Cell<DataRef<'a>>>,
     /// The reader said "no more": asking again would read past the sheet's end.
@@ -31,7 +31,7 @@ impl<'a, F> CellStream<'a, F>
 where
     F: FnMut() -> Result<Option<Cell<DataRef<'a>>>, String>,
 {
-    pub fn new(next: F) -> Self {
+    pub(super) fn new(next: F) -> Self {
         CellStream { next, pending: None, done: false, tmp: String::new() }
     }
 }
@@ -78,14 +78,14 @@ where
 
 /// Rows of a sheet read whole (.xls, .ods: calamine has no streaming reader
 /// for them; .xls holds at most 65,536 rows anyway).
-pub struct RangeRows {
+pub(super) struct RangeRows {
     range: Range<Data>,
     next: usize,
     tmp: String,
 }
 
 impl RangeRows {
-    pub fn new(range: Range<Data>) -> Self {
+    pub(super) fn new(range: Range<Data>) -> Self {
         RangeRows { range, next: 0, tmp: String::new() }
     }
 }

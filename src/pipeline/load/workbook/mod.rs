@@ -18,7 +18,7 @@ const OLE2: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 const ODS_MIMETYPE: &[u8] = b"application/vnd.oasis.opendocument.spreadsheet";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     Xlsx,
     Xlsb,
     Xls,
@@ -30,7 +30,7 @@ impl Kind {
     /// is still a workbook, and a text export named `.xls` (as many web exports
     /// are) is still text. The extension only names a zip's format when its
     /// entries don't.
-    pub fn detect(file: &str, bytes: &[u8]) -> Option<Kind> {
+    pub(crate) fn detect(file: &str, bytes: &[u8]) -> Option<Kind> {
         if bytes.starts_with(OLE2) {
             return Some(Kind::Xls);
         }
@@ -57,7 +57,7 @@ impl Kind {
     }
 
     /// What the report says in place of an encoding.
-    pub fn describe(self) -> &'static str {
+    pub(crate) fn describe(self) -> &'static str {
         match self {
             Kind::Xlsx => "xlsx workbook",
             Kind::Xlsb => "xlsb workbook",
@@ -90,7 +90,7 @@ fn workbook_error(file: &str, message: impl std::fmt::Display) -> WorkbookError 
 }
 
 /// The sheet read (or, when none fits, the findings that say why).
-pub struct Sheet {
+pub(crate) struct Sheet {
     /// `path[Sheet]`, or the path when no sheet was chosen.
     pub source: String,
     pub headers: HeaderMap,
@@ -99,7 +99,7 @@ pub struct Sheet {
 
 /// Read the sheet of a workbook that holds this export: `push` receives each
 /// record with its row number (never a row of a sheet that does not fit).
-pub fn read<E: From<WorkbookError>>(
+pub(crate) fn read<E: From<WorkbookError>>(
     file: &str,
     bytes: &[u8],
     kind: Kind,
