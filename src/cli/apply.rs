@@ -6,7 +6,7 @@ use crate::Error;
 use crate::files::plan_file::PlanFileError;
 use crate::migration::{self, apply::ApplyRun, apply::Applying};
 use crate::pipeline::Outcome;
-use crate::report::{self, listing, listing::Tense};
+use crate::report::{self, change_listing as listing, change_listing::Tense};
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]

@@ -54,10 +54,10 @@ pub(super) fn of(command: &str) -> Help {
             ],
             exit_codes: &[
                 ("0", "no errors (with --detailed-exitcode: and nothing to apply)"),
-                ("1", "validation errors, or warnings under --strict"),
+                ("1", "validation errors, or warnings under --strict; with --detailed-exitcode, any failure"),
                 (
                     "2",
-                    "usage error, unreadable input file, or I/O failure; with --detailed-exitcode also: valid, with accounts to create or reissue",
+                    "usage error, unreadable input file, or I/O failure; with --detailed-exitcode only: valid, with accounts to create or reissue",
                 ),
             ],
         },

@@ -6,7 +6,7 @@ use crate::Error;
 use crate::core::options::Options;
 use crate::migration;
 use crate::pipeline::{Checked, Outcome};
-use crate::report::{self, listing};
+use crate::report::{self, change_listing as listing};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]

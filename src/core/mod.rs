@@ -4,6 +4,7 @@
 
 pub(crate) mod applied;
 pub(crate) mod finding;
+pub(crate) mod hex;
 pub(crate) mod ids;
 pub(crate) mod interrupt;
 pub(crate) mod ledger;

@@ -79,7 +79,7 @@ pub(crate) fn load(dir: &Path) -> Result<Ledger, LedgerError> {
         Err(source) => return Err(LedgerError::Read { path, source }),
     };
     let mut ledger = parse(&bytes, &path)?;
-    ledger.sha256 = Some(crate::pipeline::load::hex(&<sha2::Sha256 as sha2::Digest>::digest(&bytes)));
+    ledger.sha256 = Some(crate::core::hex::hex(&<sha2::Sha256 as sha2::Digest>::digest(&bytes)));
     Ok(ledger)
 }
 

@@ -1,13 +1,13 @@
 //! Layer 5, the report: findings, plans and runs in the formats people and CI
 //! read (terminal text, JSON, JUnit, GitHub, HTML pages, sign-on emails).
 
+pub(crate) mod change_listing;
 pub(crate) mod changes;
 pub(crate) mod github;
 pub(crate) mod html;
 pub(crate) mod json;
 pub(crate) mod junit;
 pub(crate) mod l10n;
-pub(crate) mod listing;
 pub(crate) mod mail;
 pub(crate) mod next;
 pub(crate) mod text;

@@ -1,9 +1,9 @@
 //! What to do after `plan` and `apply`, and why an apply refused: messages
-//! for stderr (design §6), beside the report [`super::listing`] prints on
+//! for stderr (design §6), beside the report [`super::change_listing`] prints on
 //! stdout. The next steps are silenced by `--quiet`; a refusal never is.
 //! Never a password: nothing here holds one.
 
-use super::listing::{FIRST_FINDINGS, Written};
+use super::change_listing::{FIRST_FINDINGS, Written};
 use super::text::plural;
 use crate::core::finding::printable;
 use crate::core::options::Creation;

@@ -5,6 +5,7 @@
 //! finished by the next run, so whoever looks next sees one complete set.
 
 use super::atomic::{real_dir, sync_dir, sync_tree};
+use crate::core::hex::hex;
 use crate::core::interrupt;
 use sha2::{Digest, Sha256};
 use std::fs;
@@ -174,10 +175,6 @@ fn collect(root: &Path, rel: &Path, out: &mut Vec<String>) -> io::Result<()> {
         return Err(io::Error::other(format!("{} is neither a file nor a folder", path.display())));
     }
     Ok(())
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Remove what this module made at `path` (a folder whole, never through a link).

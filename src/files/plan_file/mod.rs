@@ -308,7 +308,7 @@ pub(crate) fn verify_pins(bytes: &[u8], ledger: &Ledger) -> Result<(), PlanFileE
         std::fs::File::open(path)
             .and_then(|f| std::io::copy(&mut std::io::Read::take(f, MAX_STREAM_BYTES + 1), &mut hash))
             .map_err(|e| PlanFileError::Stale(format!("input {} can't be read ({e})", path.display())))?;
-        let now = crate::pipeline::load::hex(&hash.finalize());
+        let now = crate::core::hex::hex(&hash.finalize());
         if now != input.sha256 {
             return Err(PlanFileError::Stale(format!(
                 "{} changed since the plan was made (SHA-256 {now}, the plan has {})",

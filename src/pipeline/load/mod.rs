@@ -15,6 +15,7 @@ mod store;
 pub(crate) mod workbook;
 
 use crate::core::finding::{Finding, Rule};
+use crate::core::hex::hex;
 use crate::core::model::InputFacts;
 use crate::core::options::ReadOptions;
 use crate::core::progress::Counter;
@@ -363,14 +364,6 @@ impl<'a> LineCounter<'a> {
         self.pos = to;
         self.line
     }
-}
-
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
 }
 
 #[cfg(test)]

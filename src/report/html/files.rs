@@ -5,7 +5,7 @@
 use super::kit::page_id;
 use super::status::{self, Links};
 use super::templates::{INDEX, ORG, ORGS, STATUS, STYLESHEET, render_page, render_page_into};
-use super::{index, listing, org};
+use super::{index, org, orgs_index};
 use crate::core::applied::Applied;
 use crate::core::progress::Counter;
 use crate::core::transaction::atomic::{real_dir, write_atomic};
@@ -61,8 +61,8 @@ pub(crate) fn write_report(
         pages.add(1);
         Ok::<_, io::Error>(())
     })?;
-    if listing::wanted(&checked.plan) {
-        let html = render_page(ORGS, &listing::listing(&checked.plan))?;
+    if orgs_index::wanted(&checked.plan) {
+        let html = render_page(ORGS, &orgs_index::listing(&checked.plan))?;
         std::fs::write(dir.join(LISTING), html.as_bytes()).map_err(|e| at("orgs/index.html", e))?;
     }
     let html = render_page(INDEX, &index::index(checked, applied, status_page))?;
