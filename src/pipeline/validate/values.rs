@@ -54,7 +54,7 @@ pub fn email_key(email: &str) -> String {
 /// Unicode default case folding, char by char as the standard defines it,
 /// with ASCII lower-cased directly: most characters of a non-ASCII address
 /// are ASCII, and the fold table's search cost as much as the rest of the row.
-fn case_fold(s: &str) -> String {
+pub(crate) fn case_fold(s: &str) -> String {
     use caseless::Caseless;
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
