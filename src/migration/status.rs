@@ -9,6 +9,7 @@ use crate::core::transaction::atomic::write_atomic;
 use crate::core::transaction::owned::{self, Claim};
 use crate::files::ledger_csv as ledger;
 use crate::pipeline::assess::{self, StatusReport};
+use crate::pipeline::load::hints::Command;
 use crate::pipeline::status_export;
 use std::path::Path;
 
@@ -29,6 +30,10 @@ pub(crate) struct StatusRun<'a> {
 /// Judge the team at `--as-of` and write status.json and status.html into `--out`.
 pub(crate) fn status(run: &StatusRun<'_>, render: &dyn Render) -> Result<StatusReport, Error> {
     let dir = run.out;
+    // A file is no folder: say so, as plan and apply do, before asking for its ledger.
+    if dir.is_file() {
+        return Err(owned::FolderError::NotAFolder { dir: dir.to_path_buf() }.into());
+    }
     if !dir.join(ledger::FILE_NAME).exists() {
         return Err(Error::NoLedger(dir.to_path_buf()));
     }
@@ -40,7 +45,7 @@ pub(crate) fn status(run: &StatusRun<'_>, render: &dyn Render) -> Result<StatusR
     let stage = progress.bar("loading", Unit::Bytes, ledger_size + status_size);
     let ledger = ledger::load(dir)?;
     stage.counter().add(ledger_size);
-    let team = status_export::load(run.status, &run.read)?;
+    let team = status_export::load(run.status, &run.read, Command::Status)?;
     stage.counter().add(status_size);
     stage.finish(|n| format!("loaded the ledger and the status export, {n}"));
     let _stage = progress.stage("writing status.json and status.html");

@@ -80,6 +80,7 @@ pub fn check(opts: &Options, ledger: &Ledger, status: Option<&TeamStatus>) -> Re
     );
     let (mut memberships, mut employees) = (memberships?, employees?);
     merge_swapped(&mut memberships, &mut employees);
+    name_same_file(opts, &mut memberships, &mut employees);
     stage.finish(|n| format!("loaded 2 files, {n}"));
 
     let rows = (memberships.records.len() + employees.records.len()) as u64;
@@ -158,6 +159,26 @@ fn merge_swapped(memberships: &mut load::Table, employees: &mut load::Table) {
     }
 }
 
+/// One file given for both exports: its header fits one of them, so the other
+/// would say "look swapped", which sends the person after the wrong mistake.
+fn name_same_file(opts: &Options, memberships: &mut load::Table, employees: &mut load::Table) {
+    use load::headers::Export;
+    let canonical = |p: &std::path::Path| std::fs::canonicalize(p).ok();
+    let same_path = canonical(&opts.memberships).is_some_and(|m| Some(m) == canonical(&opts.employees));
+    if !same_path && memberships.facts.sha256 != employees.facts.sha256 {
+        return;
+    }
+    let (m, e) = (memberships.facts.path.clone(), employees.facts.path.clone());
+    for (table, this) in [(memberships, Export::Memberships), (employees, Export::Employees)] {
+        let Some(other) = table.headers.looks_like else { continue };
+        // With looks_like set, the file's only missing-column finding is the one naming the other export.
+        let message = load::hints::same_file_message(this, other, &m, &e, same_path);
+        for f in table.findings.iter_mut().filter(|f| f.rule == finding::Rule::MissingColumn) {
+            f.message.clone_from(&message);
+        }
+    }
+}
+
 /// What the run means for the exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -178,7 +199,7 @@ impl Checked {
 /// The `--status` export, when one was given.
 pub(crate) fn load_status(opts: &Options) -> Result<Option<TeamStatus>, LoadError> {
     match &opts.status {
-        Some(path) => Ok(Some(status_export::load(path, &opts.read)?)),
+        Some(path) => Ok(Some(status_export::load(path, &opts.read, load::hints::Command::Migration)?)),
         None => Ok(None),
     }
 }

@@ -4,6 +4,7 @@
 use crate::core::finding::{Finding, Rule, quote};
 use crate::core::options::ReadOptions;
 use crate::pipeline::load::headers::{STATUS, s};
+use crate::pipeline::load::hints::{self, Command};
 use crate::pipeline::load::{LoadError, Table};
 use crate::pipeline::validate::values::parse_flag;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -53,8 +54,11 @@ pub(crate) fn parse_datetime(raw: &str) -> Option<NaiveDateTime> {
     NaiveDate::parse_from_str(t, "%Y-%m-%d").ok().and_then(|d| d.and_hms_opt(0, 0, 0))
 }
 
-pub(crate) fn load(path: &Path, read: &ReadOptions) -> Result<TeamStatus, LoadError> {
-    Ok(from_table(crate::pipeline::load::load_file(path, &STATUS, read)?))
+/// The export at `path`, read for `command` (whose options its hints name).
+pub(crate) fn load(path: &Path, read: &ReadOptions, command: Command) -> Result<TeamStatus, LoadError> {
+    let mut table = crate::pipeline::load::load_file(path, &STATUS, read)?;
+    hints::fit_command(&mut table, command);
+    Ok(from_table(table))
 }
 
 pub(crate) fn from_table(table: Table) -> TeamStatus {

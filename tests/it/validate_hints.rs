@@ -99,7 +99,7 @@ fn a_damaged_workbook_is_an_unreadable_input() {
     let wrk = Workdir::with_inputs(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00\x00\x00", baseline_employees());
     let run = wrk.validate(&[]);
     run.assert_code(2);
-    assert!(run.stderr.contains("as a workbook"), "{run:?}");
+    assert!(run.stderr.contains("memberships.csv is not a readable .xls workbook"), "{run:?}");
     assert!(!run.stderr.contains("windows-1252"), "{run:?}");
 }
 

@@ -204,7 +204,7 @@ fn a_damaged_workbook_is_an_unreadable_input_naming_the_file() {
     wrk.create("employees.xlsx", &bytes);
     let run = wrk.run(run_args("validate", "memberships.csv", "employees.xlsx", &[]));
     run.assert_code(2);
-    assert!(run.stderr.contains("cannot read employees.xlsx as a workbook"), "{run:?}");
+    assert!(run.stderr.contains("employees.xlsx is not a readable .xlsx workbook"), "{run:?}");
 
     // Excel saves a password-protected workbook as an OLE2 file holding an EncryptedPackage.
     let mut bytes = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();

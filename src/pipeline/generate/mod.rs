@@ -44,6 +44,9 @@ pub enum GenerateError {
     Exists(PathBuf),
     #[error("cannot write {}: {source}", path.display())]
     Io { path: PathBuf, source: std::io::Error },
+    /// `--out` names a file: the words of plan, apply and status for it.
+    #[error(transparent)]
+    NotAFolder(crate::core::transaction::owned::FolderError),
 }
 
 /// SplitMix64: tiny, fast and fixed forever, so a seed means the same file
@@ -115,6 +118,10 @@ pub(crate) fn generate(opts: &GenerateOptions) -> Result<Generated, GenerateErro
         if asked > limit {
             return Err(GenerateError::TooMany { what, asked, limit });
         }
+    }
+    if opts.out_dir.is_file() {
+        let dir = opts.out_dir.clone();
+        return Err(GenerateError::NotAFolder(crate::core::transaction::owned::FolderError::NotAFolder { dir }));
     }
     let mp = opts.out_dir.join("memberships.csv");
     let ep = opts.out_dir.join("employees.csv");

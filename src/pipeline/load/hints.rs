@@ -3,7 +3,7 @@
 //! without a byte-order mark), an empty file, a header without rows, and the
 //! two PMC exports given the wrong way round (design §3).
 
-use super::headers::{self, ColumnSpec, HeaderMap};
+use super::headers::{self, ColumnSpec, Export, HeaderMap};
 use crate::core::finding::{Finding, Rule};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE};
 
@@ -118,6 +118,51 @@ pub(crate) fn swapped_message(memberships: &str, employees: &str) -> String {
     format!(
         "the two files look swapped: {m} is a PMC employee export and {e} a PMC membership export; \
          run again with --memberships {e} --employees {m}"
+    )
+}
+
+/// The command a file is read for: a hint names only options it has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Command {
+    /// validate, plan and apply: --memberships, --employees and --status.
+    Migration,
+    /// status: the team-status export alone, with --status.
+    Status,
+}
+
+/// Make the hint of a `missing-column` error that names another export fit
+/// `command`: `status` has no --memberships or --employees to pass it with.
+pub(crate) fn fit_command(table: &mut super::Table, command: Command) {
+    let Some(other) = table.headers.looks_like else { return };
+    if command != Command::Status || other == Export::Status {
+        return;
+    }
+    let message = format!(
+        "the header is that of {}, not {}: status reads the team-status export downloaded from Partner Center \
+         (username, signed_in, pu_connected, associated_at) with --status; the PMC exports are for validate, plan \
+         and apply",
+        other.describe(),
+        Export::Status.describe()
+    );
+    for f in table.findings.iter_mut().filter(|f| f.rule == Rule::MissingColumn) {
+        f.message.clone_from(&message);
+    }
+}
+
+/// The error for one file given as both PMC exports (`same_path`: one path
+/// twice, else two copies with the same bytes), on the export it is not.
+pub(crate) fn same_file_message(this: Export, other: Export, m: &str, e: &str, same_path: bool) -> String {
+    let twice = if same_path {
+        format!("--memberships and --employees name the same file, {m}")
+    } else {
+        format!("{m} and {e} hold the same bytes")
+    };
+    format!(
+        "the header is that of {}, not {}: the same file was given twice ({twice}); pass {} with {}",
+        other.describe(),
+        this.describe(),
+        this.describe(),
+        this.flag()
     )
 }
 

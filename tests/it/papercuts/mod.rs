@@ -6,3 +6,4 @@
 //! on a narrow terminal.
 
 mod duplicates;
+mod inputs;

@@ -79,14 +79,31 @@ fn is_ods(bytes: &[u8]) -> bool {
 /// A workbook that cannot be opened or read (damaged, encrypted, not what
 /// its magic bytes say): an unreadable input, not a finding.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot read {file} as a workbook: {message}")]
-pub struct WorkbookError {
-    file: String,
-    message: String,
+pub enum WorkbookError {
+    #[error("cannot read {file} as a workbook: {message}")]
+    Unreadable { file: String, message: String },
+    /// The format's library could not open it. Its own words ("Could not find
+    /// EOCD", "Invalid sector shift") tell the person nothing they can act
+    /// on, so the message says what the file is not and what to do instead.
+    #[error(
+        "{file} is not a readable {format} workbook: open it in Excel or LibreOffice and save it again as .xlsx, \
+         or as CSV"
+    )]
+    NotOpened { file: String, format: &'static str },
 }
 
 fn workbook_error(file: &str, message: impl std::fmt::Display) -> WorkbookError {
-    WorkbookError { file: file.to_string(), message: message.to_string() }
+    WorkbookError::Unreadable { file: file.to_string(), message: message.to_string() }
+}
+
+fn not_opened(file: &str, kind: Kind) -> WorkbookError {
+    let format = match kind {
+        Kind::Xlsx => ".xlsx",
+        Kind::Xlsb => ".xlsb",
+        Kind::Xls => ".xls",
+        Kind::Ods => ".ods",
+    };
+    WorkbookError::NotOpened { file: file.to_string(), format }
 }
 
 /// The sheet read (or, when none fits, the findings that say why).
@@ -141,7 +158,7 @@ fn choose<E: From<WorkbookError>>(
     if kind != Kind::Xls {
         check_unpacked_size(bytes).map_err(fail)?;
     }
-    let mut book = Book::open(kind, bytes).map_err(fail)?;
+    let mut book = Book::open(kind, bytes).map_err(|_| not_opened(file, kind))?;
     let worksheets: Vec<(String, bool)> = book
         .sheets()
         .into_iter()
