@@ -34,18 +34,33 @@ pub fn render(rule: Rule) -> String {
         out.push_str(&format!("\n{heading}\n"));
         wrap(text, 78, &mut out);
     }
-    let effect = match severity {
-        Severity::Error => {
-            "An error: what it names (the row, its organisation, or the whole file) is left out of the plan, and the run exits 1."
-        }
-        Severity::Warning => {
-            "A warning: nothing is left out, and it does not fail the run; under --strict it is an error."
-        }
-        Severity::Info => "Info: for your records; it never changes the exit code.",
-    };
     out.push('\n');
-    wrap(effect, 78, &mut out);
+    wrap(effect(rule), 78, &mut out);
     out
+}
+
+/// What a finding of `rule` does to the exit code: by its severity, except
+/// for the rules only `status` reports, which has no --strict (a test runs
+/// every rule and checks that the run does what this says).
+pub fn effect(rule: Rule) -> &'static str {
+    match rule {
+        Rule::MissingStatus => {
+            "A warning that fails status: status exits 1 while an issued account is missing from the export, \
+             so that a cron job never takes an account nobody can follow for one that is fine."
+        }
+        Rule::UnknownAccount => "A warning of status: it does not change status's exit code.",
+        _ => match rule.severity() {
+            Severity::Error => {
+                "An error: what it names (the row, its organisation, or the whole file) is left out, and the run \
+                 exits 1."
+            }
+            Severity::Warning => {
+                "A warning: it does not fail the run; under --strict (validate, plan, apply) it is an error and the \
+                 run exits 1."
+            }
+            Severity::Info => "Info: for your records; it never changes the exit code, not even under --strict.",
+        },
+    }
 }
 
 /// `text` as lines of at most `width` columns, indented by two spaces.

@@ -204,8 +204,9 @@ rules! {
     ConflictingDuplicate = "conflicting-duplicate", Warning,
         summary: "the same person twice in one organisation with different data: merged",
         meaning: "Two rows of one organisation have the same email (after trimming, Unicode NFC and case folding) but differ \
-         in other values. They are merged: exams and certifications united, admin if any row says admin, otherwise \
-         the first non-empty value of each column.",
+         in other values, which the message names (letter case in the email alone is no difference: such rows are \
+         `exact-duplicate`). They are merged: exams and certifications united, admin if any row says admin, \
+         otherwise the first non-empty value of each column.",
         why: "One person gets one account, so the merge is usually right; but a different name or title can mean that two \
          people share a mailbox, or that one of the rows is out of date.",
         fix: "Keep one row per person and organisation, with the right values. If two people really share the address, \
@@ -250,13 +251,18 @@ rules! {
         fix: "Export this organisation's employees too, or check their MPN ID; if nobody is to be migrated, nothing needs \
          to change.";
     InvalidValue = "invalid-value", Warning,
-        summary: "a renewed or country value that can't be read (read as \"no\" / no usage location)",
-        meaning: "An optional column holds a value that cannot be read: `renewed` takes yes/no, true/false, y/n or 1/0, \
-         `country` a two-letter ISO 3166-1 code such as `DE`. The row is kept, renewed read as \"no\", without a \
-         usage location.",
+        summary: "a renewed, country or language value, or a cell of the status export, that can't be read",
+        meaning: "An optional cell holds a value that cannot be read: `renewed` takes yes/no, true/false, y/n or 1/0, \
+         `country` a two-letter ISO 3166-1 code such as `DE`, an employee's `language` en or zh-TW (also `zh-Hant`, \
+         `zh_TW`, `en-US`). The row is kept: renewed read as \"no\", no usage location, the run's --lang. In the \
+         Partner Center status export, `pu_connected` (yes/no) is read as unknown and `associated_at` (a date and \
+         time) as no association; a `signed_in` that is not yes/no leaves its row out, so that its account counts as missing \
+         (`missing-status`).",
         why: "renewed changes no date but is reported; the country is the accounts' usage location in Microsoft Entra, \
-         which licence assignment needs.",
-        fix: "Write `yes` or `no`, and two-letter country codes (`Germany` → `DE`, `UK` → `GB`).";
+         which licence assignment needs; the language picks the sign-on email's; the status columns say who signed \
+         in, connected Partner University and associated exams.",
+        fix: "Write `yes` or `no`, two-letter country codes (`Germany` → `DE`, `UK` → `GB`), `en` or `zh-TW`, and \
+         status dates as `2026-12-01 09:30`.";
     ControlCharacter = "control-character", Warning,
         summary: "a control character in a name, title or organisation: replaced by a space",
         meaning: "A name, job title or organisation holds a line break (CR, LF), a TAB, a NUL or another control character, \
@@ -285,7 +291,8 @@ rules! {
     ExactDuplicate = "exact-duplicate", Info,
         summary: "a row identical to an earlier one; dropped",
         meaning: "The row repeats an earlier row of the same file (for memberships: the same MPN ID with the same values; a \
-         column the tool ignores may differ). The repeat is dropped.",
+         column the tool ignores may differ; for employees, the email may differ in letter case, as addresses are \
+         matched without it). The repeat is dropped, and the earlier row's spelling kept.",
         why: "Nothing is lost. Repeats usually come from appending two exports; many of them can hide rows that were \
          meant to differ.",
         fix: "Remove the repeated rows, or leave them: the result is the same.";

@@ -6,4 +6,5 @@
 //! on a narrow terminal.
 
 mod duplicates;
+mod explain_effects;
 mod inputs;
