@@ -45,9 +45,10 @@ pub(crate) fn write_reports(
             std::fs::write(&path, findings_csv::render(&checked.findings)).map_err(out(path))
         },
         || {
+            // Counted as the listing's "orgs/ (N pages)" counts them, and the index named beside them.
             let stage = progress.bar("writing pages", Unit::Items("pages"), render.page_count(checked));
             render.report_pages(checked, applied, into, status_page, &stage.counter()).map_err(out(out_dir.clone()))?;
-            stage.finish(|n| format!("wrote {n}"));
+            stage.finish(|n| format!("wrote {n} and index.html"));
             Ok::<(), Error>(())
         },
     );

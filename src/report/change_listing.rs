@@ -7,7 +7,8 @@
 //! nothing here holds one.
 
 use super::changes::{Changes, Counts, OrgChanges, Person, Sign};
-use super::html::kit::page_id;
+use super::fit;
+use super::html::kit::{page_id, thousands};
 use super::text::{counts_line, finding_line, plural};
 pub(crate) use crate::core::applied::Written;
 use crate::core::finding::{Severity, printable};
@@ -21,19 +22,31 @@ pub(crate) const FIRST: usize = 20;
 /// Errors and warnings printed; the rest are in findings.csv.
 pub(crate) const FIRST_FINDINGS: usize = 20;
 
-/// How much of the listing to show, and whether in colour.
+/// How much of the listing to show, whether in colour, and in how many columns.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Style {
     pub limit: usize,
     pub colour: bool,
+    /// The terminal's width, which long lines are fitted to; `None` off a
+    /// terminal, where lines stay whole for whatever reads them.
+    pub width: Option<usize>,
 }
 
 impl Style {
-    /// Colour only on a terminal, and not when `NO_COLOR` is set (no-color.org).
+    /// Colour only on a terminal that can show it: not when `NO_COLOR` is set
+    /// (no-color.org), nor when `TERM=dumb`. Lines fit the terminal's width.
     pub(crate) fn for_stdout(limit: usize) -> Style {
         use std::io::IsTerminal;
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Style { limit, colour: !no_color && std::io::stdout().is_terminal() }
+        let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+        let terminal = std::io::stdout().is_terminal();
+        let width = terminal.then(|| console::Term::stdout().size_checked()).flatten().map(|(_, cols)| cols.into());
+        Style { limit, colour: terminal && !no_color && !dumb, width }
+    }
+
+    /// The columns left after `used`, when lines are fitted.
+    fn room(&self, used: usize) -> Option<usize> {
+        self.width.map(|w| w.saturating_sub(used))
     }
 
     fn sign(&self, sign: Sign) -> String {
@@ -138,6 +151,8 @@ fn org_table(changed: &[&OrgChanges], all: usize, tense: Tense, style: Style) ->
             d = w[3]
         );
     }
+    // Everything before the name: the counts and the MPN ID, each followed by two spaces.
+    let before_name = 2 + w.iter().sum::<usize>() + 2 * 4 + id_width + 2;
     for o in shown {
         let c = o.counts;
         let name = o.organization().map_or_else(|| "(not in this plan)".to_string(), printable);
@@ -145,6 +160,10 @@ fn org_table(changed: &[&OrgChanges], all: usize, tense: Tense, style: Style) ->
             (false, _) => "",
             (true, Tense::Applied) => " (enrolled)",
             (true, _) => " (to enrol)",
+        };
+        let name = match style.room(before_name + enrol.len()) {
+            Some(room) => fit::middle(&name, room.max(MIN_NAME)),
+            None => name,
         };
         let _ = writeln!(
             text,
@@ -180,18 +199,21 @@ fn people(changes: &Changes, style: Style) -> String {
     let user_width = shown.iter().map(|p| p.username.chars().count()).max().unwrap_or(0);
     let mut text = String::new();
     for p in &shown {
-        let who = match p.display_name {
-            Some(name) => format!("{} <{}>", printable(name), printable(p.email)),
-            None => format!("<{}>", printable(p.email)),
-        };
+        let name = p.display_name.map(printable);
+        let email = printable(p.email);
         let why = match (p.sign, p.issued_in) {
             (Sign::Reissue, _) => ": new temporary password, the last one expired unused (R7)".to_string(),
             (Sign::Left, Some(run)) => format!(": left the export (issued in run {run}; nothing is deleted)"),
             _ => String::new(),
         };
+        // The sign, the MPN ID and the username stay whole; the rest fits what is left.
+        let rest = match style.room(2 + 1 + 1 + id_width + 2 + user_width + 2) {
+            Some(room) => fit_person(name.as_deref(), &email, &why, room),
+            None => who(name.as_deref(), &email) + &why,
+        };
         let _ = writeln!(
             text,
-            "  {} {:id_width$}  {:user_width$}  {who}{why}",
+            "  {} {:id_width$}  {:user_width$}  {rest}",
             style.sign(p.sign),
             printable(p.mpn_id),
             p.username
@@ -203,6 +225,35 @@ fn people(changes: &Changes, style: Style) -> String {
         let _ = writeln!(text, "  … and {n} more {who} (--changes all lists every one; plan.json has them all)");
     }
     text
+}
+
+/// Fewer columns than this for a name or an address say nothing: the line wraps instead.
+const MIN_NAME: usize = 12;
+
+/// `Name <address>`, or `<address>` for someone without a name.
+fn who(name: Option<&str>, email: &str) -> String {
+    match name {
+        Some(name) => format!("{name} <{email}>"),
+        None => format!("<{email}>"),
+    }
+}
+
+/// `who` and `why` in `room` columns: the name and the address lose their
+/// middles first (the address keeps at least half of what is left, as it is
+/// what tells two people apart), then the reason its end.
+fn fit_person(name: Option<&str>, email: &str, why: &str, room: usize) -> String {
+    let whole = who(name, email) + why;
+    if fit::columns(&whole) <= room {
+        return whole;
+    }
+    let brackets = if name.is_some() { 3 } else { 2 };
+    let text = room.saturating_sub(fit::columns(why) + brackets).max(MIN_NAME);
+    let (name_w, email_w) = (name.map_or(0, fit::columns), fit::columns(email));
+    let name_room = if name.is_some() { name_w.min(text / 2).max(text.saturating_sub(email_w)) } else { 0 };
+    let email_room = text.saturating_sub(name_room).max(MIN_NAME / 2);
+    let short = who(name.map(|n| fit::middle(n, name_room)).as_deref(), &fit::middle(email, email_room));
+    let short = short + why;
+    if fit::columns(&short) <= room { short } else { fit::end(&short, room.max(MIN_NAME)) }
 }
 
 /// The one line that sums the listing up.
@@ -280,7 +331,7 @@ fn reports(checked: &Checked, out_dir: &Path) -> String {
         file("plan.json"),
         file("findings.csv"),
         file("orgs/"),
-        plural(pages, "page", "pages")
+        if pages == 1 { "1 page".to_string() } else { format!("{} pages", thousands(pages)) }
     )
 }
 
@@ -309,9 +360,9 @@ mod tests {
 
     #[test]
     fn signs_are_coloured_only_when_asked() {
-        let plain = Style { limit: FIRST, colour: false };
+        let plain = Style { limit: FIRST, colour: false, width: None };
         assert_eq!([Sign::Create, Sign::Reissue, Sign::Left].map(|s| plain.sign(s)), ["+", "~", "-"]);
-        let colour = Style { limit: FIRST, colour: true };
+        let colour = Style { limit: FIRST, colour: true, width: None };
         assert_eq!(colour.sign(Sign::Create), "\x1b[32m+\x1b[0m");
         assert_eq!(colour.sign(Sign::Left), "\x1b[31m-\x1b[0m");
     }

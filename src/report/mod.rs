@@ -3,6 +3,7 @@
 
 pub(crate) mod change_listing;
 pub(crate) mod changes;
+mod fit;
 pub(crate) mod github;
 pub(crate) mod html;
 pub(crate) mod json;

@@ -67,13 +67,12 @@ pub(crate) fn write_report(
     }
     let html = render_page(INDEX, &index::index(checked, applied, status_page))?;
     std::fs::write(into.join("index.html"), html.as_bytes()).map_err(|e| at("index.html", e))?;
-    pages.add(1);
     Ok(())
 }
 
-/// How many pages [`write_report`] writes: the index and one per organisation.
+/// How many organisation pages [`write_report`] writes (besides the index).
 pub(crate) fn page_count(checked: &Checked) -> u64 {
-    1 + checked.plan.organizations.iter().filter(|o| page_id(&o.mpn_id)).count() as u64
+    checked.plan.organizations.iter().filter(|o| page_id(&o.mpn_id)).count() as u64
 }
 
 /// Write `status.html` into `out_dir` (which exists), atomically. It links to

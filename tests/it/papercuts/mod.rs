@@ -8,3 +8,4 @@
 mod duplicates;
 mod explain_effects;
 mod inputs;
+mod terminal_width;
