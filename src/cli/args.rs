@@ -5,7 +5,9 @@ use crate::core::model::Lang;
 use crate::core::options::{Creation, DateOrder, Options, ReadOptions};
 use crate::pipeline::load::dialect;
 use chrono::NaiveDate;
+use clap::builder::{PossibleValue, TypedValueParser};
 use clap::{Args, ValueEnum};
+use std::ffi::OsStr;
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
@@ -20,7 +22,8 @@ pub struct Inputs {
 
 #[derive(Debug, Args)]
 pub struct Common {
-    /// Cutover date, YYYY-MM-DD (default: today).
+    /// Cutover date, YYYY-MM-DD (default: today); with --status also the day
+    /// taken as now, against which temporary passwords expire (R7).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_as_of)]
     pub as_of: Option<NaiveDate>,
     /// How accounts are created in Partner Center [default: bulk].
@@ -33,7 +36,7 @@ pub struct Common {
     #[arg(long, value_enum)]
     pub date_order: Option<DateOrderArg>,
     /// Encoding of files without a BOM (e.g. windows-1252); default UTF-8.
-    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    #[arg(long, value_name = "LABEL", value_parser = encoding_parser(), hide_possible_values = true)]
     pub encoding: Option<&'static encoding_rs::Encoding>,
     /// Field delimiter: , ; tab or | (default: sniffed from the header line).
     #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
@@ -55,7 +58,7 @@ pub struct Common {
     /// Language of sign-on emails and employee checklists for people without
     /// a `language` cell; zh-TW also translates the report's checklists.
     /// [default: en]
-    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+    #[arg(long, value_name = "LANG", value_parser = lang_parser(), hide_possible_values = true)]
     pub lang: Option<Lang>,
 }
 
@@ -83,6 +86,56 @@ pub(super) fn parse_encoding(s: &str) -> Result<&'static encoding_rs::Encoding, 
     crate::pipeline::load::encoding::for_label(s).ok_or_else(|| {
         format!("{s:?} is not an encoding label (try windows-1252, big5 or cp950, gbk or cp936, shift_jis or cp932)")
     })
+}
+
+/// A value parser that reads as leniently as `parse`, and offers `values`
+/// to shells completing the option (which would offer file names otherwise).
+/// The offer is not a limit: `--encoding` takes every WHATWG label, `--lang`
+/// every spelling of its two languages.
+#[derive(Clone)]
+pub(super) struct Offer<T> {
+    parse: fn(&str) -> Result<T, String>,
+    values: &'static [&'static str],
+}
+
+impl<T: Clone + Send + Sync + 'static> TypedValueParser for Offer<T> {
+    type Value = T;
+
+    fn parse_ref(&self, cmd: &clap::Command, arg: Option<&clap::Arg>, value: &OsStr) -> Result<T, clap::Error> {
+        self.parse.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(self.values.iter().map(|&v| PossibleValue::new(v))))
+    }
+}
+
+/// Common labels of the encodings PMC exports come in (design §3).
+const ENCODINGS: &[&str] = &[
+    "utf-8",
+    "utf-16le",
+    "utf-16be",
+    "windows-1252",
+    "windows-1250",
+    "windows-1251",
+    "iso-8859-2",
+    "big5",
+    "cp950",
+    "gbk",
+    "cp936",
+    "gb18030",
+    "shift_jis",
+    "cp932",
+    "euc-jp",
+    "euc-kr",
+];
+
+pub(super) fn encoding_parser() -> Offer<&'static encoding_rs::Encoding> {
+    Offer { parse: parse_encoding, values: ENCODINGS }
+}
+
+pub(super) fn lang_parser() -> Offer<Lang> {
+    Offer { parse: parse_lang, values: &["en", "zh-TW"] }
 }
 
 pub(super) fn parse_delimiter(s: &str) -> Result<u8, String> {
@@ -131,5 +184,20 @@ impl Common {
             ("--lang", self.lang.is_some()),
         ];
         given.into_iter().filter(|(_, given)| *given).map(|(name, _)| name).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_value_offered_is_read() {
+        for label in ENCODINGS {
+            assert!(parse_encoding(label).is_ok(), "{label}");
+        }
+        for lang in lang_parser().values {
+            assert!(parse_lang(lang).is_ok(), "{lang}");
+        }
     }
 }

@@ -18,7 +18,7 @@ pub struct Args {
     /// Output folder.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
-    /// Same seed (and --as-of) → same bytes.
+    /// Same seed (and --as-of) -> same bytes.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// Fraction of rows to break in every way the validation rules name (e.g. 0.05).
@@ -34,6 +34,9 @@ pub struct Args {
     /// Overwrite memberships.csv and employees.csv if the folder already has them.
     #[arg(long)]
     pub force: bool,
+    /// No messages on stderr (what was written, on stdout, stays; errors still show).
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// A count of rows: 1 or more (an export without rows fails validation).

@@ -79,6 +79,12 @@ pub fn main(args: impl IntoIterator<Item = std::ffi::OsString>) -> u8 {
     let args: Vec<std::ffi::OsString> = args.into_iter().collect();
     let detailed = args.iter().any(|a| a == "--detailed-exitcode");
     let fail = |code: u8| if detailed { 1 } else { code };
+    if help_of_help(&args) {
+        return match print_help_of_help() {
+            Ok(()) => 0,
+            Err(_) => 2,
+        };
+    }
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => {
@@ -99,6 +105,20 @@ pub fn main(args: impl IntoIterator<Item = std::ffi::OsString>) -> u8 {
             if e.is_refusal() { 1 } else { fail(2) }
         }
     }
+}
+
+/// `pmc-migrate help --help` (or `-h`): clap's own `help` command reads its
+/// arguments as command names and refuses `--help` (exit 2), where every
+/// other command prints its help.
+fn help_of_help(args: &[std::ffi::OsString]) -> bool {
+    args.get(1).is_some_and(|a| a == "help") && args[2..].iter().any(|a| a == "--help" || a == "-h")
+}
+
+fn print_help_of_help() -> std::io::Result<()> {
+    let mut cli = Cli::command();
+    cli.build();
+    // As clap prints every help: coloured only on a terminal that shows colour.
+    cli.find_subcommand_mut("help").expect("clap adds a help command").print_long_help()
 }
 
 /// Run one command.

@@ -1,7 +1,7 @@
 //! `pmc-migrate status`, after cutover: the ledger of `--out` against a
 //! Partner Center team-status export; writes status.json and status.html.
 
-use super::args::{parse_delimiter, parse_encoding};
+use super::args::{encoding_parser, parse_delimiter};
 use crate::Error;
 use crate::core::options::ReadOptions;
 use crate::migration::{self, status::StatusRun};
@@ -17,14 +17,16 @@ pub struct Args {
     /// Partner Center team-status export: username, signed_in, pu_connected, associated_at.
     #[arg(long, value_name = "FILE")]
     pub status: PathBuf,
-    /// When to judge: YYYY-MM-DD (midnight) or YYYY-MM-DDTHH:MM (default: now).
+    /// The moment taken as now, against which sign-ins, expiring passwords and
+    /// competency credit are judged: YYYY-MM-DD (midnight) or YYYY-MM-DDTHH:MM
+    /// (default: now).
     #[arg(long, value_name = "WHEN", value_parser = parse_when)]
     pub as_of: Option<chrono::NaiveDateTime>,
     /// Exit 1 when someone's temporary password expires within this many days without a sign-in.
     #[arg(long, value_name = "N", default_value_t = 7)]
     pub warn_days: u32,
     /// Encoding of a status file without a BOM (e.g. windows-1252).
-    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    #[arg(long, value_name = "LABEL", value_parser = encoding_parser(), hide_possible_values = true)]
     pub encoding: Option<&'static encoding_rs::Encoding>,
     /// Field delimiter: , ; tab or | (default: sniffed).
     #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
@@ -32,7 +34,7 @@ pub struct Args {
     /// Sheet of a status workbook to read (default: the first whose header row fits).
     #[arg(long = "sheet", value_name = "NAME")]
     pub sheets: Vec<String>,
-    /// No summary on stdout.
+    /// No progress bars or messages on stderr (the summary on stdout stays; errors still show).
     #[arg(long, short)]
     pub quiet: bool,
 }
@@ -65,8 +67,7 @@ pub fn run(args: &Args) -> Result<Outcome, Error> {
         quiet: args.quiet,
     };
     let report = migration::status::status(&run, &report::Renderer)?;
-    if !args.quiet {
-        super::stdout::print(&report::text::status_summary(&report, &args.out))?;
-    }
+    // A report, which --quiet never silences (design §6).
+    super::stdout::print(&report::text::status_summary(&report, &args.out))?;
     Ok(if report.needs_attention() { Outcome::Errors } else { Outcome::Clean })
 }

@@ -76,7 +76,7 @@ fn completions_name_every_subcommand_in_every_shell() {
 
 /// What bash completes after `words` (the last one being completed), with
 /// the script `pmc-migrate completions bash` prints.
-fn bash_completes(wrk: &Workdir, words: &[&str]) -> Vec<String> {
+pub(crate) fn bash_completes(wrk: &Workdir, words: &[&str]) -> Vec<String> {
     let script = wrk.run(["completions", "bash"]);
     wrk.create("completion.bash", &script.stdout);
     let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();

@@ -5,7 +5,9 @@
 //! to the exit code, the command line's rough edges, and the change listing
 //! on a narrow terminal.
 
+mod cli_surface;
 mod duplicates;
 mod explain_effects;
 mod inputs;
+mod out_folder;
 mod terminal_width;
