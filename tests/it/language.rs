@@ -180,7 +180,7 @@ fn organisation_pages_show_the_checklist_in_the_language_most_of_their_people_re
     // So is the admin checklist, with its dates in the Chinese form; the rest stays English.
     let (tag, text) = section(&index, "admin");
     assert_eq!(tag, "<section class=\"card\" id=\"admin\" lang=\"zh-TW\">");
-    for words in ["系統管理員檢查清單", "(2025年6月1日)", "2025年8月30日", "<span class=\"ui\">新增使用者</span>"]
+    for words in ["系統管理員檢查清單", "（2025年6月1日）", "2025年8月30日", "<span class=\"ui\">新增使用者</span>"]
     {
         assert!(text.contains(words), "{words} not in {text}");
     }
