@@ -4,6 +4,7 @@
 
 mod mail;
 mod names;
+mod pages;
 mod spreadsheets;
 
 use crate::common::*;
