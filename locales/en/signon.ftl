@@ -11,6 +11,8 @@ signon-info = Your sign-in information:
 signon-username = Username:
 signon-password = Temporary password:
 signon-expires = Password expires:
+# The sign-in page (--sign-in-url) follows it.
+signon-sign-in-at = Sign in at:
 # $date is the expiry in this locale's form (date in common.ftl).
 signon-deadline = Sign in at Partner Center before { $date }. The temporary password is good for 90 days; after that your admin must remove you and add you again.
 signon-then = Then, please:

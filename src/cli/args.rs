@@ -2,7 +2,8 @@
 //! derive), turned into the library's `Options`.
 
 use crate::core::model::Lang;
-use crate::core::options::{Creation, DateOrder, Options, ReadOptions};
+use crate::core::names::NameOrder;
+use crate::core::options::{Creation, DEFAULT_SIGN_IN_URL, DateOrder, Options, ReadOptions};
 use crate::pipeline::load::dialect;
 use chrono::NaiveDate;
 use clap::builder::{PossibleValue, TypedValueParser};
@@ -60,6 +61,22 @@ pub struct Common {
     /// [default: en]
     #[arg(long, value_name = "LANG", value_parser = lang_parser(), hide_possible_values = true)]
     pub lang: Option<Lang>,
+    /// Display names: given then family name (western), family name first
+    /// (eastern), or family name first only when both names are Chinese,
+    /// Japanese or Korean (auto). [default: auto]
+    #[arg(long, value_enum)]
+    pub name_order: Option<NameOrderArg>,
+    /// The sign-in page every sign-on email links to.
+    /// [default: https://partner.microsoft.com/dashboard]
+    #[arg(long, value_name = "URL", value_parser = parse_sign_in_url)]
+    pub sign_in_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum NameOrderArg {
+    Western,
+    Eastern,
+    Auto,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -80,6 +97,14 @@ pub(super) fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
 
 pub(super) fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("{s:?} is not a supported language: en or zh-TW (also zh-Hant, zh_TW)"))
+}
+
+/// An https address on one line: it goes into mail bodies as it is.
+pub(super) fn parse_sign_in_url(s: &str) -> Result<String, String> {
+    let ok = s.starts_with("https://")
+        && s.len() > "https://".len()
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control());
+    if ok { Ok(s.to_string()) } else { Err(format!("{s:?} is not an https:// address without spaces")) }
 }
 
 pub(super) fn parse_encoding(s: &str) -> Result<&'static encoding_rs::Encoding, String> {
@@ -166,6 +191,12 @@ impl Common {
             quiet: self.quiet,
             status: self.status.clone(),
             lang: self.lang.unwrap_or_default(),
+            name_order: match self.name_order {
+                None | Some(NameOrderArg::Auto) => NameOrder::Auto,
+                Some(NameOrderArg::Western) => NameOrder::Western,
+                Some(NameOrderArg::Eastern) => NameOrder::Eastern,
+            },
+            sign_in_url: self.sign_in_url.clone().unwrap_or_else(|| DEFAULT_SIGN_IN_URL.to_string()),
         }
     }
 
@@ -182,6 +213,8 @@ impl Common {
             ("--sheet", !self.sheets.is_empty()),
             ("--status", self.status.is_some()),
             ("--lang", self.lang.is_some()),
+            ("--name-order", self.name_order.is_some()),
+            ("--sign-in-url", self.sign_in_url.is_some()),
         ];
         given.into_iter().filter(|(_, given)| *given).map(|(name, _)| name).collect()
     }

@@ -9,6 +9,7 @@ pub(crate) mod ids;
 pub(crate) mod interrupt;
 pub(crate) mod ledger;
 pub(crate) mod model;
+pub(crate) mod names;
 pub(crate) mod options;
 pub(crate) mod progress;
 pub(crate) mod transaction;

@@ -124,13 +124,10 @@ pub struct Employee {
 }
 
 impl Employee {
-    pub fn display_name(&self) -> String {
-        match (self.first_name.is_empty(), self.last_name.is_empty()) {
-            (false, false) => format!("{} {}", self.first_name, self.last_name),
-            (false, true) => self.first_name.to_string(),
-            (true, false) => self.last_name.to_string(),
-            (true, true) => self.email.clone(),
-        }
+    /// The name every output shows, in `order` (design §9); the email when
+    /// the export gives no name.
+    pub fn display_name(&self, order: crate::core::names::NameOrder) -> String {
+        crate::core::names::display_name(&self.first_name, &self.last_name, order).unwrap_or_else(|| self.email.clone())
     }
 }
 

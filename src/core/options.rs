@@ -1,6 +1,7 @@
 //! The one options struct the CLI fills and the library reads.
 
 use crate::core::model::Lang;
+use crate::core::names::NameOrder;
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -67,7 +68,14 @@ pub struct Options {
     /// `--lang`: employee-facing text for people without a `language` cell;
     /// `zh-TW` also translates the report's checklists.
     pub lang: Lang,
+    /// `--name-order`: how given and family names make a display name.
+    pub name_order: NameOrder,
+    /// `--sign-in-url`: the page every sign-on email links to.
+    pub sign_in_url: String,
 }
+
+/// Partner Center's sign-in page, where a new account first signs in.
+pub(crate) const DEFAULT_SIGN_IN_URL: &str = "https://partner.microsoft.com/dashboard";
 
 impl Options {
     pub fn new(memberships: PathBuf, employees: PathBuf, as_of: NaiveDate) -> Self {
@@ -82,6 +90,8 @@ impl Options {
             quiet: true,
             status: None,
             lang: Lang::En,
+            name_order: NameOrder::Auto,
+            sign_in_url: DEFAULT_SIGN_IN_URL.to_string(),
         }
     }
 }

@@ -2,10 +2,16 @@
 //! One CSV, a `kind` column telling `enrolment` rows from `account` rows,
 //! read and written through one serde row type. A ledger edited by someone
 //! else is refused when its values could not have been written by apply.
+//!
+//! People open it in a spreadsheet too, so it is written as the files for
+//! people are (`files::cells`): a UTF-8 BOM, and every text cell escaped so
+//! that none starts like a formula. Only a ledger with the BOM has escaped
+//! cells: ledgers of earlier versions are read as they were written.
 
 use crate::core::ids::{CredentialsFile, MpnId, Username};
 use crate::core::ledger::{Enrolment, Ledger, LedgerAccount};
 use crate::core::options::Creation;
+use crate::files::cells::{self, BOM};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -65,6 +71,34 @@ struct Row {
     creation: Option<Creation>,
 }
 
+impl Row {
+    /// The row with its text cells as [`cells::escape`] writes them.
+    fn escaped(self) -> Row {
+        let e = |s: String| cells::escape(&s).into_owned();
+        Row {
+            mpn_id: e(self.mpn_id),
+            email_key: e(self.email_key),
+            email: e(self.email),
+            username: e(self.username),
+            credentials_file: e(self.credentials_file),
+            ..self
+        }
+    }
+
+    /// The row [`Row::escaped`] was given.
+    fn restored(self) -> Row {
+        let r = cells::restore;
+        Row {
+            mpn_id: r(self.mpn_id),
+            email_key: r(self.email_key),
+            email: r(self.email),
+            username: r(self.username),
+            credentials_file: r(self.credentials_file),
+            ..self
+        }
+    }
+}
+
 /// Read `dir/ledger.csv`; an absent file is an empty ledger.
 pub(crate) fn load(dir: &Path) -> Result<Ledger, LedgerError> {
     let path = dir.join(FILE_NAME);
@@ -85,6 +119,10 @@ pub(crate) fn load(dir: &Path) -> Result<Ledger, LedgerError> {
 
 pub fn parse(bytes: &[u8], path: &Path) -> Result<Ledger, LedgerError> {
     let corrupt = |line: u64, message: String| LedgerError::Corrupt { path: path.to_path_buf(), line, message };
+    let (escaped, bytes) = match bytes.strip_prefix(BOM) {
+        Some(rest) => (true, rest),
+        None => (false, bytes),
+    };
     let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(bytes);
     let header = reader.headers().map_err(|e| corrupt(1, e.to_string()))?.clone();
     let names = header.iter().collect::<Vec<_>>();
@@ -94,7 +132,10 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Ledger, LedgerError> {
     let mut ledger = Ledger::default();
     for (i, row) in reader.deserialize::<Row>().enumerate() {
         let line = i as u64 + 2;
-        let row = row.map_err(|e| corrupt(line, row_error(&e)))?;
+        let mut row = row.map_err(|e| corrupt(line, row_error(&e)))?;
+        if escaped {
+            row = row.restored();
+        }
         let need = |date: Option<NaiveDate>, name: &str| date.ok_or_else(|| corrupt(line, format!("{name} is empty")));
         match row.kind {
             Some(Kind::Enrolment) => {
@@ -159,34 +200,41 @@ pub(crate) fn write_rows<'a>(
     accounts: impl Iterator<Item = Cow<'a, LedgerAccount>>,
     out: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
+    out.write_all(BOM)?;
     let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(out);
     w.write_record(HEADER)?;
     for (mpn_id, e) in enrolments {
-        w.serialize(Row {
-            kind: Some(Kind::Enrolment),
-            mpn_id: mpn_id.to_string(),
-            run: e.run,
-            pc_start: Some(e.pc_start),
-            pc_end: Some(e.pc_end),
-            creation: e.creation,
-            ..Row::default()
-        })?;
+        w.serialize(
+            Row {
+                kind: Some(Kind::Enrolment),
+                mpn_id: mpn_id.to_string(),
+                run: e.run,
+                pc_start: Some(e.pc_start),
+                pc_end: Some(e.pc_end),
+                creation: e.creation,
+                ..Row::default()
+            }
+            .escaped(),
+        )?;
     }
     for a in accounts {
-        w.serialize(Row {
-            kind: Some(Kind::Account),
-            mpn_id: a.mpn_id.to_string(),
-            email_key: a.email_key.clone(),
-            email: a.email.clone(),
-            username: a.username.to_string(),
-            issued: Some(a.issued),
-            password_expires: Some(a.password_expires),
-            run: a.run,
-            credentials_file: a.credentials_file.to_string(),
-            pc_start: None,
-            pc_end: None,
-            creation: None,
-        })?;
+        w.serialize(
+            Row {
+                kind: Some(Kind::Account),
+                mpn_id: a.mpn_id.to_string(),
+                email_key: a.email_key.clone(),
+                email: a.email.clone(),
+                username: a.username.to_string(),
+                issued: Some(a.issued),
+                password_expires: Some(a.password_expires),
+                run: a.run,
+                credentials_file: a.credentials_file.to_string(),
+                pc_start: None,
+                pc_end: None,
+                creation: None,
+            }
+            .escaped(),
+        )?;
     }
     w.flush()
 }

@@ -46,7 +46,6 @@ pub(crate) struct Letter<'a> {
     pub date: NaiveDate,
     /// The person's language (their `language` cell, else `--lang`).
     pub language: Lang,
-    /// The name parts, for the greeting (the headers use the display name).
-    pub first_name: &'a str,
-    pub last_name: &'a str,
+    /// `--sign-in-url`: where the person signs in, in every sign-on email.
+    pub sign_in_url: &'a str,
 }

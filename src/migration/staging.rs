@@ -111,8 +111,7 @@ fn stage_org(
             exams: &plan.exams,
             date: opts.as_of,
             language: plan.language,
-            first_name: &plan.first_name,
-            last_name: &plan.last_name,
+            sign_in_url: &opts.sign_in_url,
         };
         let folder = Path::new("outbox").join(&org.mpn_id);
         // A reissue writes a new message beside the first one, never over it.

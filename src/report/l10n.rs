@@ -5,6 +5,7 @@
 //! code uses is in English.
 
 use crate::core::model::Lang;
+use crate::report::spacing;
 use chrono::{Datelike, NaiveDate};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
@@ -70,14 +71,20 @@ fn format(all: &[Bundle], lang: Lang, id: &str, args: &[(&str, &str)]) -> String
         debug_assert!(false, "message {id} is not in locales/en");
         return id.to_string();
     };
+    // Chinese text sets values without the spaces Latin ones keep (spacing).
+    let tight = lang == Lang::ZhTw && !args.is_empty();
     let mut fluent_args = FluentArgs::with_capacity(args.len());
     for (name, value) in args {
-        fluent_args.set(*name, *value);
+        if tight {
+            fluent_args.set(*name, spacing::mark(value));
+        } else {
+            fluent_args.set(*name, *value);
+        }
     }
     let mut errors = Vec::new();
     let out = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned();
     debug_assert!(errors.is_empty(), "{id} in {}: {errors:?}", lang.tag());
-    out
+    if tight { spacing::tidy(&out) } else { out }
 }
 
 fn pattern<'b>(bundle: &'b Bundle, id: &str) -> Option<&'b fluent_syntax::ast::Pattern<&'b str>> {
@@ -205,6 +212,10 @@ mod tests {
         assert_eq!(format(&set, Lang::ZhTw, "signon-subject", &args), "Your Partner Center sign-in for Contoso");
         assert_eq!(format(&set, Lang::ZhTw, "date", &[("iso", "2027-03-01")]), "2027-03-01");
         assert_eq!(text(Lang::ZhTw, "signon-subject", &args), "您在 Contoso 的合作夥伴中心登入資訊");
+        assert_eq!(
+            text(Lang::ZhTw, "signon-subject", &[("organization", "台灣雲端")]),
+            "您在台灣雲端的合作夥伴中心登入資訊"
+        );
         assert!(pattern(&bundles()[Lang::En as usize], "checklist-wait.text").is_some());
         assert!(pattern(&bundles()[Lang::En as usize], "checklist-wait.nothing").is_none());
     }
@@ -221,6 +232,8 @@ mod tests {
     fn values_are_inserted_as_given_without_isolation_marks() {
         let s = text(Lang::ZhTw, "signon-greeting", &[("name", "王小明 {$x} <b>")]);
         assert_eq!(s, "王小明 {$x} <b> 您好：");
+        let s = text(Lang::ZhTw, "signon-greeting", &[("name", "王小明")]);
+        assert_eq!(s, "王小明您好：");
         let s = text(Lang::En, "signon-subject", &[("organization", "O'Brien & Co")]);
         assert_eq!(s, "Your Partner Center sign-in for O'Brien & Co");
     }

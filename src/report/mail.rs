@@ -12,7 +12,6 @@
 //! the clock or on chance: the Date is the cutover date and the Message-ID is
 //! derived from the username and that date.
 
-use crate::core::model::Lang;
 use crate::report::html::templates::render_mail;
 use crate::report::l10n::{date, text};
 use chrono::NaiveDate;
@@ -71,11 +70,12 @@ fn body(letter: &Letter<'_>) -> Result<String, tera::Error> {
         name => name.to_string(),
     };
     let expires = date(lang, i.password_expires);
-    let exams = letter.exams.join(", ");
+    let exams = letter.exams.join(&text(lang, "list-separator", &[]));
     let labels = [
         (text(lang, "signon-username", &[]), i.username.to_string()),
         (text(lang, "signon-password", &[]), i.password.expose().to_string()),
         (text(lang, "signon-expires", &[]), expires.clone()),
+        (text(lang, "signon-sign-in-at", &[]), one_line(letter.sign_in_url)),
     ];
     let width = labels.iter().map(|(l, _)| l.width()).max().unwrap_or(0) + 2;
     let fields: Vec<Field> = labels
@@ -98,7 +98,7 @@ fn body(letter: &Letter<'_>) -> Result<String, tera::Error> {
     ];
     let mpn_id = i.mpn_id.to_string();
     let mut ctx = tera::Context::new();
-    ctx.insert("greeting", &text(lang, "signon-greeting", &[("name", &one_line(&greeting_name(letter)))]));
+    ctx.insert("greeting", &text(lang, "signon-greeting", &[("name", &one_line(&i.display_name))]));
     ctx.insert("added", &text(lang, "signon-added", &[("admin", &admin), org[0], ("mpn_id", &mpn_id)]));
     ctx.insert("info", &text(lang, "signon-info", &[]));
     ctx.insert("fields", &fields);
@@ -108,18 +108,6 @@ fn body(letter: &Letter<'_>) -> Result<String, tera::Error> {
     ctx.insert("progress", &text(lang, "signon-progress", &[]));
     ctx.insert("delete", &text(lang, "signon-delete", &[]));
     render_mail(&ctx)
-}
-
-/// The name as the person's language writes it: a Chinese name family name
-/// first and without a space (王怡君, not 怡君 王); any other the display name.
-fn greeting_name(letter: &Letter<'_>) -> String {
-    let han =
-        |s: &str| !s.is_empty() && s.chars().all(|c| matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'));
-    if letter.language == Lang::ZhTw && han(letter.first_name) && han(letter.last_name) {
-        format!("{}{}", letter.last_name, letter.first_name)
-    } else {
-        letter.issued.display_name.clone()
-    }
 }
 
 /// Control characters (line breaks above all) become spaces.
@@ -148,6 +136,7 @@ fn message_id(username: &str, date: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::model::Lang;
     use crate::files::credentials::Issued;
     use crate::files::credentials::password;
 
@@ -172,8 +161,7 @@ mod tests {
             exams: &[],
             date: NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(),
             language: Lang::En,
-            first_name: "",
-            last_name: "",
+            sign_in_url: crate::core::options::DEFAULT_SIGN_IN_URL,
         }
     }
 
@@ -240,6 +228,7 @@ Your sign-in information:
   Username:            anna@contoso.onmicrosoft.com
   Temporary password:  {}
   Password expires:    2025-08-30
+  Sign in at:          https://partner.microsoft.com/dashboard
 
 Sign in at Partner Center before 2025-08-30. The temporary password is good for 90 days; after that your admin must remove you and add you again.
 
@@ -264,27 +253,30 @@ This message holds a password: please delete it once you have signed in.
 
     #[test]
     fn traditional_chinese_body_and_headers() {
-        let i = issued("怡君 王", "yichun.wang@contoso.com");
+        // The plan made the display name family name first (core::names).
+        let i = issued("王怡君", "yichun.wang@contoso.com");
+        let exams = ["AZ-900".into(), "AZ-104".into()];
         let l = Letter {
             language: Lang::ZhTw,
             admin_email: "",
-            first_name: "怡君",
-            last_name: "王",
+            exams: &exams,
+            sign_in_url: "https://partner.example.com/signin",
             ..letter(&i, "台灣雲端", "")
         };
         let body = body_of(&l);
         let pw = i.password.expose();
         for needle in [
-            "王怡君 您好：\n",
-            "您的系統管理員 已將您加入 台灣雲端 (MPN ID 1234567) 的合作夥伴中心帳戶。",
+            "王怡君您好：\n",
+            "您的系統管理員已將您加入台灣雲端（MPN ID：1234567）的合作夥伴中心帳戶。",
             // Labels line up by display width: two columns per CJK character.
             "  使用者名稱：  anna@contoso.onmicrosoft.com\n",
             &format!("  暫時密碼：    {pw}\n"),
             "  密碼到期日：  2025年8月30日\n",
-            "請在 2025年8月30日 之前登入合作夥伴中心。",
+            "  登入網址：    https://partner.example.com/signin\n",
+            "請在 2025年8月30日之前登入合作夥伴中心。",
             "  1. 以上方的使用者名稱和暫時密碼登入",
             "  2. 如果您有合作夥伴大學帳戶",
-            "  3. 將您的 Microsoft 技術測驗及認證與帳戶建立關聯，讓它們計入 台灣雲端 的專長認證。\n",
+            "  3. 將您的 Microsoft 技術測驗及認證（AZ-900、AZ-104）與帳戶建立關聯，讓它們計入台灣雲端的專長認證。\n",
             "  4. 選用：設定密碼重設自助",
         ] {
             assert!(body.contains(needle), "{needle:?} not in\n{body}");
@@ -295,9 +287,11 @@ This message holds a password: please delete it once you have signed in.
         // The subject is an RFC 2047 encoded word (UTF-8), not raw bytes.
         assert!(h.contains("Subject: =?utf-8?"), "{h}");
         assert!(h.is_ascii() && !h.contains("From:"), "{h}");
-        // A name in Latin letters keeps its order in Chinese text too.
+        // A name in Latin letters keeps its spaces in Chinese text.
         let j = issued("David Wilson", "david@contoso.com");
-        let l = Letter { first_name: "David", last_name: "Wilson", ..l };
-        assert!(body_of(&Letter { issued: &j, ..l }).starts_with("David Wilson 您好：\n"));
+        let l = Letter { issued: &j, admin_name: "Ben Ng", organization: "Contoso Ltd", ..l };
+        let body = body_of(&l);
+        assert!(body.starts_with("David Wilson 您好：\n"), "{body}");
+        assert!(body.contains("Ben Ng 已將您加入 Contoso Ltd（MPN ID：1234567）的"), "{body}");
     }
 }

@@ -11,6 +11,7 @@ pub(crate) mod junit;
 pub(crate) mod l10n;
 pub(crate) mod mail;
 pub(crate) mod next;
+pub(crate) mod spacing;
 pub(crate) mod text;
 
 use crate::core::applied::Applied;

@@ -287,7 +287,8 @@ pub fn days_inclusive(from: &str, to: &str) -> i64 {
 
 /// Rows of a findings.csv (header checked), as (file, line, column, rule, severity, message).
 pub fn findings_csv(bytes: &[u8]) -> Vec<Finding> {
-    let mut reader = csv::Reader::from_reader(bytes);
+    // The BOM is there for spreadsheets (design §9).
+    let mut reader = csv::Reader::from_reader(bytes.strip_prefix(BOM).unwrap_or(bytes));
     let header: Vec<String> = reader.headers().expect("header").iter().map(String::from).collect();
     assert_eq!(header, ["file", "line", "column", "rule", "severity", "message"]);
     reader

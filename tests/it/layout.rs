@@ -139,6 +139,23 @@ fn dirty_samples_read_well_on_a_phone_a_tablet_and_a_desktop() {
     assert_reads_well("dirty", &[("index", wrk.path("out/index.html")), ("org", wrk.path("out/orgs/1000001.html"))]);
 }
 
+/// The samples' report in Traditional Chinese (`--lang zh-TW`): the CJK font
+/// stack and the Chinese names read well at every width too.
+#[test]
+fn a_traditional_chinese_report_reads_well_on_a_phone_a_tablet_and_a_desktop() {
+    if !(tool(&CHROMIUM) && tool(&PYTHON3)) {
+        return;
+    }
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let wrk = Workdir::with_inputs(
+        std::fs::read(samples.join("memberships.csv")).unwrap(),
+        std::fs::read(samples.join("employees.csv")).unwrap(),
+    );
+    wrk.plan("out", &["--as-of", CUTOVER, "--lang", "zh-TW"]).assert_code(0);
+    assert!(wrk.read_string("out/index.html").contains("<html lang=\"zh-Hant-TW\">"));
+    assert_reads_well("zh-TW", &[("index", wrk.path("out/index.html")), ("org", wrk.path("out/orgs/9160245.html"))]);
+}
+
 /// 400 organisations, 5% of rows broken: the index caps its organisation and
 /// findings tables, and orgs/index.html lists the pages; then an apply and a
 /// status of the team (its employee tables capped too).

@@ -135,7 +135,12 @@ fn expected_messages(wrk: &Workdir, out: &str) -> Vec<Expected> {
                 from,
                 to,
                 subject: match language.as_str() {
-                    "zh-TW" => format!("您在 {organization} 的合作夥伴中心登入資訊"),
+                    // No space beside a Chinese name in Chinese text; a Latin one keeps it.
+                    "zh-TW" => {
+                        let gap = |c: Option<char>| if c.is_some_and(|c| c >= '\u{2E80}') { "" } else { " " };
+                        let (l, r) = (gap(organization.chars().next()), gap(organization.chars().last()));
+                        format!("您在{l}{organization}{r}的合作夥伴中心登入資訊")
+                    }
                     _ => format!("Your Partner Center sign-in for {organization}"),
                 },
                 password: passwords[&username].clone(),

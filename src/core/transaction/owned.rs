@@ -185,7 +185,10 @@ fn earlier_version(dir: &Path) -> bool {
         let mut head = [0u8; 64];
         fs::File::open(dir.join(name)).and_then(|mut f| f.read(&mut head)).is_ok_and(|n| head[..n].starts_with(with))
     };
-    starts("ledger.csv", b"kind,mpn_id,email_key,") || starts("plan.json", b"{\n    \"as_of\"")
+    // A ledger starts with a BOM since it is written for spreadsheets too.
+    starts("ledger.csv", b"kind,mpn_id,email_key,")
+        || starts("ledger.csv", b"\xEF\xBB\xBFkind,mpn_id,email_key,")
+        || starts("plan.json", b"{\n    \"as_of\"")
 }
 
 /// The list of written files in `dir`'s mark; `None` when there is no mark.

@@ -2,7 +2,7 @@
 //! upload format, so an admin can create the accounts in one upload.
 
 use super::Issued;
-use super::file::neutralize;
+use crate::files::cells::neutralize;
 use crate::pipeline::plan::accounts::AccountPlan;
 use crate::pipeline::validate::cells::{self, DISPLAY_NAME_MAX, GIVEN_NAME_MAX, JOB_TITLE_MAX, SURNAME_MAX};
 use std::borrow::Cow;

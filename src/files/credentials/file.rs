@@ -1,21 +1,14 @@
 //! credentials/<mpn_id>.csv: UTF-8 with BOM (spreadsheets read it right),
-//! cells that a spreadsheet would run as a formula neutralised with `'`.
+//! cells that a spreadsheet would run as a formula neutralised with `'`
+//! (`files::cells`).
 
 use super::Issued;
+use crate::files::cells::{BOM, neutralize};
 
 pub(crate) const HEADER: [&str; 5] = ["username", "display_name", "email", "temporary_password", "password_expires"];
 
-/// OWASP CSV injection: a cell starting with = + - @ TAB CR or LF gets a leading `'`.
-pub(crate) fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) {
-        std::borrow::Cow::Owned(format!("'{cell}"))
-    } else {
-        std::borrow::Cow::Borrowed(cell)
-    }
-}
-
 pub(crate) fn render<'a>(accounts: impl IntoIterator<Item = &'a Issued>) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(b"\xEF\xBB\xBF".to_vec());
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(BOM.to_vec());
     let _ = w.write_record(HEADER);
     for a in accounts {
         let expires = a.password_expires.to_string();
@@ -28,19 +21,4 @@ pub(crate) fn render<'a>(accounts: impl IntoIterator<Item = &'a Issued>) -> Vec<
         ]);
     }
     w.into_inner().unwrap_or_default()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn formula_cells_are_neutralized() {
-        assert_eq!(neutralize("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(neutralize("+1"), "'+1");
-        assert_eq!(neutralize("-1"), "'-1");
-        assert_eq!(neutralize("@SUM"), "'@SUM");
-        assert_eq!(neutralize("\tx"), "'\tx");
-        assert_eq!(neutralize("Ann"), "Ann");
-    }
 }

@@ -9,7 +9,8 @@ use crate::core::applied::Applied;
 use crate::core::finding::Severity;
 use crate::core::ledger::Ledger;
 use crate::core::model::{InputFacts, Lang};
-use crate::core::options::{Creation, DateOrder, Options, ReadOptions};
+use crate::core::names::NameOrder;
+use crate::core::options::{Creation, DEFAULT_SIGN_IN_URL, DateOrder, Options, ReadOptions};
 use crate::pipeline::Checked;
 use crate::pipeline::load::input::MAX_STREAM_BYTES;
 use crate::pipeline::plan::{LeftAccount, OrgPlan};
@@ -91,6 +92,22 @@ struct RecordedOptions {
     /// repeats it. Absent means `en`, so English plans keep their bytes.
     #[serde(default, skip_serializing_if = "Lang::is_en")]
     lang: Lang,
+    /// `--name-order`: it makes the display names, so `apply --plan` repeats
+    /// it. Absent means `auto`, so plans made before it keep their bytes.
+    #[serde(default, skip_serializing_if = "NameOrder::is_auto")]
+    name_order: NameOrder,
+    /// `--sign-in-url`: it goes into every sign-on email. Absent means
+    /// Partner Center's sign-in page.
+    #[serde(default = "default_sign_in_url", skip_serializing_if = "is_default_sign_in_url")]
+    sign_in_url: String,
+}
+
+fn default_sign_in_url() -> String {
+    DEFAULT_SIGN_IN_URL.to_string()
+}
+
+fn is_default_sign_in_url(url: &str) -> bool {
+    url == DEFAULT_SIGN_IN_URL
 }
 
 /// The report a plan belongs to, in its output folder: the files its
@@ -205,6 +222,8 @@ pub(crate) fn write_to(
             delimiter: read.delimiter,
             sheets: read.sheets.clone(),
             lang: checked.options.lang,
+            name_order: checked.options.name_order,
+            sign_in_url: checked.options.sign_in_url.clone(),
         },
         ledger_sha256: checked.ledger_sha256.as_deref(),
         out: out_dir.display().to_string(),
@@ -281,6 +300,8 @@ pub(crate) fn options_from_plan(
         quiet,
         status: p.inputs.get(2).map(|i| i.path.clone()),
         lang: o.lang,
+        name_order: o.name_order,
+        sign_in_url: o.sign_in_url,
     })
 }
 

@@ -4,7 +4,7 @@ use super::username;
 use crate::core::finding::{Finding, Rule, quote};
 use crate::core::ids::Username;
 use crate::core::model::{Employee, Lang, Role, Task, Text};
-use crate::core::options::Creation;
+use crate::core::options::{Creation, Options};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -77,14 +77,9 @@ pub(crate) fn tasks_for(e: &Employee) -> Vec<Task> {
 
 /// The account of `e` (consumed: its strings move into the plan, no copies);
 /// `lang` is the run's `--lang`, which the person's own language overrides.
-pub(crate) fn account_plan(
-    e: Employee,
-    creation: Creation,
-    as_of: NaiveDate,
-    lang: Lang,
-    username: Username,
-) -> AccountPlan {
-    let display_name = e.display_name();
+pub(crate) fn account_plan(e: Employee, opts: &Options, username: Username) -> AccountPlan {
+    let (creation, as_of, lang) = (opts.creation, opts.as_of, opts.lang);
+    let display_name = e.display_name(opts.name_order);
     let tasks = tasks_for(&e);
     AccountPlan {
         email: e.email,
@@ -253,8 +248,16 @@ mod tests {
             language: None,
         };
         let as_of = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-        let p = account_plan(e, Creation::Bulk, as_of, Lang::En, "a@x.com".into());
+        let opts = Options::new("m.csv".into(), "e.csv".into(), as_of);
+        let p = account_plan(e.clone(), &opts, "a@x.com".into());
         assert_eq!(p.password_expires, NaiveDate::from_ymd_opt(2027, 3, 1).unwrap());
         assert_eq!(p.display_name, "A B");
+        assert_eq!(p.creation, Creation::Bulk);
+        // The display name follows --name-order; the parts stay as given.
+        let chinese = Employee { first_name: "宗翰".into(), last_name: "李".into(), ..e };
+        let p = account_plan(chinese.clone(), &opts, "a@x.com".into());
+        assert_eq!((p.display_name.as_str(), p.first_name.as_str(), p.last_name.as_str()), ("李宗翰", "宗翰", "李"));
+        let western = Options { name_order: crate::core::names::NameOrder::Western, ..opts };
+        assert_eq!(account_plan(chinese, &western, "a@x.com".into()).display_name, "宗翰 李");
     }
 }

@@ -221,7 +221,7 @@ fn org_plan(team: Team, usernames: Vec<Option<Username>>, opts: &Options, histor
         .map(|(e, name)| {
             let existing = history.ledger.account(&m.mpn_id, &e.email_key);
             let name = name.expect("everyone was named");
-            let mut plan = accounts::account_plan(e, opts.creation, opts.as_of, opts.lang, name);
+            let mut plan = accounts::account_plan(e, opts, name);
             if let Some(existing) = existing {
                 let status = history.status.and_then(|s| s.get(&existing.username));
                 // R7: past its 90 days without a sign-in, the account must be removed and added again.

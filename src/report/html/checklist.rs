@@ -183,7 +183,7 @@ mod tests {
         assert!(plain(&en.items[2].text).contains("[Set up your team]"));
         assert!(plain(&en.items[3].text).contains("until 2027-03-01"));
         let zh = admin_checklist(Lang::ZhTw, false, as_of, expires);
-        assert!(plain(&zh.items[0].text).contains("(2026年12月1日)"));
+        assert!(plain(&zh.items[0].text).contains("（2026年12月1日）"));
         assert_eq!(plain(&zh.items[2].title), "以 [新增使用者] 逐一建立帳戶。");
         assert!(plain(&zh.items[3].text).contains("2027年3月1日"));
         let rules: Vec<&str> = zh.items.iter().map(|i| i.rule).collect();

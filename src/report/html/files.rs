@@ -47,7 +47,10 @@ pub(crate) fn write_report(
     crate::core::interrupt::pause("writing-pages");
     let orgs = &checked.plan.organizations;
     let dir = real_dir(into, Path::new("orgs"), 0o755).map_err(|e| at("orgs", e))?;
-    std::fs::write(dir.join(STYLE), STYLESHEET).map_err(|e| at("orgs/style.css", e))?;
+    // The pages in orgs/ may load nothing else: the fonts go into their stylesheet.
+    let fonts = super::kit::fonts(checked.plan.lang);
+    let style = if fonts.is_empty() { STYLESHEET.to_string() } else { format!("{STYLESHEET}{fonts}\n") };
+    std::fs::write(dir.join(STYLE), style).map_err(|e| at("orgs/style.css", e))?;
     let left = applied.map(|_| org::left_by_org(&checked.plan)).unwrap_or_default();
     let buffer = || Vec::with_capacity(PAGE_BUFFER);
     orgs.par_iter().filter(|o| page_id(&o.mpn_id)).try_for_each_init(buffer, |html, o| {

@@ -4,6 +4,7 @@
 //! the same number or date two ways, and the templates only lay things out.
 
 use crate::core::applied::OrgApplied;
+use crate::core::model::Lang;
 use crate::core::options::Creation;
 use crate::pipeline::plan::Plan;
 use crate::pipeline::plan::accounts::{self, AccountPlan, Action};
@@ -83,11 +84,38 @@ pub(crate) fn shown<T>(rows: Vec<T>, total: usize) -> Capped<T> {
 pub(crate) struct Facts {
     version: &'static str,
     as_of: String,
+    /// The page's `<html lang>`.
+    lang: &'static str,
+    /// A CSS rule after the stylesheet, for the page's script (empty for English).
+    fonts: &'static str,
 }
 
 impl Facts {
-    pub(crate) fn new(as_of: String) -> Facts {
-        Facts { version: env!("CARGO_PKG_VERSION"), as_of }
+    pub(crate) fn new(as_of: String, lang: Lang) -> Facts {
+        Facts { version: env!("CARGO_PKG_VERSION"), as_of, lang: html_lang(lang), fonts: fonts(lang) }
+    }
+}
+
+/// The page's language tag: Traditional Chinese as written in Taiwan is
+/// `zh-Hant-TW`, so that browsers pick Traditional glyphs and fonts.
+pub(crate) fn html_lang(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "en",
+        Lang::ZhTw => "zh-Hant-TW",
+    }
+}
+
+/// The fonts a zh-TW machine has (Windows, macOS, Linux) before the generic
+/// family, so that Chinese text is not set in whatever fallback the browser
+/// finds first. Unquoted names (valid CSS identifiers): the value goes
+/// through the page's HTML escaping, which would turn quotes into entities.
+pub(crate) fn fonts(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "",
+        Lang::ZhTw => {
+            "body { font-family: system-ui, -apple-system, Segoe UI, Microsoft JhengHei, PingFang TC, \
+             Noto Sans CJK TC, Noto Sans TC, sans-serif; }"
+        }
     }
 }
 
@@ -104,7 +132,7 @@ pub(crate) struct PlanFacts {
 pub(crate) fn plan_facts(plan: &Plan) -> PlanFacts {
     let expires = plan.as_of.checked_add_days(Days::new(accounts::PASSWORD_DAYS)).unwrap_or(plan.as_of);
     PlanFacts {
-        facts: Facts::new(date(plan.as_of)),
+        facts: Facts::new(date(plan.as_of), plan.lang),
         creation: plan.creation.as_str(),
         bulk: plan.creation == Creation::Bulk,
         password_expires: date(expires),

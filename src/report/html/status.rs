@@ -6,6 +6,7 @@
 
 use super::kit::{Capped, Count, Facts, MAX_FINDINGS, MAX_ORGS, count, date, shown, when};
 use crate::core::finding::{Finding, Severity};
+use crate::core::model::Lang;
 use crate::pipeline::assess::{EmployeeStatus, OrgStatus, SignIn, SignInCounts, StatusReport};
 use serde::Serialize;
 
@@ -250,7 +251,7 @@ pub(crate) fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusVie
     let findings = report.findings.iter().take(MAX_FINDINGS).collect();
     StatusView {
         run: Run {
-            facts: Facts::new(when(report.as_of)),
+            facts: Facts::new(when(report.as_of), Lang::En),
             warn_days: report.warn_days,
             index: links.index,
             listing: links.listing,

@@ -156,7 +156,8 @@ fn findings_csv_header_and_rows() {
     let run = wrk.plan("out", &[]);
     run.assert_code(1);
     let bytes = wrk.read("out/findings.csv");
-    let first_line = bytes.split(|&b| b == b'\n').next().unwrap();
+    let first_line =
+        bytes.strip_prefix(BOM).expect("findings.csv starts with a BOM").split(|&b| b == b'\n').next().unwrap();
     let first_line = first_line.strip_suffix(b"\r").unwrap_or(first_line);
     assert_eq!(first_line, b"file,line,column,rule,severity,message");
     let findings = findings_csv(&bytes);
@@ -167,5 +168,5 @@ fn findings_csv_header_and_rows() {
     let wrk = Workdir::baseline();
     wrk.plan("out", &[]).assert_code(0);
     let text = wrk.read_string("out/findings.csv");
-    assert_eq!(text.trim_end(), "file,line,column,rule,severity,message");
+    assert_eq!(text.trim_end(), "\u{FEFF}file,line,column,rule,severity,message");
 }
