@@ -10,6 +10,9 @@ pub struct Args {
     /// The shell to complete for.
     #[arg(value_enum)]
     pub shell: Shell,
+    /// Accepted as by every command (this one writes no messages to silence).
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -12,6 +12,9 @@ pub struct Args {
     /// A rule id, as in a finding (`pmc-migrate rules` lists them).
     #[arg(value_name = "RULE", ignore_case = true, value_parser = rule_parser(), hide_possible_values = true)]
     pub rule: Rule,
+    /// Accepted as by every command (this one writes no messages to silence).
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// Rule ids as clap's possible values: an unknown one is refused with the

@@ -14,6 +14,9 @@ pub struct Args {
     /// A command's own page (pmc-migrate-COMMAND(1)); without it, the tool's page.
     #[arg(value_enum)]
     pub command: Option<Page>,
+    /// Accepted as by every command (this one writes no messages to silence).
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// The commands that have a page of their own (a test checks these are all of them).

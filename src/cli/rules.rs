@@ -10,6 +10,9 @@ pub struct Args {
     /// Print the list as the Markdown table of the README.
     #[arg(long)]
     pub markdown: bool,
+    /// Accepted as by every command (this one writes no messages to silence).
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 pub fn run(args: &Args) -> Result<Outcome, Error> {

@@ -29,6 +29,18 @@ fn generate_takes_quiet_as_every_command_that_reads_or_writes_exports() {
 }
 
 #[test]
+fn every_command_takes_quiet() {
+    let wrk = Workdir::new();
+    for args in
+        [&["rules", "-q"][..], &["explain", "missing-column", "-q"], &["completions", "bash", "-q"], &["man", "-q"]]
+    {
+        let run = wrk.run(args);
+        run.assert_code(0);
+        assert!(!run.stdout.is_empty() && run.stderr.is_empty(), "{run:?}");
+    }
+}
+
+#[test]
 fn completion_offers_the_values_of_lang_and_encoding_not_file_names() {
     if !tool(&BASH) {
         return;
