@@ -20,7 +20,7 @@ pub struct Inputs {
 
 #[derive(Debug, Args)]
 pub struct Common {
-    /// Cutover date, YYYY-MM-DD (default: today).
+    /// Cutover date, YYYY-MM-DD or YYYY/M/D (default: today).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_as_of)]
     pub as_of: Option<NaiveDate>,
     /// How accounts are created in Partner Center [default: bulk].

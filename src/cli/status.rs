@@ -17,7 +17,7 @@ pub struct Args {
     /// Partner Center team-status export: username, signed_in, pu_connected, associated_at.
     #[arg(long, value_name = "FILE")]
     pub status: PathBuf,
-    /// When to judge: YYYY-MM-DD (midnight) or YYYY-MM-DDTHH:MM (default: now).
+    /// When to judge: YYYY-MM-DD (midnight), YYYY/M/D, optionally with a time H:MM (default: now).
     #[arg(long, value_name = "WHEN", value_parser = parse_when)]
     pub as_of: Option<chrono::NaiveDateTime>,
     /// Exit 1 when someone's temporary password expires within this many days without a sign-in.
@@ -38,15 +38,7 @@ pub struct Args {
 }
 
 fn parse_when(s: &str) -> Result<chrono::NaiveDateTime, String> {
-    use crate::pipeline::validate::dates;
-    crate::pipeline::status_export::parse_datetime(s).ok_or_else(|| {
-        // Say what is wrong with the day when it is shaped like one (2026-02-29).
-        let day = s.trim().split(['T', ' ']).next().unwrap_or("");
-        match dates::parse_as_of(day) {
-            Err(why) if dates::is_ymd_shaped(day) => why,
-            _ => format!("{s:?} is not YYYY-MM-DD or YYYY-MM-DDTHH:MM"),
-        }
-    })
+    crate::pipeline::validate::dates::parse_moment(s, "YYYY-MM-DD or YYYY-MM-DDTHH:MM")
 }
 
 pub fn run(args: &Args) -> Result<Outcome, Error> {

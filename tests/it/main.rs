@@ -33,6 +33,7 @@ mod spreadsheets;
 mod status;
 mod status_exit;
 mod stylesheet;
+mod taiwan;
 mod terminal;
 mod trust;
 mod validate_formats;
