@@ -2,7 +2,7 @@
 //! derive), turned into the library's `Options`.
 
 use crate::core::model::Lang;
-use crate::core::options::{Creation, DateOrder, Options, ReadOptions};
+use crate::core::options::{ColumnNames, Creation, DateOrder, Options, ReadOptions};
 use crate::pipeline::load::dialect;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
@@ -42,6 +42,14 @@ pub struct Common {
     /// repeat for several workbooks, each reads the first named sheet that fits.
     #[arg(long = "sheet", value_name = "NAME")]
     pub sheets: Vec<String>,
+    /// The line (CSV) or sheet row holding the header (default: the first of
+    /// the first ten that fits; rows above it are passed over).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_row: Option<u64>,
+    /// More header names for the tool's columns: a CSV (header,column) or
+    /// TOML ("header" = "column") file; see `pmc-migrate columns`.
+    #[arg(long, value_name = "FILE", value_parser = parse_columns)]
+    pub columns: Option<ColumnNames>,
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
     pub jobs: Option<u16>,
@@ -85,6 +93,10 @@ pub(super) fn parse_encoding(s: &str) -> Result<&'static encoding_rs::Encoding, 
     })
 }
 
+pub(super) fn parse_columns(s: &str) -> Result<ColumnNames, String> {
+    crate::files::column_names::read(std::path::Path::new(s)).map_err(|e| e.to_string())
+}
+
 pub(super) fn parse_delimiter(s: &str) -> Result<u8, String> {
     dialect::parse_delimiter(s).ok_or_else(|| format!("{s:?} is not one of , ; tab |"))
 }
@@ -104,6 +116,8 @@ impl Common {
                 encoding: self.encoding,
                 delimiter: self.delimiter,
                 sheets: self.sheets.clone(),
+                header_row: self.header_row,
+                columns: self.columns.clone().unwrap_or_default(),
                 date_order: self.date_order.map(|d| match d {
                     DateOrderArg::Mdy => DateOrder::Mdy,
                     DateOrderArg::Dmy => DateOrder::Dmy,
@@ -127,6 +141,8 @@ impl Common {
             ("--encoding", self.encoding.is_some()),
             ("--delimiter", self.delimiter.is_some()),
             ("--sheet", !self.sheets.is_empty()),
+            ("--header-row", self.header_row.is_some()),
+            ("--columns", self.columns.is_some()),
             ("--status", self.status.is_some()),
             ("--lang", self.lang.is_some()),
         ];

@@ -1,7 +1,7 @@
 //! `pmc-migrate status`, after cutover: the ledger of `--out` against a
 //! Partner Center team-status export; writes status.json and status.html.
 
-use super::args::{parse_delimiter, parse_encoding};
+use super::args::{parse_columns, parse_delimiter, parse_encoding};
 use crate::Error;
 use crate::core::options::ReadOptions;
 use crate::migration::{self, status::StatusRun};
@@ -32,6 +32,12 @@ pub struct Args {
     /// Sheet of a status workbook to read (default: the first whose header row fits).
     #[arg(long = "sheet", value_name = "NAME")]
     pub sheets: Vec<String>,
+    /// The line (CSV) or sheet row holding the header (default: the first of the first ten that fits).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_row: Option<u64>,
+    /// More header names for the tool's columns: a CSV (header,column) or TOML file.
+    #[arg(long, value_name = "FILE", value_parser = parse_columns)]
+    pub columns: Option<crate::core::options::ColumnNames>,
     /// No summary on stdout.
     #[arg(long, short)]
     pub quiet: bool,
@@ -47,6 +53,8 @@ pub fn run(args: &Args) -> Result<Outcome, Error> {
         delimiter: args.delimiter,
         date_order: None,
         sheets: args.sheets.clone(),
+        header_row: args.header_row,
+        columns: args.columns.clone().unwrap_or_default(),
     };
     let run = StatusRun {
         out: &args.out,

@@ -2,6 +2,7 @@
 //! runs or for people, reading and writing it (plan.json, ledger.csv,
 //! findings.csv, credential files).
 
+pub(crate) mod column_names;
 pub(crate) mod credentials;
 pub(crate) mod findings_csv;
 pub(crate) mod ledger_csv;
