@@ -125,7 +125,7 @@ pub(super) fn parse_text(
     let mut bad_lines = BadLines::new(&decoded.bad_lines, decoded.bad_from);
     let mut reader = records::RecordReader::new(decoded.text.as_bytes(), delimiter);
     // The header row chosen from the rows kept so far, and the body it starts.
-    let start = |header: Pending, search: &Search<'_>, store: Store, fitted: bool| {
+    let start = |header: Pending, search: &Search<'_>, store: Store| {
         let names: Vec<&str> = fields(&header.data, &header.ends).collect();
         let mut findings = Vec::new();
         if let Some(over) = header.oversize {
@@ -136,7 +136,7 @@ pub(super) fn parse_text(
         }
         let mut matched = hints::Header::read(&names, header.oversize.is_some(), schema, file, &read.columns);
         matched.line = header.line;
-        if !fitted {
+        if !matched.findings.is_empty() {
             search.explain(header.line, &mut matched.findings);
         }
         let usable = matched.findings.is_empty();
@@ -172,10 +172,9 @@ pub(super) fn parse_text(
         let this = Pending { line, bad: row.bad.clone(), oversize: row.oversize, data: data.into(), ends: ends.into() };
         match verdict {
             Verdict::Wait => pending.push(this),
-            Verdict::Header => body = Some(start(this, &search, store.take().expect("once"), true)),
+            Verdict::Header => body = Some(start(this, &search, store.take().expect("once"))),
             Verdict::GiveUp => {
-                let mut b =
-                    fall_back(&mut pending, &search, |h| start(h, &search, store.take().expect("once"), false))?;
+                let mut b = fall_back(&mut pending, &search, |h| start(h, &search, store.take().expect("once")))?;
                 b.row(line, row)?;
                 body = Some(b);
             }
@@ -185,7 +184,7 @@ pub(super) fn parse_text(
     let body = match body {
         Some(body) => Some(body),
         None if pending.is_empty() => None,
-        None => Some(fall_back(&mut pending, &search, |h| start(h, &search, store.take().expect("once"), false))?),
+        None => Some(fall_back(&mut pending, &search, |h| start(h, &search, store.take().expect("once")))?),
     };
     let Some(mut body) = body else {
         let (headers, findings) = hints::judge_header(None, 0, schema, file);

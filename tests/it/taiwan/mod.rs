@@ -3,3 +3,6 @@
 //! for several tenants. Each behaviour runs the real binary.
 
 mod dates;
+mod fixture;
+mod headers;
+mod xlsx;

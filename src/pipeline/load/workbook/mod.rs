@@ -248,7 +248,7 @@ fn read_sheet<E: From<WorkbookError>>(
     let mut pending: Vec<(u64, StringRecord)> = Vec::new();
     let mut rec = StringRecord::new();
     let mut after = None; // a row read past the search, to be taken as data
-    let (header_line, header, fitted) = loop {
+    let (header_line, header) = loop {
         let Some(row) = rows.next_row(&mut rec, MAX_COLUMNS).map_err(fail)? else {
             if pending.iter().all(|(_, r)| blank(r)) {
                 return Ok(Outcome::Empty);
@@ -258,7 +258,7 @@ fn read_sheet<E: From<WorkbookError>>(
         let line = u64::from(row) + 1;
         let names: Vec<&str> = rec.iter().collect();
         match search.offer(line, &names) {
-            Verdict::Header => break (line, rec.clone(), true),
+            Verdict::Header => break (line, rec.clone()),
             Verdict::Wait => pending.push((line, rec.clone())),
             Verdict::GiveUp => {
                 after = Some((line, rec.clone()));
@@ -269,11 +269,7 @@ fn read_sheet<E: From<WorkbookError>>(
     let names: Vec<&str> = header.iter().collect();
     let (headers, mut findings) = headers::match_with(&names, schema, label, &read.columns);
     if !findings.is_empty() {
-        if fitted {
-            findings.iter_mut().for_each(|f| f.line = header_line);
-        } else {
-            search.explain(header_line, &mut findings);
-        }
+        search.explain(header_line, &mut findings);
         return Ok(Outcome::Wrong { headers, findings });
     }
     let width = header.len();
@@ -305,9 +301,8 @@ fn blank(rec: &StringRecord) -> bool {
 }
 
 /// No row of the search fits: the one [`Search::fallback`] picks is the header.
-fn take_fallback(pending: &[(u64, StringRecord)], search: &Search<'_>) -> (u64, StringRecord, bool) {
-    let (line, rec) = pending[search.fallback()].clone();
-    (line, rec, false)
+fn take_fallback(pending: &[(u64, StringRecord)], search: &Search<'_>) -> (u64, StringRecord) {
+    pending[search.fallback()].clone()
 }
 
 /// How far past its own size a workbook may unpack where it is held whole:
