@@ -90,3 +90,15 @@ fn columns_refuses_a_column_the_tool_does_not_have() {
     run.assert_code(2);
     assert!(run.stderr.contains("columns.toml:3: \"given_name\" is not a column of the tool"), "{run:?}");
 }
+
+#[test]
+fn the_columns_command_lists_every_accepted_header() {
+    let run = Workdir::new().run(["columns"]);
+    run.assert_code(0);
+    for says in ["memberships (--memberships):", "employees (--employees):", "status (--status):", "電子郵件地址"]
+    {
+        assert!(run.stdout.contains(says), "{says}\n{run:?}");
+    }
+    let signed_in = run.stdout.lines().find(|l| l.trim_start().starts_with("signed_in")).expect("a signed_in line");
+    assert!(signed_in.contains("已登入"), "{signed_in}");
+}
