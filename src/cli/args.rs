@@ -3,7 +3,7 @@
 
 use crate::core::model::Lang;
 use crate::core::names::NameOrder;
-use crate::core::options::{Creation, DEFAULT_SIGN_IN_URL, DateOrder, Options, ReadOptions};
+use crate::core::options::{ColumnNames, Creation, DEFAULT_SIGN_IN_URL, DateOrder, Options, ReadOptions};
 use crate::pipeline::load::dialect;
 use chrono::NaiveDate;
 use clap::builder::{PossibleValue, TypedValueParser};
@@ -23,8 +23,8 @@ pub struct Inputs {
 
 #[derive(Debug, Args)]
 pub struct Common {
-    /// Cutover date, YYYY-MM-DD (default: today); with --status also the day
-    /// taken as now, against which temporary passwords expire (R7).
+    /// Cutover date, YYYY-MM-DD or YYYY/M/D (default: today); with --status also
+    /// the day taken as now, against which temporary passwords expire (R7).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_as_of)]
     pub as_of: Option<NaiveDate>,
     /// How accounts are created in Partner Center [default: bulk].
@@ -46,6 +46,14 @@ pub struct Common {
     /// repeat for several workbooks, each reads the first named sheet that fits.
     #[arg(long = "sheet", value_name = "NAME")]
     pub sheets: Vec<String>,
+    /// The line (CSV) or sheet row holding the header (default: the first of
+    /// the first ten that fits; rows above it are passed over).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_row: Option<u64>,
+    /// More header names for the tool's columns: a CSV (header,column) or
+    /// TOML ("header" = "column") file; see `pmc-migrate columns`.
+    #[arg(long, value_name = "FILE", value_parser = parse_columns)]
+    pub columns: Option<ColumnNames>,
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
     pub jobs: Option<u16>,
@@ -163,6 +171,10 @@ pub(super) fn lang_parser() -> Offer<Lang> {
     Offer { parse: parse_lang, values: &["en", "zh-TW"] }
 }
 
+pub(super) fn parse_columns(s: &str) -> Result<ColumnNames, String> {
+    crate::files::column_names::read(std::path::Path::new(s)).map_err(|e| e.to_string())
+}
+
 pub(super) fn parse_delimiter(s: &str) -> Result<u8, String> {
     dialect::parse_delimiter(s).ok_or_else(|| format!("{s:?} is not one of , ; tab |"))
 }
@@ -182,6 +194,8 @@ impl Common {
                 encoding: self.encoding,
                 delimiter: self.delimiter,
                 sheets: self.sheets.clone(),
+                header_row: self.header_row,
+                columns: self.columns.clone().unwrap_or_default(),
                 date_order: self.date_order.map(|d| match d {
                     DateOrderArg::Mdy => DateOrder::Mdy,
                     DateOrderArg::Dmy => DateOrder::Dmy,
@@ -211,6 +225,8 @@ impl Common {
             ("--encoding", self.encoding.is_some()),
             ("--delimiter", self.delimiter.is_some()),
             ("--sheet", !self.sheets.is_empty()),
+            ("--header-row", self.header_row.is_some()),
+            ("--columns", self.columns.is_some()),
             ("--status", self.status.is_some()),
             ("--lang", self.lang.is_some()),
             ("--name-order", self.name_order.is_some()),

@@ -120,6 +120,10 @@ pub(super) fn of(command: &str) -> Help {
                 ("2", "usage error, exports already in --out without --force, or I/O failure"),
             ],
         },
+        "columns" => Help {
+            examples: &[("Which headers name the email column", "pmc-migrate columns | grep email")],
+            exit_codes: &[("0", "always")],
+        },
         "rules" => Help {
             examples: &[("Every rule id, its severity and what it checks", "pmc-migrate rules")],
             exit_codes: &[("0", "always")],

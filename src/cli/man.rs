@@ -27,6 +27,7 @@ pub enum Page {
     Apply,
     Status,
     Generate,
+    Columns,
     Rules,
     Explain,
     Completions,

@@ -3,6 +3,7 @@
 
 pub mod apply;
 mod args;
+pub mod columns;
 pub mod completions;
 pub mod explain;
 pub mod generate;
@@ -54,6 +55,9 @@ pub enum Command {
     /// Write realistic memberships.csv and employees.csv of any size (benchmarks, demos).
     #[command(after_help = help::after_help("generate"))]
     Generate(generate::Args),
+    /// Every header the tool accepts for each column of the three exports.
+    #[command(after_help = help::after_help("columns"))]
+    Columns(columns::Args),
     /// List every rule id with its severity and what it flags.
     #[command(after_help = help::after_help("rules"))]
     Rules(rules::Args),
@@ -130,6 +134,7 @@ pub fn run(command: &Command) -> Result<Outcome, Error> {
         Command::Apply(args) => apply::run(args),
         Command::Status(args) => status::run(args),
         Command::Generate(args) => generate::run(args),
+        Command::Columns(args) => columns::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Completions(args) => completions::run(args, Cli::command()),

@@ -1,7 +1,7 @@
 //! `pmc-migrate status`, after cutover: the ledger of `--out` against a
 //! Partner Center team-status export; writes status.json and status.html.
 
-use super::args::{encoding_parser, parse_delimiter};
+use super::args::{encoding_parser, parse_columns, parse_delimiter};
 use crate::Error;
 use crate::core::options::ReadOptions;
 use crate::migration::{self, status::StatusRun};
@@ -18,8 +18,8 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     pub status: PathBuf,
     /// The moment taken as now, against which sign-ins, expiring passwords and
-    /// competency credit are judged: YYYY-MM-DD (midnight) or YYYY-MM-DDTHH:MM
-    /// (default: now).
+    /// competency credit are judged: YYYY-MM-DD (midnight) or YYYY/M/D, optionally
+    /// with a time H:MM (default: now).
     #[arg(long, value_name = "WHEN", value_parser = parse_when)]
     pub as_of: Option<chrono::NaiveDateTime>,
     /// Exit 1 when someone's temporary password expires within this many days without a sign-in.
@@ -34,21 +34,19 @@ pub struct Args {
     /// Sheet of a status workbook to read (default: the first whose header row fits).
     #[arg(long = "sheet", value_name = "NAME")]
     pub sheets: Vec<String>,
+    /// The line (CSV) or sheet row holding the header (default: the first of the first ten that fits).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_row: Option<u64>,
+    /// More header names for the tool's columns: a CSV (header,column) or TOML file.
+    #[arg(long, value_name = "FILE", value_parser = parse_columns)]
+    pub columns: Option<crate::core::options::ColumnNames>,
     /// No progress bars or messages on stderr (the summary on stdout stays; errors still show).
     #[arg(long, short)]
     pub quiet: bool,
 }
 
 fn parse_when(s: &str) -> Result<chrono::NaiveDateTime, String> {
-    use crate::pipeline::validate::dates;
-    crate::pipeline::status_export::parse_datetime(s).ok_or_else(|| {
-        // Say what is wrong with the day when it is shaped like one (2026-02-29).
-        let day = s.trim().split(['T', ' ']).next().unwrap_or("");
-        match dates::parse_as_of(day) {
-            Err(why) if dates::is_ymd_shaped(day) => why,
-            _ => format!("{s:?} is not YYYY-MM-DD or YYYY-MM-DDTHH:MM"),
-        }
-    })
+    crate::pipeline::validate::dates::parse_moment(s, "YYYY-MM-DD or YYYY-MM-DDTHH:MM")
 }
 
 pub fn run(args: &Args) -> Result<Outcome, Error> {
@@ -57,6 +55,8 @@ pub fn run(args: &Args) -> Result<Outcome, Error> {
         delimiter: args.delimiter,
         date_order: None,
         sheets: args.sheets.clone(),
+        header_row: args.header_row,
+        columns: args.columns.clone().unwrap_or_default(),
     };
     let run = StatusRun {
         out: &args.out,

@@ -132,7 +132,7 @@ impl Employee {
 }
 
 /// What `load` knows about one input file, for the report's run facts.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct InputFacts {
     pub path: String,
     /// How findings name the file: the path, or `path[Sheet]` for a workbook.
@@ -148,6 +148,12 @@ pub struct InputFacts {
     pub delimiter: u8,
     #[serde(skip)]
     pub encoding: &'static str,
+    /// Rows above the header, passed over (design §9): `1 "Member export"`.
+    #[serde(skip)]
+    pub passed_over: Vec<String>,
+    /// Headers read as a column of another name: (header, column).
+    #[serde(skip)]
+    pub renamed: Vec<(String, &'static str)>,
 }
 
 #[cfg(test)]

@@ -39,6 +39,18 @@ pub enum ReportFormat {
     Github,
 }
 
+/// `--columns FILE` (design §9): more headers for the tool's columns, each
+/// `(header as the file writes it, column name)`, in the file's order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct ColumnNames(pub Vec<(String, String)>);
+
+impl ColumnNames {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 /// How input files are read (design §3).
 #[derive(Debug, Clone, Default)]
 pub struct ReadOptions {
@@ -50,6 +62,11 @@ pub struct ReadOptions {
     /// `--sheet NAME` (repeatable): the workbook sheets to read; empty means
     /// the first visible sheet whose header row fits the schema.
     pub sheets: Vec<String>,
+    /// `--header-row N`: the line (CSV) or sheet row holding the header;
+    /// `None` means the first of the first ten that fits the schema.
+    pub header_row: Option<u64>,
+    /// `--columns FILE`, read.
+    pub columns: ColumnNames,
 }
 
 #[derive(Debug, Clone)]

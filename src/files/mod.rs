@@ -3,6 +3,7 @@
 //! findings.csv, credential files).
 
 pub(crate) mod cells;
+pub(crate) mod column_names;
 pub(crate) mod credentials;
 pub(crate) mod findings_csv;
 pub(crate) mod ledger_csv;

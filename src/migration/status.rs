@@ -48,6 +48,11 @@ pub(crate) fn status(run: &StatusRun<'_>, render: &dyn Render) -> Result<StatusR
     let team = status_export::load(run.status, &run.read, Command::Status)?;
     stage.counter().add(status_size);
     stage.finish(|n| format!("loaded the ledger and the status export, {n}"));
+    if !run.quiet {
+        for line in team.facts.iter().flat_map(crate::pipeline::load::summary::notes) {
+            eprintln!("{line}");
+        }
+    }
     let _stage = progress.stage("writing status.json and status.html");
     let file = team.facts.as_ref().map_or_else(|| run.status.display().to_string(), |f| f.source.clone());
     let report = assess::assess(&ledger, &team, run.as_of, i64::from(run.warn_days), &file);

@@ -82,6 +82,12 @@ pub fn check(opts: &Options, ledger: &Ledger, status: Option<&TeamStatus>) -> Re
     merge_swapped(&mut memberships, &mut employees);
     name_same_file(opts, &mut memberships, &mut employees);
     stage.finish(|n| format!("loaded 2 files, {n}"));
+    if !opts.quiet {
+        // How each file was read, where that is not as written (design §9).
+        for line in [&memberships, &employees].into_iter().flat_map(|t| load::summary::notes(&t.facts)) {
+            eprintln!("{line}");
+        }
+    }
 
     let rows = (memberships.records.len() + employees.records.len()) as u64;
     let stage = progress.bar("validating", Unit::Items("rows"), rows);

@@ -7,7 +7,7 @@ use crate::pipeline::load::headers::{STATUS, s};
 use crate::pipeline::load::hints::{self, Command};
 use crate::pipeline::load::{LoadError, Table};
 use crate::pipeline::validate::values::parse_flag;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -38,20 +38,11 @@ impl TeamStatus {
     }
 }
 
-/// `2026-12-01 09:30`, `2026-12-01T09:30:00`, `…Z`, or a bare date (midnight).
+/// A timestamp of the one date grammar (design §9): `2026-12-01 09:30`,
+/// `2026/12/1 9:30`, `2026-12-01T09:30:00Z`, or a bare date (midnight). The
+/// export has no `--date-order`: a year-last slash date is not read.
 pub(crate) fn parse_datetime(raw: &str) -> Option<NaiveDateTime> {
-    let t = raw.trim().trim_end_matches('Z');
-    // Four-digit year first, no sign (chrono's %Y would take "+2026" or "-1").
-    let year = t.get(..5)?;
-    if !(year[..4].bytes().all(|b| b.is_ascii_digit()) && year.ends_with('-')) {
-        return None;
-    }
-    for fmt in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
-        if let Ok(dt) = NaiveDateTime::parse_from_str(t, fmt) {
-            return Some(dt);
-        }
-    }
-    NaiveDate::parse_from_str(t, "%Y-%m-%d").ok().and_then(|d| d.and_hms_opt(0, 0, 0))
+    crate::pipeline::validate::dates::parse_datetime(raw, None).ok()
 }
 
 /// The export at `path`, read for `command` (whose options its hints name).
@@ -148,6 +139,8 @@ mod tests {
         assert_eq!(parse_datetime("2026-12-01T09:30:15Z"), Some(dt("2026-12-01 09:30:15")));
         assert_eq!(parse_datetime("2026-12-01"), Some(dt("2026-12-01 00:00:00")));
         assert_eq!(parse_datetime("yesterday"), None);
+        assert_eq!(parse_datetime("2026/12/1 9:30"), Some(dt("2026-12-01 09:30:00")));
+        assert_eq!(parse_datetime("12/1/2026 9:30"), None, "month or day first: ambiguous");
     }
 
     #[test]

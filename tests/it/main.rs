@@ -34,6 +34,7 @@ mod spreadsheets;
 mod status;
 mod status_exit;
 mod stylesheet;
+mod taiwan;
 mod taiwan_output;
 mod terminal;
 mod trust;

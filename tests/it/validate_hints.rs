@@ -133,7 +133,8 @@ fn as_of_says_what_is_wrong_with_the_day() {
     for (when, why) in [
         ("2026-02-29", "2026-02-29: February 2026 has 28 days"),
         ("2026-13-01", "2026-13-01: there is no month 13"),
-        ("2026-2-28", "\"2026-2-28\" is not a date in YYYY-MM-DD form"),
+        ("2026-02", "\"2026-02\" is not a date in YYYY-MM-DD form"),
+        ("1999-12-31", "1999-12-31: before 2000"),
         ("9999-01-01", "9999-01-01: after 9998-12-31"),
     ] {
         let run = wrk.run(["validate", "--memberships", M, "--employees", E, "--as-of", when]);

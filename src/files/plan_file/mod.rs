@@ -10,7 +10,7 @@ use crate::core::finding::Severity;
 use crate::core::ledger::Ledger;
 use crate::core::model::{InputFacts, Lang};
 use crate::core::names::NameOrder;
-use crate::core::options::{Creation, DEFAULT_SIGN_IN_URL, DateOrder, Options, ReadOptions};
+use crate::core::options::{ColumnNames, Creation, DEFAULT_SIGN_IN_URL, DateOrder, Options, ReadOptions};
 use crate::pipeline::Checked;
 use crate::pipeline::load::input::MAX_STREAM_BYTES;
 use crate::pipeline::plan::{LeftAccount, OrgPlan};
@@ -88,6 +88,13 @@ struct RecordedOptions {
     /// `--sheet`, recorded only when given (plans of CSV inputs stay as they were).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     sheets: Vec<String>,
+    /// `--header-row`, recorded only when given, as `--sheet` is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    header_row: Option<u64>,
+    /// `--columns`: the mapping itself, so `apply --plan` reads the exports
+    /// as the plan did even if the file is gone; recorded only when given.
+    #[serde(default, skip_serializing_if = "ColumnNames::is_empty")]
+    columns: ColumnNames,
     /// `--lang`: it picks the language of sign-on emails, so `apply --plan`
     /// repeats it. Absent means `en`, so English plans keep their bytes.
     #[serde(default, skip_serializing_if = "Lang::is_en")]
@@ -221,6 +228,8 @@ pub(crate) fn write_to(
             encoding: read.encoding,
             delimiter: read.delimiter,
             sheets: read.sheets.clone(),
+            header_row: read.header_row,
+            columns: read.columns.clone(),
             lang: checked.options.lang,
             name_order: checked.options.name_order,
             sign_in_url: checked.options.sign_in_url.clone(),
@@ -295,7 +304,14 @@ pub(crate) fn options_from_plan(
         as_of: p.as_of,
         creation: p.creation,
         strict: o.strict,
-        read: ReadOptions { encoding: o.encoding, delimiter: o.delimiter, date_order: o.date_order, sheets: o.sheets },
+        read: ReadOptions {
+            encoding: o.encoding,
+            delimiter: o.delimiter,
+            date_order: o.date_order,
+            sheets: o.sheets,
+            header_row: o.header_row,
+            columns: o.columns,
+        },
         jobs,
         quiet,
         status: p.inputs.get(2).map(|i| i.path.clone()),

@@ -1,15 +1,26 @@
-//! Delimiter sniffing from the header line among `,` `;` TAB `|`.
+//! Delimiter sniffing among `,` `;` TAB `|` from the first line holding one
+//! (the header's, or a title's above it).
 
 pub(crate) const CANDIDATES: [u8; 4] = [b',', b';', b'\t', b'|'];
 
-/// The candidate seen most often outside quotes on the first line; `,` when none.
+/// The candidate seen most often outside quotes on the first line holding
+/// one, of the first ten; `,` when none.
 pub(crate) fn sniff_delimiter(text: &str) -> u8 {
+    // The first line holding any candidate decides, among the lines the header
+    // may be on (design §9): a title row above the header often holds none.
     let mut counts = [0usize; 4];
     let mut in_quotes = false;
+    let mut lines = 0;
     for b in text.bytes() {
         match b {
             b'"' => in_quotes = !in_quotes,
-            b'\n' | b'\r' if !in_quotes => break,
+            b'\n' | b'\r' if !in_quotes => {
+                // CR LF counts twice: twenty terminators are ten lines.
+                lines += 1;
+                if counts.iter().any(|&n| n > 0) || lines >= 20 {
+                    break;
+                }
+            }
             _ if !in_quotes => {
                 if let Some(i) = CANDIDATES.iter().position(|&c| c == b) {
                     counts[i] += 1;
@@ -51,6 +62,12 @@ pub(crate) fn describe(delimiter: u8) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_line_without_a_delimiter_is_passed_over() {
+        assert_eq!(sniff_delimiter("會員資格匯出\r\n\r\nmpn_id\torganization\r\n1,a\r\n"), b'\t');
+        assert_eq!(sniff_delimiter("title\nmpn_id;organization\n"), b';');
+    }
 
     #[test]
     fn sniffs_each_candidate() {

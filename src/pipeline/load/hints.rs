@@ -5,6 +5,7 @@
 
 use super::headers::{self, ColumnSpec, Export, HeaderMap};
 use crate::core::finding::{Finding, Rule};
+use crate::core::options::ColumnNames;
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE};
 
 /// How much of the file the sniffing looks at.
@@ -82,12 +83,20 @@ pub(crate) struct Header {
     /// Names nothing: a line of empty fields. A header over the bounds (design
     /// §3) is unread, not blank: its columns are missing, not the file.
     pub blank: bool,
+    /// The line it is on (design §9: not always the first).
+    pub line: u64,
 }
 
 impl Header {
-    pub(crate) fn read(names: &[&str], oversize: bool, schema: &[ColumnSpec], file: &str) -> Header {
-        let (map, findings) = headers::match_headers(names, schema, file);
-        Header { map, findings, blank: !oversize && names.iter().all(|n| n.trim().is_empty()) }
+    pub(crate) fn read(
+        names: &[&str],
+        oversize: bool,
+        schema: &[ColumnSpec],
+        file: &str,
+        columns: &ColumnNames,
+    ) -> Header {
+        let (map, findings) = headers::match_with(names, schema, file, columns);
+        Header { map, findings, blank: !oversize && names.iter().all(|n| n.trim().is_empty()), line: 1 }
     }
 }
 
@@ -100,14 +109,15 @@ pub(crate) fn judge_header(
     schema: &[ColumnSpec],
     file: &str,
 ) -> (HeaderMap, Vec<Finding>) {
-    let Header { map, findings, blank } = header.unwrap_or_else(|| Header::read(&[], false, schema, file));
+    let none = || Header::read(&[], false, schema, file, &ColumnNames::default());
+    let Header { map, findings, blank, line } = header.unwrap_or_else(none);
     if rows == 0 && blank {
         let message = "the file is empty (no header line, no rows): export it again".to_string();
         return (unusable_header(schema, file), vec![Finding::new(file, 1, 1, Rule::EmptyFile, message)]);
     }
     if rows == 0 && findings.is_empty() {
         let message = "the header is there but no rows follow: was the export cut short? Export it again".to_string();
-        return (map, vec![Finding::new(file, 1, 1, Rule::NoRows, message)]);
+        return (map, vec![Finding::new(file, line, 1, Rule::NoRows, message)]);
     }
     (map, findings)
 }

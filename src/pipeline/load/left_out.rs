@@ -65,7 +65,7 @@ pub(super) struct BadLines<'a> {
 }
 
 /// Where the bad bytes of a record are.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Bad {
     /// Its first bad line, and how many more it has.
     Lines(u64, u64),

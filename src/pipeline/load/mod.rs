@@ -5,13 +5,17 @@ mod detect;
 pub(crate) mod dialect;
 pub(crate) mod encoding;
 mod error;
+mod header_row;
 pub(crate) mod headers;
 pub(crate) mod hints;
 pub(crate) mod input;
 mod left_out;
+mod lines;
 mod plausible;
 pub(crate) mod records;
 mod store;
+pub(crate) mod summary;
+mod text;
 pub(crate) mod workbook;
 
 use crate::core::finding::{Finding, Rule};
@@ -22,7 +26,6 @@ use crate::core::progress::Counter;
 use encoding_rs::Encoding;
 pub(crate) use error::LoadError;
 use headers::{ColumnSpec, HeaderMap};
-use left_out::{Bad, BadLines, Listing};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 pub(crate) use store::{Record, Rows, Store};
@@ -63,6 +66,7 @@ impl Table {
                 ignored_columns: Vec::new(),
                 delimiter: b',',
                 encoding: "not text",
+                ..InputFacts::default()
             },
             headers: hints::unusable_header(schema, file),
             records: Rows::default(),
@@ -127,9 +131,10 @@ pub(crate) fn try_parse_bytes(
     let hint = detect::hint(looks_like.filter(|&e| e != decoded.encoding));
     let (sha256, parsed) = rayon::join(
         || early_sha256.unwrap_or_else(|| hex(&Sha256::digest(decoded.text.as_bytes()))),
-        || parse_text(&decoded, file, schema, read, &hint, counter.reader(decoded.text.len(), file_len)),
+        || text::parse_text(&decoded, file, schema, read, &hint, counter.reader(decoded.text.len(), file_len)),
     );
-    let Parsed { mut headers, store, mut kept, mut rejected, mut findings, rows, delimiter } = parsed?;
+    let text::Parsed { mut headers, store, mut kept, mut rejected, mut findings, rows, delimiter, passed_over } =
+        parsed?;
     let store = std::sync::Arc::new(store);
     let guessed = looks_like.and_then(|e| detect::other_script(e, decoded.encoding));
     if let Some(guessed) = guessed.filter(|_| read.encoding.is_some() && plausible::judged(decoded.encoding)) {
@@ -151,6 +156,8 @@ pub(crate) fn try_parse_bytes(
             ignored_columns: headers.ignored.iter().map(|c| crate::core::finding::cut(c).into_owned()).collect(),
             delimiter,
             encoding: decoded.encoding.name(),
+            passed_over,
+            renamed: headers.renamed.clone(),
         },
         headers,
         records: Rows { store: store.clone(), picks: kept },
@@ -186,184 +193,25 @@ fn read_workbook(
         || hex(&Sha256::digest(bytes)),
         || workbook::read(file, bytes, kind, schema, read, &mut |line, rec| store.push_record(line, rec)),
     );
-    let workbook::Sheet { source, headers, findings } = sheet?;
+    let workbook::Sheet { source, headers, findings, passed_over } = sheet?;
     store.text.shrink_to_fit();
     let (rows, ignored_columns, encoding) = (store.rows.len() as u32, headers.ignored.clone(), kind.describe());
-    let facts =
-        InputFacts { path: file.into(), source, sha256, rows: rows.into(), ignored_columns, delimiter: 0, encoding };
+    let renamed = headers.renamed.clone();
+    let (path, rows_read) = (file.to_string(), rows.into());
+    let facts = InputFacts {
+        path,
+        source,
+        sha256,
+        rows: rows_read,
+        ignored_columns,
+        delimiter: 0,
+        encoding,
+        passed_over,
+        renamed,
+    };
     let store = std::sync::Arc::new(store);
     let records = Rows { store: store.clone(), picks: (0..rows).collect() };
     Ok(Table { facts, headers, records, rejected: Rows { store, picks: Vec::new() }, findings })
-}
-
-/// What parsing a decoded file yields.
-struct Parsed {
-    headers: HeaderMap,
-    store: Store,
-    /// Indices of the records kept, and of those rejected (a wrong field count).
-    kept: Vec<u32>,
-    rejected: Vec<u32>,
-    findings: Vec<Finding>,
-    rows: u64,
-    delimiter: u8,
-}
-
-fn parse_text(
-    decoded: &encoding::Decoded,
-    file: &str,
-    schema: &[ColumnSpec],
-    read: &ReadOptions,
-    hint: &str,
-    mut source: crate::core::progress::Reading,
-) -> Result<Parsed, LoadError> {
-    let delimiter = read.delimiter.unwrap_or_else(|| dialect::sniff_delimiter(records::head(&decoded.text)));
-    let encoding_name = decoded.encoding.name();
-    let mut findings = Vec::new();
-    let mut store = Store { text: String::with_capacity(decoded.text.len()), ..Store::default() };
-    // The header, matched once; its width, and whether it names every
-    // required column (rows of a file that lacks one are not kept).
-    let mut header: Option<(hints::Header, usize, bool)> = None;
-    let (mut kept, mut rejected) = (Vec::new(), Vec::new());
-    let mut lines = LineCounter::new(decoded.text.as_bytes());
-    let mut bad_lines = BadLines::new(&decoded.bad_lines, decoded.bad_from);
-    let mut listing = Listing::default();
-    let mut reader = records::RecordReader::new(decoded.text.as_bytes(), delimiter);
-    while let Some(span) = reader.next_record() {
-        let line = lines.line_at(span.start);
-        let bad = bad_lines.take(lines.last_line(span.end));
-        let (data, ends) = reader.raw();
-        // The text is valid UTF-8 and csv-core only drops ASCII bytes, so this can't fail.
-        let data = std::str::from_utf8(data).unwrap_or_default();
-        source.reached(span.end);
-        let Some((_, header_len, usable)) = &header else {
-            let fields: Vec<&str> = fields(data, ends).collect();
-            if let Some(over) = span.oversize {
-                findings.push(Finding::new(file, line, over.column(), Rule::MalformedRow, over.message("header")));
-            }
-            if let Some(bad) = bad {
-                findings.push(encoding_finding(file, line, bad, "the header", encoding_name, hint));
-            }
-            let matched = hints::Header::read(&fields, span.oversize.is_some(), schema, file);
-            let usable = matched.findings.is_empty();
-            header = Some((matched, fields.len(), usable));
-            continue;
-        };
-        if span.oversize.is_none() && fields(data, ends).all(|f| f.trim().is_empty()) {
-            continue; // blank rows that spreadsheets leave at the end
-        }
-        listing.rows += 1;
-        let header_len = *header_len;
-        let wrong_count = ends.len() != header_len;
-        // Without its required columns no row of the file can be used: none is kept.
-        let usable = *usable;
-        if span.oversize.is_none() && bad.is_none() && !wrong_count {
-            if usable {
-                kept.push(store.rows.len() as u32);
-                store.push(line, data, ends)?;
-            }
-            continue;
-        }
-        if !listing.list(line) {
-            continue; // past the listing limit: counted in the summary
-        }
-        findings.push(match (span.oversize, bad) {
-            (Some(over), _) => Finding::new(file, line, over.column(), Rule::MalformedRow, over.message("row")),
-            (None, Some(bad)) => encoding_finding(file, line, bad, "this row", encoding_name, hint),
-            (None, None) => Finding::new(
-                file,
-                line,
-                1,
-                Rule::MalformedRow,
-                format!("row has {} fields but the header has {header_len}", ends.len()),
-            ),
-        });
-        if usable && span.oversize.is_none() {
-            rejected.push(store.rows.len() as u32);
-            store.push(line, data, ends)?;
-        }
-    }
-    drop(reader);
-    findings.extend(listing.summary(file));
-    let (headers, header_findings) =
-        hints::judge_header(header.map(|(matched, ..)| matched), listing.rows as usize, schema, file);
-    findings.extend(header_findings);
-    store.text.shrink_to_fit();
-    let rows = listing.rows;
-    Ok(Parsed { headers, store, kept, rejected, findings, rows, delimiter })
-}
-
-/// `invalid-encoding` for bytes not valid in `encoding_name`, with `hint`
-/// ([`detect::hint`]) on what to pass instead.
-fn encoding_finding(file: &str, line: u64, bad: Bad, what: &str, encoding_name: &str, hint: &str) -> Finding {
-    let message = match bad {
-        Bad::Lines(bad, 0) => format!("line {bad} of {what} has bytes that are not valid {encoding_name}; {hint}"),
-        Bad::Lines(bad, more) => {
-            format!(
-                "line {bad} of {what} (and {more} more of its lines) has bytes that are not valid {encoding_name}; {hint}"
-            )
-        }
-        Bad::Rest(from) => format!(
-            "more than {} byte sequences that are not valid {encoding_name}: from line {from} on the file is not read \
-             as {encoding_name}; {hint}",
-            encoding::MAX_INVALID
-        ),
-    };
-    Finding::new(file, line, 1, Rule::InvalidEncoding, message)
-}
-
-/// The fields of a record read by [`records::RecordReader`].
-fn fields<'a>(data: &'a str, ends: &'a [usize]) -> impl Iterator<Item = &'a str> + 'a {
-    ends.iter().scan(0, move |start, &end| Some(&data[std::mem::replace(start, end)..end]))
-}
-
-/// Physical line numbers from byte offsets. csv's own line count lags by one
-/// after a CR LF, so lines are counted here: LF, CR LF and a lone CR each end one.
-struct LineCounter<'a> {
-    text: &'a [u8],
-    pos: usize,
-    line: u64,
-}
-
-impl<'a> LineCounter<'a> {
-    fn new(text: &'a [u8]) -> Self {
-        LineCounter { text, pos: 0, line: 1 }
-    }
-
-    /// The line of the first byte at or after `offset` that is not a line
-    /// terminator (a record's position can point at the terminator before it).
-    /// Offsets must not decrease between calls.
-    fn line_at(&mut self, offset: usize) -> u64 {
-        let mut start = offset.max(self.pos);
-        while start < self.text.len() && matches!(self.text[start], b'\r' | b'\n') {
-            start += 1;
-        }
-        self.count_to(start)
-    }
-
-    /// The line of a record's last byte, given the offset just past the record
-    /// (terminator included). Offsets must not decrease between calls.
-    fn last_line(&mut self, end: usize) -> u64 {
-        let mut end = end.max(self.pos);
-        while end > self.pos && matches!(self.text[end - 1], b'\r' | b'\n') {
-            end -= 1;
-        }
-        self.count_to(end)
-    }
-
-    fn count_to(&mut self, to: usize) -> u64 {
-        // Counted without a branch per byte (a junk file can be one line of
-        // gigabytes): every LF, and every CR not followed by an LF.
-        let span = &self.text[self.pos..to];
-        let count = |byte: u8| span.iter().filter(|&&b| b == byte).count() as u64;
-        let mut lines = count(b'\n');
-        if span.contains(&b'\r') {
-            let crlf = self.text[self.pos..(to + 1).min(self.text.len())].windows(2).filter(|w| w == b"\r\n").count();
-            lines += count(b'\r') - crlf as u64;
-        }
-        self.line += lines;
-        self.pos = to;
-        self.line
-    }
 }
 
 #[cfg(test)]

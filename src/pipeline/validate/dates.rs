@@ -1,9 +1,12 @@
-//! Date forms of design §3: `YYYY-MM-DD` always, `YYYY/MM/DD`, and the slash
-//! forms `M/D/YYYY` / `D/M/YYYY` only when `--date-order` says which.
+//! The one date grammar of design §3 and §9, shared by the exports' dates,
+//! the status export's timestamps and `--as-of`: year first (`YYYY-MM-DD`,
+//! `YYYY/M/D`) always, the slash forms `M/D/YYYY` / `D/M/YYYY` only when
+//! `--date-order` says which, each with an optional time `H:MM` (or
+//! `H:MM:SS`, after a space or a `T`, with an optional `Z`).
 
 use crate::core::finding::{Rule, quote};
 use crate::core::options::DateOrder;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateError {
@@ -22,8 +25,36 @@ pub enum DateError {
 /// 9999-12-31 for "never ends".)
 pub const LAST_DAY: NaiveDate = NaiveDate::from_ymd_opt(9998, 12, 31).expect("valid");
 
+/// A date of the grammar; a time after it is read and dropped.
 pub fn parse_date(s: &str, order: Option<DateOrder>) -> Result<NaiveDate, DateError> {
+    parse_datetime(s, order).map(|dt| dt.date())
+}
+
+/// A date of the grammar and its time (midnight when none is written).
+pub(crate) fn parse_datetime(s: &str, order: Option<DateOrder>) -> Result<NaiveDateTime, DateError> {
     let s = s.trim();
+    let (day, time) = match s.split_once([' ', 'T']) {
+        Some((day, time)) => (day, Some(parse_time(time.trim_start()).ok_or(DateError::Invalid)?)),
+        None => (s, None),
+    };
+    Ok(day_only(day, order)?.and_time(time.unwrap_or(NaiveTime::MIN)))
+}
+
+/// `9:30`, `09:30:15`, `09:30Z`: hours of one or two digits, minutes and seconds of two.
+fn parse_time(t: &str) -> Option<NaiveTime> {
+    let t = t.strip_suffix('Z').unwrap_or(t);
+    let parts: Vec<&str> = t.split(':').collect();
+    let digits = |p: &&str, lens: std::ops::RangeInclusive<usize>| {
+        lens.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !(2..=3).contains(&parts.len()) || !digits(&parts[0], 1..=2) || !parts[1..].iter().all(|p| digits(p, 2..=2)) {
+        return None;
+    }
+    let num = |i: usize| parts.get(i).map_or(Some(0), |p| p.parse::<u32>().ok());
+    NaiveTime::from_hms_opt(num(0)?, num(1)?, num(2)?)
+}
+
+fn day_only(s: &str, order: Option<DateOrder>) -> Result<NaiveDate, DateError> {
     let parts: Vec<&str> = s.split(['-', '/']).collect();
     if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
         return Err(DateError::Invalid);
@@ -56,26 +87,37 @@ pub fn parse_date(s: &str, order: Option<DateOrder>) -> Result<NaiveDate, DateEr
     Ok(date)
 }
 
-/// `--as-of`: exactly `YYYY-MM-DD` (no sign, four-digit year), not after
-/// [`LAST_DAY`]; the error says what is wrong, for clap to print.
+/// `--as-of` of validate, plan, apply and generate: a day of the grammar (a
+/// time after it is read and dropped); the error says what is wrong, for clap.
 pub(crate) fn parse_as_of(s: &str) -> Result<NaiveDate, String> {
-    if !is_ymd_shaped(s) {
-        return Err(format!("{s:?} is not a date in YYYY-MM-DD form"));
-    }
-    match parse_date(s, None) {
-        Ok(date) => Ok(date),
-        Err(DateError::NoSuchDay { year, month, day }) => Err(format!("{s}: {}", no_such_day(year, month, day))),
-        Err(_) => Err(format!("{s}: after 9998-12-31, the last date a plan can reach")),
-    }
+    parse_moment(s, "a date in YYYY-MM-DD form").map(|dt| dt.date())
 }
 
-/// Ten characters, `DDDD-DD-DD`.
-pub(crate) fn is_ymd_shaped(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+/// `--as-of` of status: a moment of the grammar. `what` names the form in
+/// the message for text that is no date at all.
+pub(crate) fn parse_moment(s: &str, what: &str) -> Result<NaiveDateTime, String> {
+    // The clock is read for this refusal only: no output depends on it.
+    moment_on(s, what, chrono::Local::now().date_naive())
+}
+
+/// [`parse_moment`] on the day `today`. A cutover before 2000 or more than
+/// ten years ahead is a typo (a year of two digits, a digit too many): refused.
+fn moment_on(s: &str, what: &str, today: NaiveDate) -> Result<NaiveDateTime, String> {
+    let day = s.trim().split([' ', 'T']).next().unwrap_or("");
+    let moment = parse_datetime(s, None).map_err(|e| match e {
+        DateError::NoSuchDay { year, month, day: d } => format!("{day}: {}", no_such_day(year, month, d)),
+        DateError::TooLate => format!("{day}: after 9998-12-31, the last date a plan can reach"),
+        DateError::Ambiguous => format!("{s}: could be month/day or day/month: write it YYYY-MM-DD"),
+        DateError::Invalid => format!("{s:?} is not {what} (YYYY/M/D and a time H:MM are read too)"),
+    })?;
+    let latest = today.checked_add_months(chrono::Months::new(120)).unwrap_or(LAST_DAY);
+    if moment.date().year() < 2000 {
+        return Err(format!("{day}: before 2000, too early for a cutover (is the year right?)"));
+    }
+    if moment.date() > latest {
+        return Err(format!("{day}: more than ten years from now, too late for a cutover (is the year right?)"));
+    }
+    Ok(moment)
 }
 
 /// Why year-month-day is no day: "there is no month 13", "February 2026 has 28 days".
@@ -156,7 +198,7 @@ mod tests {
     fn dates_after_9998_are_refused_and_as_of_is_strict() {
         assert_eq!(parse_date("9999-12-31", None), Err(DateError::TooLate));
         assert_eq!(parse_as_of("2026-12-01"), Ok(ymd(2026, 12, 1)));
-        for bad in ["+2025-06-01", "-0001-01-01", "10000-01-01", "9999-01-01", "2026-1-01", "2026-02-30"] {
+        for bad in ["+2025-06-01", "-0001-01-01", "10000-01-01", "9999-01-01", "2026-01", "2026-02-30"] {
             assert!(parse_as_of(bad).is_err(), "{bad}");
         }
     }
@@ -184,5 +226,32 @@ mod tests {
         assert_eq!(parse_date("3/4/2025", Some(DateOrder::Dmy)), Ok(ymd(2025, 4, 3)));
         assert!(matches!(parse_date("2/29/2023", Some(DateOrder::Mdy)), Err(DateError::NoSuchDay { .. })));
         assert_eq!(parse_date("3-4-2025", Some(DateOrder::Mdy)), Err(DateError::Invalid));
+    }
+
+    #[test]
+    fn one_grammar_with_an_optional_time() {
+        let at = |y, m, d, h, min| ymd(y, m, d).and_hms_opt(h, min, 0).unwrap();
+        assert_eq!(parse_date("2018/9/30", None), Ok(ymd(2018, 9, 30)));
+        assert_eq!(parse_date("2018/9/30 0:00", None), Ok(ymd(2018, 9, 30)));
+        assert_eq!(parse_datetime("2026/12/1 9:30", None), Ok(at(2026, 12, 1, 9, 30)));
+        assert_eq!(parse_datetime("2026-12-01T09:30:15Z", None), Ok(ymd(2026, 12, 1).and_hms_opt(9, 30, 15).unwrap()));
+        assert_eq!(parse_datetime("3/4/2026 9:30", Some(DateOrder::Dmy)), Ok(at(2026, 4, 3, 9, 30)));
+        assert_eq!(parse_datetime("3/4/2026 9:30", None), Err(DateError::Ambiguous));
+        for bad in ["2026-12-01 junk", "2026-12-01 25:00", "2026-12-01 9:3", "2026-12-01T"] {
+            assert_eq!(parse_datetime(bad, None), Err(DateError::Invalid), "{bad}");
+        }
+    }
+
+    #[test]
+    fn as_of_takes_the_grammar_and_a_plausible_year() {
+        let today = ymd(2026, 12, 7);
+        let on = |s: &str| moment_on(s, "a date", today).map(|dt| dt.date());
+        assert_eq!(on("2026/12/01"), Ok(ymd(2026, 12, 1)));
+        assert_eq!(on("2026/12/1 9:30"), Ok(ymd(2026, 12, 1)));
+        assert_eq!(on("2036-12-07"), Ok(ymd(2036, 12, 7)));
+        assert!(on("2036-12-08").unwrap_err().contains("more than ten years"));
+        assert!(on("1999-12-31").unwrap_err().contains("before 2000"));
+        assert!(on("1/2/2026").unwrap_err().contains("month/day or day/month"));
+        assert_eq!(on("2026-02-29T10:00"), Err("2026-02-29: February 2026 has 28 days".to_string()));
     }
 }

@@ -67,24 +67,43 @@ pub(crate) fn case_fold(s: &str) -> String {
     out
 }
 
+/// The header matcher's key (design §9): full-width forms folded, case,
+/// spaces, `_`, `-` and `.` dropped, so `Ｙｅｓ` and `Global-Admin` are read.
 fn squash(s: &str) -> String {
-    s.chars().filter(|c| !matches!(c, ' ' | '_' | '-' | '.')).flat_map(char::to_lowercase).collect()
+    crate::pipeline::load::headers::normalize(s)
 }
 
-/// `None` when the value names no known role.
+/// `None` when the value names no known role. Besides English, the words
+/// of Microsoft's zh-TW guide (系統管理員, 員工) and their zh-Hans and
+/// Japanese equivalents.
 pub(crate) fn parse_role(s: &str) -> Option<Role> {
     match squash(s).as_str() {
         "" | "employee" | "user" | "member" | "standarduser" => Some(Role::Employee),
+        "員工" | "使用者" | "成員" | "员工" | "用户" | "成员" | "従業員" | "社員" | "ユーザー" | "メンバー" => {
+            Some(Role::Employee)
+        }
         "admin" | "administrator" | "globaladmin" | "globaladministrator" => Some(Role::Admin),
+        "系統管理員"
+        | "管理員"
+        | "全域管理員"
+        | "系统管理员"
+        | "管理员"
+        | "全局管理员"
+        | "管理者"
+        | "システム管理者"
+        | "グローバル管理者" => Some(Role::Admin),
         _ => None,
     }
 }
 
-/// yes/no, true/false, y/n, 1/0 (any case).
+/// yes/no, true/false, y/n, 1/0 (any case, full-width too), and 是/否,
+/// はい/いいえ.
 pub(crate) fn parse_flag(s: &str) -> Option<bool> {
-    match s.trim().to_ascii_lowercase().as_str() {
-        "yes" | "true" | "y" | "1" => Some(true),
-        "no" | "false" | "n" | "0" => Some(false),
+    // Not squashed: "-1" must not read as "1".
+    let key: String = s.nfkc().flat_map(char::to_lowercase).collect();
+    match key.trim() {
+        "yes" | "true" | "y" | "1" | "是" | "はい" => Some(true),
+        "no" | "false" | "n" | "0" | "否" | "いいえ" => Some(false),
         _ => None,
     }
 }
@@ -163,6 +182,22 @@ mod tests {
         assert_eq!(parse_role("Global Admin"), Some(Role::Admin));
         assert_eq!(parse_role("Administrator"), Some(Role::Admin));
         assert_eq!(parse_role("owner"), None);
+        for admin in ["系統管理員", "管理員", "系统管理员", "管理者", "システム管理者"] {
+            assert_eq!(parse_role(admin), Some(Role::Admin), "{admin}");
+        }
+        for employee in ["員工", "员工", "従業員", " 員工 "] {
+            assert_eq!(parse_role(employee), Some(Role::Employee), "{employee}");
+        }
+    }
+
+    #[test]
+    fn flags_in_chinese_and_japanese_and_full_width() {
+        for (raw, want) in
+            [("是", true), ("否", false), ("はい", true), ("いいえ", false), ("Ｙｅｓ", true), ("１", true)]
+        {
+            assert_eq!(parse_flag(raw), Some(want), "{raw}");
+        }
+        assert_eq!(parse_flag("是的嗎"), None);
     }
 
     #[test]

@@ -87,7 +87,9 @@ fn as_of_help_says_it_is_also_now_where_sign_ins_are_judged() {
         let run = wrk.run([command, "--help"]);
         let help = run.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(
-            help.contains("Cutover date, YYYY-MM-DD (default: today); with --status also the day taken as now"),
+            help.contains(
+                "Cutover date, YYYY-MM-DD or YYYY/M/D (default: today); with --status also the day taken as now"
+            ),
             "{help}"
         );
     }

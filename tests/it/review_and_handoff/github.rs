@@ -184,6 +184,7 @@ fn checked_with_findings(n: usize) -> pmc_migrate::Checked {
         ignored_columns: Vec::new(),
         delimiter: b',',
         encoding: "UTF-8",
+        ..Default::default()
     };
     pmc_migrate::Checked {
         inputs: vec![input("memberships.csv", (n - n * 3 / 5) as u64), input("employees.csv", (n * 3 / 5) as u64)],

@@ -5,6 +5,7 @@
 
 mod cells;
 
+use super::header_row::{Search, Verdict};
 use super::headers::{self, ColumnSpec, HeaderMap, Need};
 use crate::core::finding::{Finding, Rule, quote};
 use crate::core::options::ReadOptions;
@@ -112,6 +113,8 @@ pub(crate) struct Sheet {
     pub source: String,
     pub headers: HeaderMap,
     pub findings: Vec<Finding>,
+    /// The rows above the header, for the load summary.
+    pub passed_over: Vec<String>,
 }
 
 /// Read the sheet of a workbook that holds this export: `push` receives each
@@ -140,6 +143,7 @@ enum Outcome {
         /// The header's spreadsheet row, and how many records followed it.
         header_line: u64,
         records: u64,
+        passed_over: Vec<String>,
     },
 }
 
@@ -179,8 +183,8 @@ fn choose<E: From<WorkbookError>>(
     let mut tried = Vec::new();
     for name in candidates {
         let label = format!("{file}[{name}]");
-        match book.with_rows(&name, |rows| read_sheet(rows, schema, &label, file, push)).map_err(fail)?? {
-            Outcome::Fits { headers, header_line, records } => {
+        match book.with_rows(&name, |rows| read_sheet(rows, schema, read, &label, file, push)).map_err(fail)?? {
+            Outcome::Fits { headers, header_line, records, passed_over } => {
                 // A header without records is a truncated export, as in a CSV file.
                 let findings = if records == 0 {
                     let message = "the header is there but no rows follow: was the export cut short? Export it again";
@@ -188,7 +192,7 @@ fn choose<E: From<WorkbookError>>(
                 } else {
                     Vec::new()
                 };
-                return Ok(Sheet { source: label, headers, findings });
+                return Ok(Sheet { source: label, headers, findings, passed_over });
             }
             outcome => tried.push((name, label, outcome)),
         }
@@ -202,7 +206,7 @@ fn choose<E: From<WorkbookError>>(
                 // No cell has a value: one empty-file, as for an empty CSV file.
                 _ => super::hints::judge_header(None, 0, schema, &label),
             };
-            Sheet { source: label, headers, findings }
+            Sheet { source: label, headers, findings, passed_over: Vec::new() }
         }
         _ => {
             let message = if tried.is_empty() {
@@ -214,7 +218,7 @@ fn choose<E: From<WorkbookError>>(
             };
             let headers = headers::match_headers(&[], schema, file).0;
             let findings = vec![Finding::new(file, 1, 1, Rule::MissingColumn, message)];
-            Sheet { source: file.to_string(), headers, findings }
+            Sheet { source: file.to_string(), headers, findings, passed_over: Vec::new() }
         }
     })
 }
@@ -244,46 +248,78 @@ fn lacks(schema: &[ColumnSpec], outcome: &Outcome) -> String {
     format!("no {}", names.join(", "))
 }
 
-/// The first row with a value is the header; the rows after it are records,
-/// each padded to the header's width and numbered as the spreadsheet shows it.
+/// The header is searched for among the first rows (design §9); the rows
+/// after it are records, each padded to the header's width and numbered as
+/// the spreadsheet shows it.
 fn read_sheet<E: From<WorkbookError>>(
     rows: &mut dyn SheetRows,
     schema: &[ColumnSpec],
+    read: &ReadOptions,
     label: &str,
     file: &str,
     push: &mut dyn FnMut(u64, &StringRecord) -> Result<(), E>,
 ) -> Result<Outcome, E> {
     let fail = |e: String| workbook_error(file, e);
-    let blank = |rec: &StringRecord| rec.iter().all(|f| f.trim().is_empty());
+    let mut search = Search::new(schema, read, label);
+    // Rows kept while searching: (spreadsheet row, cells).
+    let mut pending: Vec<(u64, StringRecord)> = Vec::new();
     let mut rec = StringRecord::new();
-    let header_row = loop {
-        match rows.next_row(&mut rec, MAX_COLUMNS).map_err(fail)? {
-            None => return Ok(Outcome::Empty),
-            Some(row) if !blank(&rec) => break row,
-            Some(_) => {}
+    let mut after = None; // a row read past the search, to be taken as data
+    let (header_line, header) = loop {
+        let Some(row) = rows.next_row(&mut rec, MAX_COLUMNS).map_err(fail)? else {
+            if pending.iter().all(|(_, r)| blank(r)) {
+                return Ok(Outcome::Empty);
+            }
+            break take_fallback(&pending, &search);
+        };
+        let line = u64::from(row) + 1;
+        let names: Vec<&str> = rec.iter().collect();
+        match search.offer(line, &names) {
+            Verdict::Header => break (line, rec.clone()),
+            Verdict::Wait => pending.push((line, rec.clone())),
+            Verdict::GiveUp => {
+                after = Some((line, rec.clone()));
+                break take_fallback(&pending, &search);
+            }
         }
     };
-    let names: Vec<&str> = rec.iter().collect();
-    let (headers, mut findings) = headers::match_headers(&names, schema, label);
+    let names: Vec<&str> = header.iter().collect();
+    let (headers, mut findings) = headers::match_with(&names, schema, label, &read.columns);
     if !findings.is_empty() {
-        for f in &mut findings {
-            f.line = u64::from(header_row) + 1;
-        }
+        search.explain(header_line, &mut findings);
         return Ok(Outcome::Wrong { headers, findings });
     }
-    let width = rec.len();
+    let width = header.len();
     let mut records = 0;
-    while let Some(row) = rows.next_row(&mut rec, width).map_err(fail)? {
-        if blank(&rec) {
-            continue;
+    let mut take = |line: u64, rec: &mut StringRecord| -> Result<(), E> {
+        if blank(rec) {
+            return Ok(());
         }
+        rec.truncate(width);
         while rec.len() < width {
             rec.push_field("");
         }
-        push(u64::from(row) + 1, &rec)?;
         records += 1;
+        push(line, rec)
+    };
+    // Rows kept after a header read by fallback, and the row past the search, are data.
+    for (line, mut r) in pending.into_iter().filter(|(line, _)| *line > header_line).chain(after) {
+        take(line, &mut r)?;
     }
-    Ok(Outcome::Fits { headers, header_line: u64::from(header_row) + 1, records })
+    while let Some(row) = rows.next_row(&mut rec, width).map_err(fail)? {
+        take(u64::from(row) + 1, &mut rec)?;
+    }
+    let passed_over = search.passed_over(header_line);
+    Ok(Outcome::Fits { headers, header_line, records, passed_over })
+}
+
+fn blank(rec: &StringRecord) -> bool {
+    rec.iter().all(|f| f.trim().is_empty())
+}
+
+/// No row of the search fits: the one [`Search::fallback`] picks is the header.
+fn take_fallback(pending: &[(u64, StringRecord)], search: &Search<'_>) -> (u64, StringRecord) {
+    pending[search.fallback()].clone()
 }
 
 /// How far past its own size a workbook may unpack where it is held whole:

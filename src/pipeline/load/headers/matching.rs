@@ -1,174 +1,37 @@
-//! Column schemas (design §3) and header matching: case-insensitive, ignoring
-//! spaces, `_`, `-` and `.`, each column accepting its aliases.
+//! Header matching (design §3): a header names a column when both agree
+//! after folding full-width forms and case and dropping spaces, `_`, `-` and
+//! `.`; `--columns` adds names (design §9).
 
+use super::schema::{ColumnSpec, Export, HeaderMap, Need};
 use crate::core::finding::{Finding, Rule, quote};
+use crate::core::options::ColumnNames;
+use unicode_normalization::UnicodeNormalization;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Need {
-    Required,
-    Optional,
-    /// At least one column of this group must be present (first/last name).
-    OneOf,
-}
-
-#[derive(Debug)]
-pub struct ColumnSpec {
-    pub name: &'static str,
-    pub aliases: &'static [&'static str],
-    pub need: Need,
-}
-
-const fn col(name: &'static str, aliases: &'static [&'static str], need: Need) -> ColumnSpec {
-    ColumnSpec { name, aliases, need }
-}
-
-/// Column positions inside [`MEMBERSHIPS`].
-pub(crate) mod m {
-    pub(crate) const MPN_ID: usize = 0;
-    pub(crate) const ORGANIZATION: usize = 1;
-    pub(crate) const MEMBERSHIP: usize = 2;
-    pub(crate) const START_DATE: usize = 3;
-    pub(crate) const END_DATE: usize = 4;
-    pub(crate) const RENEWED: usize = 5;
-    pub(crate) const TENANT_DOMAIN: usize = 6;
-    pub(crate) const COUNTRY: usize = 7;
-}
-
-pub static MEMBERSHIPS: [ColumnSpec; 8] = [
-    col("mpn_id", &["MPN ID", "Partner ID", "PartnerId"], Need::Required),
-    col("organization", &["Organization Name", "Company Name", "Company"], Need::Required),
-    col("membership", &["Membership Level", "Membership Type", "Level"], Need::Required),
-    col("start_date", &["Membership Start", "Start"], Need::Required),
-    col("end_date", &["Membership End", "End", "Expiration Date"], Need::Required),
-    col("renewed", &["Renewed", "Auto Renew"], Need::Optional),
-    col("tenant_domain", &["Domain", "Tenant", "Partner Center Domain"], Need::Required),
-    col("country", &["Country", "Country Code"], Need::Optional),
-];
-
-/// Column positions inside [`EMPLOYEES`].
-pub(crate) mod e {
-    pub(crate) const MPN_ID: usize = 0;
-    pub(crate) const FIRST_NAME: usize = 1;
-    pub(crate) const LAST_NAME: usize = 2;
-    pub(crate) const EMAIL: usize = 3;
-    pub(crate) const ROLE: usize = 4;
-    pub(crate) const JOB_TITLE: usize = 5;
-    pub(crate) const PARTNER_UNIVERSITY_ID: usize = 6;
-    pub(crate) const EXAMS: usize = 7;
-    pub(crate) const CERTIFICATIONS: usize = 8;
-    pub(crate) const LANGUAGE: usize = 9;
-}
-
-pub static EMPLOYEES: [ColumnSpec; 10] = [
-    col("mpn_id", &["MPN ID", "Partner ID", "PartnerId"], Need::Required),
-    col("first_name", &["First Name", "Given Name"], Need::OneOf),
-    col("last_name", &["Last Name", "Surname", "Family Name"], Need::OneOf),
-    col("email", &["Email", "Email Address", "Work Email"], Need::Required),
-    col("role", &["Role", "User Role"], Need::Optional),
-    col("job_title", &["Job Title", "Title"], Need::Optional),
-    col("partner_university_id", &["Partner University ID", "PU ID"], Need::Optional),
-    col("exams", &["Exams", "Exam Codes"], Need::Optional),
-    col("certifications", &["Certifications", "Certs"], Need::Optional),
-    col("language", &["Language", "Preferred Language", "Locale"], Need::Optional),
-];
-
-/// Column positions inside [`STATUS`].
-pub(crate) mod s {
-    pub(crate) const USERNAME: usize = 0;
-    pub(crate) const SIGNED_IN: usize = 1;
-    pub(crate) const PU_CONNECTED: usize = 2;
-    pub(crate) const ASSOCIATED_AT: usize = 3;
-}
-
-pub(crate) static STATUS: [ColumnSpec; 4] = [
-    col("username", &["User Name", "User Principal Name", "UPN"], Need::Required),
-    col("signed_in", &["Signed In", "Has Signed In"], Need::Required),
-    col("pu_connected", &["PU Connected", "Partner University Connected"], Need::Optional),
-    col("associated_at", &["Associated At", "Associated"], Need::Optional),
-];
-
-/// `Email_Address` → `emailaddress`.
+/// `Email_Address` → `emailaddress`, `Ｅｍａｉｌ　Address` too: full-width
+/// forms are folded (NFKC) before case, spaces, `_`, `-` and `.` are dropped.
 pub(crate) fn normalize(header: &str) -> String {
     header
         .trim_start_matches('\u{FEFF}')
-        .chars()
+        .nfkc()
         .filter(|c| !matches!(c, ' ' | '_' | '-' | '.') && !c.is_whitespace())
         .flat_map(char::to_lowercase)
         .collect()
 }
 
-/// Which file field holds each schema column.
-#[derive(Debug, Clone)]
-pub struct HeaderMap {
-    /// `fields[i]` = the 0-based field index of schema column `i`.
-    pub fields: Vec<Option<usize>>,
-    /// Header names (as written) of the file's columns, for messages.
-    pub names: Vec<String>,
-    /// Headers that match no column, or a column already matched (first one wins).
-    pub ignored: Vec<String>,
-    /// Every required column was found: the file's rows can be used.
-    pub usable: bool,
-    /// The other export whose schema this header fits instead (the files look swapped).
-    pub looks_like: Option<Export>,
-}
-
-/// The three exports the tool reads, for hints when one is given for another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Export {
-    Memberships,
-    Employees,
-    Status,
-}
-
-impl Export {
-    const ALL: [Export; 3] = [Export::Memberships, Export::Employees, Export::Status];
-
-    pub fn schema(self) -> &'static [ColumnSpec] {
-        match self {
-            Export::Memberships => &MEMBERSHIPS,
-            Export::Employees => &EMPLOYEES,
-            Export::Status => &STATUS,
-        }
-    }
-
-    /// Which export `schema` is (by identity: the schemas are statics).
-    pub fn of(schema: &[ColumnSpec]) -> Option<Export> {
-        Export::ALL.into_iter().find(|e| std::ptr::eq(e.schema(), schema))
-    }
-
-    /// "a membership export", for messages.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Export::Memberships => "a PMC membership export",
-            Export::Employees => "a PMC employee export",
-            Export::Status => "a Partner Center team-status export",
-        }
-    }
-
-    pub fn flag(self) -> &'static str {
-        match self {
-            Export::Memberships => "--memberships",
-            Export::Employees => "--employees",
-            Export::Status => "--status",
-        }
-    }
-}
-
-impl HeaderMap {
-    /// The 1-based column number of schema column `i` (1 if absent).
-    pub fn column_number(&self, i: usize) -> u32 {
-        self.fields[i].map_or(1, |f| f as u32 + 1)
-    }
-
-    pub fn header_name(&self, i: usize, schema: &[ColumnSpec]) -> String {
-        self.fields[i].map_or_else(|| schema[i].name.to_string(), |f| self.names[f].clone())
-    }
-}
-
 /// Match a header row against a schema. Returns the map and any `missing-column`
 /// findings (which make the whole file unusable).
 pub(crate) fn match_headers(headers: &[&str], schema: &[ColumnSpec], file: &str) -> (HeaderMap, Vec<Finding>) {
-    let (fields, ignored) = map_fields(headers, schema);
+    match_with(headers, schema, file, &ColumnNames::default())
+}
+
+/// [`match_headers`], also knowing the headers `--columns` names.
+pub(crate) fn match_with(
+    headers: &[&str],
+    schema: &[ColumnSpec],
+    file: &str,
+    extra: &ColumnNames,
+) -> (HeaderMap, Vec<Finding>) {
+    let (fields, ignored) = map_fields(headers, schema, extra);
     let mut findings = Vec::new();
     for (i, spec) in schema.iter().enumerate() {
         if spec.need == Need::Required && fields[i].is_none() {
@@ -199,18 +62,36 @@ pub(crate) fn match_headers(headers: &[&str], schema: &[ColumnSpec], file: &str)
     }
     let names = headers.iter().map(|h| h.trim().to_string()).collect();
     let usable = findings.is_empty();
-    (HeaderMap { fields, names, ignored, usable, looks_like }, findings)
+    let renamed = renamed(headers, schema, &fields);
+    (HeaderMap { fields, names, ignored, usable, looks_like, renamed }, findings)
+}
+
+/// Each header matched under another name than its column's, as written.
+fn renamed(headers: &[&str], schema: &[ColumnSpec], fields: &[Option<usize>]) -> Vec<(String, &'static str)> {
+    let found = schema.iter().zip(fields).filter_map(|(spec, f)| Some((spec, headers[(*f)?])));
+    found
+        .filter(|(spec, h)| normalize(h) != normalize(spec.name))
+        .map(|(spec, h)| (h.trim().to_string(), spec.name))
+        .collect()
+}
+
+/// The schema column `key` (a normalised header) names: by `--columns`
+/// first, so a mapping can also move a header the tool knows to another column.
+pub(crate) fn column_of(key: &str, schema: &[ColumnSpec], extra: &ColumnNames) -> Option<usize> {
+    let mapped = extra.0.iter().find(|(header, _)| normalize(header) == key);
+    if let Some((_, column)) = mapped {
+        return schema.iter().position(|spec| spec.name == column);
+    }
+    schema.iter().position(|spec| normalize(spec.name) == key || spec.aliases.iter().any(|a| normalize(a) == key))
 }
 
 /// The field of each schema column (first match wins), and the headers matching none.
-fn map_fields(headers: &[&str], schema: &[ColumnSpec]) -> (Vec<Option<usize>>, Vec<String>) {
+fn map_fields(headers: &[&str], schema: &[ColumnSpec], extra: &ColumnNames) -> (Vec<Option<usize>>, Vec<String>) {
     let mut fields = vec![None; schema.len()];
     let mut ignored = Vec::new();
     for (pos, header) in headers.iter().enumerate() {
         let key = normalize(header);
-        let hit = schema
-            .iter()
-            .position(|spec| normalize(spec.name) == key || spec.aliases.iter().any(|a| normalize(a) == key));
+        let hit = column_of(&key, schema, extra);
         match hit {
             Some(i) if fields[i].is_none() => fields[i] = Some(pos),
             _ => {
@@ -228,7 +109,7 @@ fn fits_another(headers: &[&str], schema: &[ColumnSpec]) -> Option<Export> {
     let this = Export::of(schema)?;
     Export::ALL.into_iter().filter(|&e| e != this).find(|e| {
         let theirs = e.schema();
-        let (fields, _) = map_fields(headers, theirs);
+        let (fields, _) = map_fields(headers, theirs, &ColumnNames::default());
         let required = theirs.iter().zip(&fields).all(|(spec, f)| spec.need != Need::Required || f.is_some());
         let one_of = theirs.iter().zip(&fields).filter(|(spec, _)| spec.need == Need::OneOf).collect::<Vec<_>>();
         required && (one_of.is_empty() || one_of.iter().any(|(_, f)| f.is_some()))
@@ -260,10 +141,67 @@ fn accepted(spec: &ColumnSpec) -> String {
 mod tests {
     use super::*;
 
+    use super::super::schema::{EMPLOYEES, MEMBERSHIPS, STATUS, e, m};
+
     #[test]
     fn normalizes_case_spaces_and_punctuation() {
         assert_eq!(normalize("E-mail_Address. "), "emailaddress");
         assert_eq!(normalize("\u{FEFF}MPN ID"), "mpnid");
+        assert_eq!(normalize("Ｅｍａｉｌ\u{3000}Ａddress"), "emailaddress", "full-width forms fold");
+        assert_eq!(normalize("電子郵件 地址"), "電子郵件地址");
+    }
+
+    #[test]
+    fn chinese_and_japanese_headers_name_the_columns() {
+        let zh = [
+            "合作夥伴識別碼",
+            "名字",
+            "姓氏",
+            "電子郵件地址",
+            "角色",
+            "職稱",
+            "合作夥伴大學識別碼",
+            "測驗",
+            "認證",
+            "語言",
+        ];
+        let (map, findings) = match_headers(&zh, &EMPLOYEES, "e.csv");
+        assert!(findings.is_empty() && map.ignored.is_empty(), "{findings:?} {:?}", map.ignored);
+        assert_eq!(map.fields, (0..10).map(Some).collect::<Vec<_>>());
+        assert_eq!(map.renamed[3], ("電子郵件地址".to_string(), "email"));
+        let zh = ["MPN 識別碼", "公司名稱", "會員資格", "開始日期", "結束日期", "已續約", "網域", "國家/地區"];
+        let (map, findings) = match_headers(&zh, &MEMBERSHIPS, "m.csv");
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!((map.fields[m::MPN_ID], map.fields[m::COUNTRY]), (Some(0), Some(7)));
+        let ja = ["パートナー ID", "名", "姓", "メール アドレス", "ロール"];
+        assert!(match_headers(&ja, &EMPLOYEES, "e.csv").1.is_empty());
+        assert!(match_headers(&["使用者名稱", "已登入"], &STATUS, "s.csv").1.is_empty());
+    }
+
+    #[test]
+    fn no_header_names_two_columns_of_one_export() {
+        for schema in [&MEMBERSHIPS[..], &EMPLOYEES, &STATUS] {
+            let mut seen = std::collections::HashMap::new();
+            for spec in schema {
+                for name in std::iter::once(spec.name).chain(spec.aliases.iter().copied()) {
+                    let before = seen.insert(normalize(name), spec.name);
+                    assert!(before.is_none_or(|b| b == spec.name), "{name} names {before:?} and {}", spec.name);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_columns_mapping_adds_names_and_wins() {
+        let extra = ColumnNames(vec![("Mail".into(), "email".into()), ("Title".into(), "last_name".into())]);
+        let (map, findings) = match_with(&["MPN ID", "Title", "Mail"], &EMPLOYEES, "e.csv", &extra);
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(
+            (map.fields[e::EMAIL], map.fields[e::LAST_NAME], map.fields[e::JOB_TITLE]),
+            (Some(2), Some(1), None)
+        );
+        // `MPN ID` is `mpn_id` spelt another way: not a renaming to show.
+        assert_eq!(map.renamed, vec![("Title".into(), "last_name"), ("Mail".into(), "email")]);
     }
 
     #[test]
