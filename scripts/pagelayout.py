@@ -19,6 +19,9 @@ A problem is one of:
                            (or than MIN_CHARS characters) needs, or narrower
                            than MIN_CELL px with text that does not fit a line;
   small-chart-text         SVG text drawn smaller than MIN_TEXT px;
+  chart-text-cut           SVG text reaching past the sides of the box that
+                           holds its chart (the card cuts it, or the page
+                           scrolls for it);
   table-overflows-its-box  at DESKTOP px and wider, a table that scrolls.
 Exits 0 whatever it finds (the caller judges), 2 when Chromium can't be driven.
 Screenshots (--shots) are DIR/NAME-WIDTH.png, NAME the page's --name or file stem.
@@ -106,6 +109,9 @@ MEASURE = r"""
     const m = t.getScreenCTM();
     const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
     if (px < MIN_TEXT) problems.push({kind: 'small-chart-text', detail: px.toFixed(1) + ' px: ' + JSON.stringify(t.textContent.slice(0, 40)), where: where(t)});
+    const box = t.ownerSVGElement.parentElement.getBoundingClientRect(), r = t.getBoundingClientRect();
+    if (r.right > box.right + 0.5 || r.left < box.left - 0.5)
+      problems.push({kind: 'chart-text-cut', detail: Math.round(r.left - box.left) + ' to ' + Math.round(r.right - box.left) + ' px in a ' + Math.round(box.width) + ' px box: ' + JSON.stringify(t.textContent.slice(0, 40)), where: where(t)});
   }
   if (width >= DESKTOP) {
     for (const w of document.querySelectorAll('.table-wrap')) {
