@@ -2,4 +2,5 @@
 //! emails whose long names read back whole, and the report's pages measured
 //! where a reader meets them (see also `layout`).
 
+mod large_run;
 mod mail_names;
