@@ -19,6 +19,11 @@ A problem is one of:
                            (or than MIN_CHARS characters) needs, or narrower
                            than MIN_CELL px with text that does not fit a line;
   small-chart-text         SVG text drawn smaller than MIN_TEXT px;
+  thin-chart-bar           a bar of a bar chart (the rects of one SVG `g`)
+                           narrower than MIN_BAR px, or without colour;
+  chart-text-cut           SVG text reaching past the sides of the box that
+                           holds its chart (the card cuts it, or the page
+                           scrolls for it);
   table-overflows-its-box  at DESKTOP px and wider, a table that scrolls.
 Exits 0 whatever it finds (the caller judges), 2 when Chromium can't be driven.
 Screenshots (--shots) are DIR/NAME-WIDTH.png, NAME the page's --name or file stem.
@@ -40,6 +45,8 @@ MIN_CELL = 40
 # Fewer characters a line than this is squeezed, even between words.
 MIN_CHARS = 10
 MIN_TEXT = 10
+# A bar narrower than this loses its colour to its rounded corners.
+MIN_BAR = 6
 # From this width on a table must fit its card: a desktop reader should not
 # have to scroll a table sideways.
 DESKTOP = 1200
@@ -47,7 +54,7 @@ TIMEOUT = 60
 
 MEASURE = r"""
 (() => {
-  const MIN_CELL = %(min_cell)d, MIN_CHARS = %(min_chars)d, MIN_TEXT = %(min_text)d, DESKTOP = %(desktop)d;
+  const MIN_BAR = %(min_bar)d, MIN_CELL = %(min_cell)d, MIN_CHARS = %(min_chars)d, MIN_TEXT = %(min_text)d, DESKTOP = %(desktop)d;
   const doc = document.documentElement;
   const width = window.__requestedWidth;
   const problems = [];
@@ -106,6 +113,17 @@ MEASURE = r"""
     const m = t.getScreenCTM();
     const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
     if (px < MIN_TEXT) problems.push({kind: 'small-chart-text', detail: px.toFixed(1) + ' px: ' + JSON.stringify(t.textContent.slice(0, 40)), where: where(t)});
+    const box = t.ownerSVGElement.parentElement.getBoundingClientRect(), r = t.getBoundingClientRect();
+    if (r.right > box.right + 0.5 || r.left < box.left - 0.5)
+      problems.push({kind: 'chart-text-cut', detail: Math.round(r.left - box.left) + ' to ' + Math.round(r.right - box.left) + ' px in a ' + Math.round(box.width) + ' px box: ' + JSON.stringify(t.textContent.slice(0, 40)), where: where(t)});
+  }
+  for (const g of document.querySelectorAll('svg g')) {
+    const rects = [...g.querySelectorAll('rect')].filter((r) => shown(r) && !['none', 'transparent'].includes(getComputedStyle(r).fill));
+    if (!rects.length || !shown(g)) continue;
+    const left = Math.min(...rects.map((r) => r.getBoundingClientRect().left));
+    const right = Math.max(...rects.map((r) => r.getBoundingClientRect().right));
+    if (right - left < MIN_BAR)
+      problems.push({kind: 'thin-chart-bar', detail: (right - left).toFixed(1) + ' px: ' + JSON.stringify(g.textContent.trim().slice(0, 40)), where: where(g)});
   }
   if (width >= DESKTOP) {
     for (const w of document.querySelectorAll('.table-wrap')) {
@@ -115,7 +133,7 @@ MEASURE = r"""
   }
   return {scroll_width: doc.scrollWidth, height: doc.scrollHeight, problems};
 })()
-""" % {"min_cell": MIN_CELL, "min_chars": MIN_CHARS, "min_text": MIN_TEXT, "desktop": DESKTOP}
+""" % {"min_bar": MIN_BAR, "min_cell": MIN_CELL, "min_chars": MIN_CHARS, "min_text": MIN_TEXT, "desktop": DESKTOP}
 
 
 def high(fd):

@@ -32,10 +32,9 @@ pub(crate) fn render(letter: &Letter<'_>) -> Result<Vec<u8>, tera::Error> {
     let i = letter.issued;
     let mut msg = MessageBuilder::new();
     if !letter.admin_email.is_empty() {
-        msg = msg.from(mailbox(letter.admin_name, letter.admin_email));
+        msg = mailbox(msg, "From", letter.admin_name, letter.admin_email);
     }
-    let msg = msg
-        .to(mailbox(&i.display_name, &i.email))
+    let msg = mailbox(msg, "To", &i.display_name, &i.email)
         .subject(one_line(&text(
             letter.language,
             "signon-subject",
@@ -115,14 +114,34 @@ fn one_line(s: &str) -> String {
     s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
-/// A display name on one line and an address without anything that could end
-/// the angle brackets or the header (validation already refuses such
-/// addresses: this is belt and braces).
-fn mailbox(name: &str, email: &str) -> Address<'static> {
+/// Longer ASCII names the builder would encode (its limit for a plain phrase).
+const LONGEST_PLAIN_NAME: usize = 77;
+
+/// The longest word of a plain display name: a header line with the word
+/// and its quote marks stays well under 78 characters.
+const LONGEST_PLAIN_WORD: usize = 70;
+
+/// `header` (From or To) with a display name on one line and an address
+/// without anything that could end the angle brackets or the header
+/// (validation already refuses such addresses: this is belt and braces).
+///
+/// A long ASCII name is written as a quoted string folded between its words
+/// (RFC 5322 §3.2.2), not as encoded words: the builder would split those
+/// anywhere, and readers that keep the white space between encoded words
+/// (Python's `email`, CPython gh-128110) would then show "Hohenzollern-S
+/// igmaringen". A word too long for a line falls back to encoded words.
+fn mailbox<'x>(msg: MessageBuilder<'x>, header: &'static str, name: &str, email: &str) -> MessageBuilder<'x> {
     let email: String =
         email.chars().filter(|c| !c.is_control() && !c.is_whitespace() && !"<>,;:\"()[]\\".contains(*c)).collect();
     let name = one_line(name).trim().to_string();
-    Address::new_address((!name.is_empty()).then_some(name), email)
+    let plain = name.is_ascii()
+        && name.len() > LONGEST_PLAIN_NAME
+        && name.split(' ').all(|word| word.len() <= LONGEST_PLAIN_WORD);
+    if plain {
+        let quoted = name.replace('\\', "\\\\").replace('"', "\\\"");
+        return msg.header(header, Raw::new(format!("\"{quoted}\" <{email}>")));
+    }
+    msg.header(header, Address::new_address((!name.is_empty()).then_some(name), email))
 }
 
 /// `<signon.YYYYMMDD.HASH@pmc-migrate.invalid>`: the same username and

@@ -3,8 +3,9 @@
 //! and `scripts/pagelayout.py` measures it over the DevTools protocol (the
 //! pages themselves have no script): the page never scrolls sideways, no table
 //! cell is squeezed below its longest word or ten characters, chart text is
-//! at least 10 px, and at 1400 px every table fits its card. Screenshots of
-//! every page at every width land in `target/screenshots/` for people to look at.
+//! at least 10 px and stays inside its chart's box, and at 1400 px every
+//! table fits its card. Screenshots of every page at every width land in
+//! `target/screenshots/` for people to look at.
 
 use crate::common::*;
 use crate::tools::{CHROMIUM, PYTHON3, tool};
@@ -71,7 +72,7 @@ fn measure(pages: &[(String, PathBuf)], shots: Option<&Path>) -> Vec<Measured> {
 }
 
 /// Every page at every width reads well; the report names each problem.
-fn assert_reads_well(run: &str, pages: &[(&str, PathBuf)]) {
+pub(crate) fn assert_reads_well(run: &str, pages: &[(&str, PathBuf)]) {
     let named: Vec<(String, PathBuf)> =
         pages.iter().map(|(name, path)| (format!("{run}-{name}"), path.clone())).collect();
     let dir = screenshots();
@@ -136,7 +137,15 @@ fn dirty_samples_read_well_on_a_phone_a_tablet_and_a_desktop() {
         std::fs::read(samples.join("employees.csv")).unwrap(),
     );
     wrk.plan("out", &["--as-of", CUTOVER]).assert_code(1);
-    assert_reads_well("dirty", &[("index", wrk.path("out/index.html")), ("org", wrk.path("out/orgs/1000001.html"))]);
+    assert!(wrk.read_string("out/orgs/1000004.html").contains("badge expired"), "1000004 has expired");
+    assert_reads_well(
+        "dirty",
+        &[
+            ("index", wrk.path("out/index.html")),
+            ("org", wrk.path("out/orgs/1000001.html")),
+            ("org-expired", wrk.path("out/orgs/1000004.html")),
+        ],
+    );
 }
 
 /// The samples' report in Traditional Chinese (`--lang zh-TW`): the CJK font
@@ -156,17 +165,26 @@ fn a_traditional_chinese_report_reads_well_on_a_phone_a_tablet_and_a_desktop() {
     assert_reads_well("zh-TW", &[("index", wrk.path("out/index.html")), ("org", wrk.path("out/orgs/9160245.html"))]);
 }
 
+/// A generated run of `orgs` organisations and `employees` people, 5% of its
+/// rows broken, planned into `plan/`; `None` where Chromium or Python is missing.
+pub(crate) fn generated_plan(orgs: &str, employees: &str) -> Option<Workdir> {
+    if !(tool(&CHROMIUM) && tool(&PYTHON3)) {
+        return None;
+    }
+    let wrk = Workdir::new();
+    wrk.run(["generate", "--orgs", orgs, "--employees", employees, "--dirty", "0.05", "--out", "."]).assert_code(0);
+    wrk.plan("plan", &["--as-of", CUTOVER]).assert_code(1);
+    Some(wrk)
+}
+
 /// 400 organisations, 5% of rows broken: the index caps its organisation and
 /// findings tables, and orgs/index.html lists the pages; then an apply and a
 /// status of the team (its employee tables capped too).
 #[test]
 fn a_large_run_and_its_status_read_well_on_a_phone_a_tablet_and_a_desktop() {
-    if !(tool(&CHROMIUM) && tool(&PYTHON3)) {
+    let Some(wrk) = generated_plan("400", "2400") else {
         return;
-    }
-    let wrk = Workdir::new();
-    wrk.run(["generate", "--orgs", "400", "--employees", "2400", "--dirty", "0.05", "--out", "."]).assert_code(0);
-    wrk.plan("plan", &["--as-of", CUTOVER]).assert_code(1);
+    };
     let plan = wrk.path("plan");
     assert!(plan.join("orgs/index.html").is_file(), "a capped index comes with orgs/index.html");
     assert_reads_well(
@@ -212,6 +230,8 @@ fn the_measure_catches_sideways_scrolling_squeezed_cells_and_tiny_chart_text() {
              <div style=\"width:1000px\"><div class=\"table-wrap\" style=\"overflow-x:auto\"><table style=\"width:2000px\"><tr><td>x</td></tr></table></div></div>\
              <table style=\"width:100%\"><tr>{cells}<td style=\"word-break:break-all\">{hash}</td></tr></table>\
              <svg viewBox=\"0 0 2000 100\" style=\"width:300px\"><text x=\"0\" y=\"50\" style=\"font-size:12px\">tiny</text></svg>\
+             <svg style=\"width:300px\" height=\"30\"><g><rect width=\"2\" height=\"18\"/></g></svg>\
+             <div style=\"width:120px\"><svg style=\"width:120px;overflow:visible\" height=\"30\"><text x=\"0\" y=\"20\" style=\"font-size:14px\">a label far too long for its chart</text></svg></div>\
              </body></html>"
         ),
     );
@@ -222,6 +242,8 @@ fn the_measure_catches_sideways_scrolling_squeezed_cells_and_tiny_chart_text() {
         expect("page-scrolls-sideways");
         expect("cramped-cell");
         expect("small-chart-text");
+        expect("chart-text-cut");
+        expect("thin-chart-bar");
         if m.width >= 1400 {
             expect("table-overflows-its-box");
         }

@@ -21,6 +21,7 @@ mod layers;
 mod layout;
 mod malformed;
 mod outbox;
+mod pages;
 mod papercuts;
 mod plan;
 mod progress;
