@@ -24,6 +24,7 @@ pub enum Page {
     Apply,
     Status,
     Generate,
+    Columns,
     Rules,
     Explain,
     Completions,
