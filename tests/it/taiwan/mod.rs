@@ -5,4 +5,5 @@
 mod dates;
 mod fixture;
 mod headers;
+mod status;
 mod xlsx;
