@@ -38,12 +38,12 @@ pub(crate) fn status(run: &StatusRun<'_>, render: &dyn Render) -> Result<StatusR
         return Err(Error::NoLedger(dir.to_path_buf()));
     }
     let claim = Claim { exports: &[], inputs: &[run.status], replaces: &["status.json", "status.html"], force: false };
-    let (mut folder, _lock, _) = folder::open(dir, &claim, run.quiet)?;
+    // The ledger comes with the folder (read once, under its lock).
+    let (mut folder, _lock, ledger) = folder::open(dir, &claim, run.quiet)?;
     let progress = Progress::new(run.quiet);
     let size = |path: &Path| std::fs::metadata(path).map_or(0, |m| m.len());
     let (ledger_size, status_size) = (size(&dir.join(ledger::FILE_NAME)), size(run.status));
     let stage = progress.bar("loading", Unit::Bytes, ledger_size + status_size);
-    let ledger = ledger::load(dir)?;
     stage.counter().add(ledger_size);
     let team = status_export::load(run.status, &run.read, Command::Status)?;
     stage.counter().add(status_size);
