@@ -5,6 +5,7 @@
 use crate::core::finding::{Finding, Rule, quote};
 use crate::core::ids::{MpnId, Username};
 use crate::core::ledger::Ledger;
+use crate::core::model::Lang;
 use crate::pipeline::status_export::TeamStatus;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde::Serialize;
@@ -108,6 +109,8 @@ pub(crate) struct StatusReport {
     pub organizations: Vec<OrgStatus>,
     pub needs_action: usize,
     pub findings: Vec<Finding>,
+    /// The language of the status page: the plan's `--lang`.
+    pub lang: Lang,
 }
 
 impl StatusReport {
@@ -191,7 +194,7 @@ pub(crate) fn assess(
     crate::core::finding::sort_findings(&mut findings);
     let organizations: Vec<OrgStatus> = orgs.into_values().collect();
     let needs_action = organizations.iter().map(|o| o.sign_in).sum::<SignInCounts>().needs_action();
-    StatusReport { as_of, warn_days, organizations, needs_action, findings }
+    StatusReport { as_of, warn_days, organizations, needs_action, findings, lang: Lang::En }
 }
 
 #[cfg(test)]

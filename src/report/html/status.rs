@@ -6,7 +6,6 @@
 
 use super::kit::{Capped, Count, Facts, MAX_FINDINGS, MAX_ORGS, count, date, shown, when};
 use crate::core::finding::{Finding, Severity};
-use crate::core::model::Lang;
 use crate::pipeline::assess::{EmployeeStatus, OrgStatus, SignIn, SignInCounts, StatusReport};
 use serde::Serialize;
 
@@ -251,7 +250,7 @@ pub(crate) fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusVie
     let findings = report.findings.iter().take(MAX_FINDINGS).collect();
     StatusView {
         run: Run {
-            facts: Facts::new(when(report.as_of), Lang::En),
+            facts: Facts::new(when(report.as_of), report.lang),
             warn_days: report.warn_days,
             index: links.index,
             listing: links.listing,
@@ -274,6 +273,7 @@ pub(crate) fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusVie
 mod tests {
     use super::*;
     use crate::core::finding::Rule;
+    use crate::core::model::Lang;
     use crate::report::html::templates::{STATUS, render_page};
     use chrono::{NaiveDate, NaiveDateTime};
 
@@ -309,6 +309,7 @@ mod tests {
                 Rule::UnknownAccount,
                 "\"<script>x</script>@x.com\" is not an account any apply into this folder issued".into(),
             )],
+            lang: Lang::En,
         }
     }
 
