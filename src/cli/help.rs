@@ -96,6 +96,10 @@ pub(super) fn of(command: &str) -> Help {
                     "Judge at a given time, warning two weeks ahead",
                     "pmc-migrate status --out cutover --status team-status.csv --as-of 2026-12-03T09:30 --warn-days 14",
                 ),
+                (
+                    "One export per tenant, naming everyone not signed in yet",
+                    "pmc-migrate status --out cutover --status contoso-status.csv --status fabrikam-status.csv --changes all",
+                ),
             ],
             exit_codes: &[
                 ("0", "nobody needs action"),
