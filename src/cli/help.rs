@@ -106,7 +106,7 @@ pub(super) fn of(command: &str) -> Help {
                 (
                     "1",
                     "someone's temporary password expired unused, or expires within --warn-days; \
-                     an issued account is missing from the export; or the export has errors",
+                     an issued account is missing from every export; or an export has errors",
                 ),
                 ("2", "usage error, no ledger in --out, unreadable input file, or I/O failure"),
             ],

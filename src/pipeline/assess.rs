@@ -217,9 +217,9 @@ fn tenants(status: &TeamStatus) -> HashMap<String, &str> {
 }
 
 /// The `missing-status` finding of an issued account no export has a row
-/// for: on the export that holds its tenant, else on the first one. None
-/// when an export is unusable and no other holds its tenant: that export's
-/// error stands for the account.
+/// for: on the export that holds its tenant, else on the first one, saying
+/// which tenant's export seems left out. None when an export is unusable and
+/// no other holds its tenant: that export's error stands for the account.
 fn missing(
     status: &TeamStatus,
     tenants: &HashMap<String, &str>,
@@ -228,19 +228,19 @@ fn missing(
 ) -> Option<Finding> {
     let who = format!("account {} (MPN ID {mpn_id})", quote(username));
     let tenant = username.domain().to_ascii_lowercase();
+    let another = format!("its tenant {}: give that tenant's export with another --status", quote(&tenant));
     let (file, message) = match (status.files.as_slice(), tenants.get(&tenant)) {
-        ([one], _) if !status.unusable => (&**one, format!("{who} is not in the status export")),
+        ([one], Some(_)) => (&**one, format!("{who} is not in the status export")),
+        ([one], None) if !status.unusable => {
+            (&**one, format!("{who} is not in the status export, which has no account of {another}"))
+        }
         ([_, _, ..], Some(file)) => {
             (*file, format!("{who} is not in the status export of its tenant {}", quote(&tenant)))
         }
-        ([first, ..], None) if !status.unusable => (
-            &**first,
-            format!(
-                "{who} is in none of the {} status exports, and none has its tenant {}",
-                status.files.len(),
-                quote(&tenant)
-            ),
-        ),
+        ([first, ..], None) if !status.unusable => {
+            let n = status.files.len();
+            (&**first, format!("{who} is in none of the {n} status exports, and none has an account of {another}"))
+        }
         _ => return None,
     };
     Some(Finding::new(file, 1, 1, Rule::MissingStatus, message))
