@@ -81,7 +81,8 @@ pub fn run(args: &Args) -> Result<Outcome, Error> {
     };
     let judged = migration::status::status(&run, &report::Renderer)?;
     // A report, which --quiet never silences (design §6).
-    let text = report::status_list::status_report(&judged.report, &judged.roster, &args.out, args.changes);
+    let (report, exports) = (&judged.report, args.status.len());
+    let text = report::status_list::status_report(report, &judged.roster, &args.out, args.changes, exports);
     super::stdout::print(&text)?;
-    Ok(if judged.report.needs_attention() { Outcome::Errors } else { Outcome::Clean })
+    Ok(if report.needs_attention() { Outcome::Errors } else { Outcome::Clean })
 }

@@ -15,9 +15,17 @@ use crate::pipeline::assess::{EmployeeStatus, LISTED, OrgStatus, SignIn, StatusR
 use std::fmt::Write;
 use std::path::Path;
 
-/// `status`'s report for the folder `out_dir`, naming at most `limit` people of each group.
-pub(crate) fn status_report(report: &StatusReport, roster: &Roster, out_dir: &Path, limit: usize) -> String {
+/// `status`'s report for the folder `out_dir`, naming at most `limit` people
+/// of each group; `exports` is how many status exports were read.
+pub(crate) fn status_report(
+    report: &StatusReport,
+    roster: &Roster,
+    out_dir: &Path,
+    limit: usize,
+    exports: usize,
+) -> String {
     let (html, json) = (out_dir.join("status.html"), out_dir.join("status.json"));
+    let exports = if exports == 1 { "export" } else { "exports" };
     let mut text = String::new();
     for state in LISTED {
         people(&mut text, report, roster, state, limit);
@@ -26,7 +34,7 @@ pub(crate) fn status_report(report: &StatusReport, roster: &Roster, out_dir: &Pa
     let others = report.findings.iter().filter(|f| f.severity != Severity::Error);
     let n = report.findings.len();
     if n > 0 {
-        let _ = writeln!(text, "Findings in the status {} ({n}):", exports(report));
+        let _ = writeln!(text, "Findings in the status {} ({n}):", exports);
         for f in errors.chain(others).take(FIRST_FINDINGS) {
             let _ = writeln!(text, "  {}", finding_line(f));
         }
@@ -45,24 +53,17 @@ pub(crate) fn status_report(report: &StatusReport, roster: &Roster, out_dir: &Pa
         counted(report.warn_days, "day"),
         c.must_reissue,
         c.unknown,
-        exports(report)
+        exports
     );
     let _ = writeln!(
         text,
         "{}, {} in the status {}",
         counted(counts.errors as i64, "error"),
         counted(counts.warnings as i64, "warning"),
-        exports(report)
+        exports
     );
     let _ = writeln!(text, "status: {}", html.display());
     text
-}
-
-/// "export", or "exports" when the findings name several files.
-fn exports(report: &StatusReport) -> &'static str {
-    let mut files = report.findings.iter().map(|f| f.file.as_str());
-    let first = files.next();
-    if files.any(|f| Some(f) != first) { "exports" } else { "export" }
 }
 
 /// One group: its title and count, its first `limit` people in aligned
@@ -173,7 +174,7 @@ mod tests {
         roster.people.insert("li@x.onmicrosoft.com".into(), "李宗翰".into());
         roster.people.insert("zed@x.onmicrosoft.com".into(), "Zed Fox".into());
         roster.organizations.insert("1111".into(), "台灣雲端".into());
-        let text = status_report(&report(vec![b, a]), &roster, Path::new("out"), 2);
+        let text = status_report(&report(vec![b, a]), &roster, Path::new("out"), 2, 1);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(
             lines[..6],
