@@ -75,6 +75,24 @@ fn an_account_in_the_second_tenants_export_is_not_missing_and_apply_reads_both()
 }
 
 #[test]
+fn a_plan_made_with_two_tenant_exports_is_applied_with_both() {
+    let wrk = applied(&[]);
+    export(&wrk, "contoso.csv", &[(ANNA_U, true), (BEN_U, false)]);
+    export(&wrk, "fabrikam.csv", &[(CARLA_U, false)]);
+    let day = add_days("2025-08-30", 1);
+    let exports = ["--status", "contoso.csv", "--status", "fabrikam.csv", "--as-of", day.as_str()];
+    let run = wrk.plan("out", &exports);
+    run.assert_code(0);
+    assert!(run.stdout.contains("Plan: 0 to create, 2 to reissue"), "{run:?}");
+    // The reviewed plan repeats both exports (and refuses them given again).
+    wrk.run(["apply", "--plan", "out/plan.json", "--out", "out", "--status", "contoso.csv"]).assert_code(2);
+    wrk.run(["apply", "--plan", "out/plan.json", "--out", "out"]).assert_code(0);
+    for file in ["out/credentials/1234567.run2.csv", "out/credentials/2345678.run2.csv"] {
+        assert!(wrk.exists(file), "{file}: {:?}", wrk.listing());
+    }
+}
+
+#[test]
 fn stdout_names_each_person_with_organisation_and_date_by_group() {
     let wrk = applied(&[]);
     // Anna and Ben not signed in yet (60 days left), Carla signed in.
