@@ -61,9 +61,9 @@ pub struct Common {
     #[arg(long, short)]
     pub quiet: bool,
     /// Partner Center team-status export (username, signed_in, ...): accounts
-    /// past 90 days without a sign-in are reissued (R7).
+    /// past 90 days without a sign-in are reissued (R7); repeat for each tenant's export.
     #[arg(long, value_name = "FILE")]
-    pub status: Option<PathBuf>,
+    pub status: Vec<PathBuf>,
     /// Language of sign-on emails and employee checklists for people without
     /// a `language` cell; zh-TW also translates the report's checklists.
     /// [default: en]
@@ -227,7 +227,7 @@ impl Common {
             ("--sheet", !self.sheets.is_empty()),
             ("--header-row", self.header_row.is_some()),
             ("--columns", self.columns.is_some()),
-            ("--status", self.status.is_some()),
+            ("--status", !self.status.is_empty()),
             ("--lang", self.lang.is_some()),
             ("--name-order", self.name_order.is_some()),
             ("--sign-in-url", self.sign_in_url.is_some()),

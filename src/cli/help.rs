@@ -96,13 +96,17 @@ pub(super) fn of(command: &str) -> Help {
                     "Judge at a given time, warning two weeks ahead",
                     "pmc-migrate status --out cutover --status team-status.csv --as-of 2026-12-03T09:30 --warn-days 14",
                 ),
+                (
+                    "One export per tenant, naming everyone not signed in yet",
+                    "pmc-migrate status --out cutover --status contoso-status.csv --status fabrikam-status.csv --changes all",
+                ),
             ],
             exit_codes: &[
                 ("0", "nobody needs action"),
                 (
                     "1",
                     "someone's temporary password expired unused, or expires within --warn-days; \
-                     an issued account is missing from the export; or the export has errors",
+                     an issued account is missing from every export; or an export has errors",
                 ),
                 ("2", "usage error, no ledger in --out, unreadable input file, or I/O failure"),
             ],

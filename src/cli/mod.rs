@@ -48,8 +48,9 @@ pub enum Command {
     /// emails (--creation individual) and the ledger for incremental re-runs.
     #[command(after_help = help::after_help("apply"))]
     Apply(apply::Args),
-    /// After cutover: who signed in, who must be removed and added again,
-    /// and when competency credit shows. Writes status.html and status.json.
+    /// After cutover: who signed in, and by name who is waiting, whose password
+    /// expires soon and who must be removed and added again; when competency
+    /// credit shows. Writes status.html and status.json.
     #[command(after_help = help::after_help("status"))]
     Status(status::Args),
     /// Write realistic memberships.csv and employees.csv of any size (benchmarks, demos).

@@ -1,12 +1,14 @@
-//! `pmc-migrate status`, after cutover: the ledger of `--out` against a
-//! Partner Center team-status export; writes status.json and status.html.
+//! `pmc-migrate status`, after cutover: the ledger of `--out` against the
+//! Partner Center team-status exports of its tenants; writes status.json and
+//! status.html and names the people who have not signed in yet.
 
-use super::args::{encoding_parser, parse_columns, parse_delimiter};
+use super::args::{encoding_parser, lang_parser, parse_columns, parse_delimiter};
 use crate::Error;
+use crate::core::model::Lang;
 use crate::core::options::ReadOptions;
 use crate::migration::{self, status::StatusRun};
 use crate::pipeline::Outcome;
-use crate::report;
+use crate::report::{self, change_listing as listing};
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -14,9 +16,11 @@ pub struct Args {
     /// The migration folder an apply wrote (holds ledger.csv).
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
-    /// Partner Center team-status export: username, signed_in, pu_connected, associated_at.
-    #[arg(long, value_name = "FILE")]
-    pub status: PathBuf,
+    /// Partner Center team-status export: username, signed_in, pu_connected,
+    /// associated_at; repeat for each tenant's export (an account in any of them
+    /// is not missing).
+    #[arg(long, value_name = "FILE", required = true)]
+    pub status: Vec<PathBuf>,
     /// The moment taken as now, against which sign-ins, expiring passwords and
     /// competency credit are judged: YYYY-MM-DD (midnight) or YYYY/M/D, optionally
     /// with a time H:MM (default: now).
@@ -25,6 +29,13 @@ pub struct Args {
     /// Exit 1 when someone's temporary password expires within this many days without a sign-in.
     #[arg(long, value_name = "N", default_value_t = 7)]
     pub warn_days: u32,
+    /// How many people each list on stdout names (to re-add, expiring,
+    /// waiting): a number, or `all`.
+    #[arg(long, value_name = "N|all", default_value_t = listing::FIRST, value_parser = super::plan::parse_changes)]
+    pub changes: usize,
+    /// Language of status.html [default: the language of the folder's plan.json].
+    #[arg(long, value_name = "LANG", value_parser = lang_parser(), hide_possible_values = true)]
+    pub lang: Option<Lang>,
     /// Encoding of a status file without a BOM (e.g. windows-1252).
     #[arg(long, value_name = "LABEL", value_parser = encoding_parser(), hide_possible_values = true)]
     pub encoding: Option<&'static encoding_rs::Encoding>,
@@ -40,7 +51,7 @@ pub struct Args {
     /// More header names for the tool's columns: a CSV (header,column) or TOML file.
     #[arg(long, value_name = "FILE", value_parser = parse_columns)]
     pub columns: Option<crate::core::options::ColumnNames>,
-    /// No progress bars or messages on stderr (the summary on stdout stays; errors still show).
+    /// No progress bars or messages on stderr (the lists and summary on stdout stay; errors still show).
     #[arg(long, short)]
     pub quiet: bool,
 }
@@ -64,10 +75,14 @@ pub fn run(args: &Args) -> Result<Outcome, Error> {
         read,
         as_of: args.as_of.unwrap_or_else(|| chrono::Local::now().naive_local()),
         warn_days: args.warn_days,
+        lang: args.lang,
+        listed: args.changes,
         quiet: args.quiet,
     };
-    let report = migration::status::status(&run, &report::Renderer)?;
+    let judged = migration::status::status(&run, &report::Renderer)?;
     // A report, which --quiet never silences (design §6).
-    super::stdout::print(&report::text::status_summary(&report, &args.out))?;
+    let (report, exports) = (&judged.report, args.status.len());
+    let text = report::status_list::status_report(report, &judged.roster, &args.out, args.changes, exports);
+    super::stdout::print(&text)?;
     Ok(if report.needs_attention() { Outcome::Errors } else { Outcome::Clean })
 }

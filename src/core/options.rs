@@ -80,8 +80,8 @@ pub struct Options {
     /// Worker threads; `None` lets rayon choose.
     pub jobs: Option<usize>,
     pub quiet: bool,
-    /// `--status`: the Partner Center team-status export (who signed in).
-    pub status: Option<PathBuf>,
+    /// `--status`: the Partner Center team-status exports (who signed in), one per tenant.
+    pub status: Vec<PathBuf>,
     /// `--lang`: employee-facing text for people without a `language` cell;
     /// `zh-TW` also translates the report's checklists.
     pub lang: Lang,
@@ -105,7 +105,7 @@ impl Options {
             read: ReadOptions::default(),
             jobs: None,
             quiet: true,
-            status: None,
+            status: Vec::new(),
             lang: Lang::En,
             name_order: NameOrder::Auto,
             sign_in_url: DEFAULT_SIGN_IN_URL.to_string(),

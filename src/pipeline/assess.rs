@@ -9,7 +9,7 @@ use crate::core::model::Lang;
 use crate::pipeline::status_export::TeamStatus;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// R9: competency progress shows this long after an association.
 pub(crate) const COMPETENCY_DELAY_HOURS: i64 = 24;
@@ -127,19 +127,29 @@ impl StatusReport {
             || self.sign_in().unknown > 0
             || self.findings.iter().any(|f| f.severity == crate::core::finding::Severity::Error)
     }
+
+    /// Everyone in `state`, by organisation (MPN ID) then username: the
+    /// order `status` names them in on stdout.
+    pub(crate) fn in_state(&self, state: SignIn) -> Vec<(&OrgStatus, &EmployeeStatus)> {
+        let mut people: Vec<_> = self
+            .organizations
+            .iter()
+            .flat_map(|o| o.employees.iter().filter(move |e| e.sign_in == state).map(move |e| (o, e)))
+            .collect();
+        people.sort_by(|(a, x), (b, y)| (&a.mpn_id, x.username.as_str()).cmp(&(&b.mpn_id, y.username.as_str())));
+        people
+    }
 }
 
-/// Join the ledger with the status export at `as_of`.
-pub(crate) fn assess(
-    ledger: &Ledger,
-    status: &TeamStatus,
-    as_of: NaiveDateTime,
-    warn_days: i64,
-    status_file: &str,
-) -> StatusReport {
+/// The groups `status` names on stdout, most urgent first.
+pub(crate) const LISTED: [SignIn; 3] = [SignIn::MustReissue, SignIn::ExpiresSoon, SignIn::Waiting];
+
+/// Join the ledger with the status exports at `as_of`.
+pub(crate) fn assess(ledger: &Ledger, status: &TeamStatus, as_of: NaiveDateTime, warn_days: i64) -> StatusReport {
     let mut findings = status.findings.clone();
     let mut orgs: BTreeMap<MpnId, OrgStatus> = BTreeMap::new();
     let mut known: HashSet<String> = HashSet::new();
+    let tenants = tenants(status);
     let today = as_of.date();
     for a in ledger.accounts.values() {
         known.insert(a.username.to_ascii_lowercase());
@@ -168,14 +178,8 @@ pub(crate) fn assess(
             competency_visible: visible_at.is_some_and(|t| as_of >= t),
             next_action: if sign_in == SignIn::MustReissue { "reissue" } else { "keep" },
         });
-        if row.is_none() && !status.unusable {
-            findings.push(Finding::new(
-                status_file,
-                1,
-                1,
-                Rule::MissingStatus,
-                format!("account {} (MPN ID {}) is not in the status export", quote(&a.username), a.mpn_id),
-            ));
+        if row.is_none() {
+            findings.extend(missing(status, &tenants, &a.username, &a.mpn_id));
         }
     }
     let mut rows: Vec<_> = status.rows.values().collect();
@@ -183,7 +187,7 @@ pub(crate) fn assess(
     for r in rows {
         if !known.contains(&r.username.to_ascii_lowercase()) {
             findings.push(Finding::new(
-                status_file,
+                &r.file,
                 r.line,
                 1,
                 Rule::UnknownAccount,
@@ -195,6 +199,51 @@ pub(crate) fn assess(
     let organizations: Vec<OrgStatus> = orgs.into_values().collect();
     let needs_action = organizations.iter().map(|o| o.sign_in).sum::<SignInCounts>().needs_action();
     StatusReport { as_of, warn_days, organizations, needs_action, findings, lang: Lang::En }
+}
+
+/// Each tenant (lower-cased domain) some export has a row of, with the
+/// first export given that has one.
+fn tenants(status: &TeamStatus) -> HashMap<String, &str> {
+    let rank = |file: &str| status.files.iter().position(|f| &**f == file);
+    let mut out: HashMap<String, &str> = HashMap::new();
+    for r in status.rows.values() {
+        let domain = r.username.rsplit_once('@').map_or("", |(_, d)| d).to_ascii_lowercase();
+        let file = out.entry(domain).or_insert(&r.file);
+        if rank(&r.file) < rank(file) {
+            *file = &r.file;
+        }
+    }
+    out
+}
+
+/// The `missing-status` finding of an issued account no export has a row
+/// for: on the export that holds its tenant, else on the first one, saying
+/// which tenant's export seems left out. None when an export is unusable and
+/// no other holds its tenant: that export's error stands for the account.
+fn missing(
+    status: &TeamStatus,
+    tenants: &HashMap<String, &str>,
+    username: &Username,
+    mpn_id: &MpnId,
+) -> Option<Finding> {
+    let who = format!("account {} (MPN ID {mpn_id})", quote(username));
+    let tenant = username.domain().to_ascii_lowercase();
+    let another = format!("its tenant {}: give that tenant's export with another --status", quote(&tenant));
+    let (file, message) = match (status.files.as_slice(), tenants.get(&tenant)) {
+        ([one], Some(_)) => (&**one, format!("{who} is not in the status export")),
+        ([one], None) if !status.unusable => {
+            (&**one, format!("{who} is not in the status export, which has no account of {another}"))
+        }
+        ([_, _, ..], Some(file)) => {
+            (*file, format!("{who} is not in the status export of its tenant {}", quote(&tenant)))
+        }
+        ([first, ..], None) if !status.unusable => {
+            let n = status.files.len();
+            (&**first, format!("{who} is in none of the {n} status exports, and none has an account of {another}"))
+        }
+        _ => return None,
+    };
+    Some(Finding::new(file, 1, 1, Rule::MissingStatus, message))
 }
 
 #[cfg(test)]
@@ -226,6 +275,7 @@ mod tests {
         status.rows.insert(
             "a@x.onmicrosoft.com".into(),
             StatusRow {
+                file: "s.csv".into(),
                 line: 2,
                 username: "a@x.onmicrosoft.com".into(),
                 signed_in,
@@ -243,23 +293,58 @@ mod tests {
     #[test]
     fn sign_in_states_by_date() {
         let (l, s) = setup(false, None);
-        assert_eq!(one(&assess(&l, &s, dt("2027-01-01 00:00"), 7, "s.csv")).sign_in, SignIn::Waiting);
-        assert_eq!(one(&assess(&l, &s, dt("2027-02-22 00:00"), 7, "s.csv")).sign_in, SignIn::ExpiresSoon);
-        assert_eq!(one(&assess(&l, &s, dt("2027-03-01 00:00"), 7, "s.csv")).sign_in, SignIn::ExpiresSoon);
-        let r = assess(&l, &s, dt("2027-03-02 00:00"), 7, "s.csv");
+        assert_eq!(one(&assess(&l, &s, dt("2027-01-01 00:00"), 7)).sign_in, SignIn::Waiting);
+        assert_eq!(one(&assess(&l, &s, dt("2027-02-22 00:00"), 7)).sign_in, SignIn::ExpiresSoon);
+        assert_eq!(one(&assess(&l, &s, dt("2027-03-01 00:00"), 7)).sign_in, SignIn::ExpiresSoon);
+        let r = assess(&l, &s, dt("2027-03-02 00:00"), 7);
         assert_eq!(one(&r).sign_in, SignIn::MustReissue);
         assert_eq!(one(&r).next_action, "reissue");
         assert_eq!(r.needs_action, 1);
         let (l, s) = setup(true, None);
-        assert_eq!(one(&assess(&l, &s, dt("2027-06-01 00:00"), 7, "s.csv")).sign_in, SignIn::SignedIn);
+        assert_eq!(one(&assess(&l, &s, dt("2027-06-01 00:00"), 7)).sign_in, SignIn::SignedIn);
     }
 
     #[test]
     fn competency_shows_exactly_24_hours_after_association() {
         let (l, s) = setup(true, Some("2026-12-03 10:00"));
-        assert!(!one(&assess(&l, &s, dt("2026-12-04 09:59"), 7, "s.csv")).competency_visible);
-        let r = assess(&l, &s, dt("2026-12-04 10:00"), 7, "s.csv");
+        assert!(!one(&assess(&l, &s, dt("2026-12-04 09:59"), 7)).competency_visible);
+        let r = assess(&l, &s, dt("2026-12-04 10:00"), 7);
         assert!(one(&r).competency_visible);
         assert_eq!(one(&r).competency_visible_at, Some(dt("2026-12-04 10:00")));
+    }
+
+    #[test]
+    fn with_several_exports_a_missing_account_is_reported_on_its_tenants_export() {
+        let (mut l, _) = setup(true, None);
+        let mut b = l.accounts.values().next().unwrap().clone();
+        (b.email_key, b.username) = ("b@y.com".into(), "b@y.onmicrosoft.com".into());
+        l.accounts.insert(("1234".into(), "b@y.com".into()), b.clone());
+        (b.email_key, b.username) = ("c@z.com".into(), "c@z.onmicrosoft.com".into());
+        l.accounts.insert(("1234".into(), "c@z.com".into()), b);
+        let mut s = TeamStatus { files: vec!["x.csv".into(), "y.csv".into()], ..Default::default() };
+        for (file, user) in [("x.csv", "a@x.onmicrosoft.com"), ("y.csv", "other@y.onmicrosoft.com")] {
+            let row = StatusRow {
+                file: file.into(),
+                line: 2,
+                username: user.into(),
+                signed_in: true,
+                pu_connected: None,
+                associated_at: None,
+            };
+            s.rows.insert(user.into(), row);
+        }
+        let r = assess(&l, &s, dt("2027-01-01 00:00"), 7);
+        let missing: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| f.rule == Rule::MissingStatus)
+            .map(|f| (f.file.as_str(), f.message.contains("b@y"), f.message.contains("none of the 2")))
+            .collect();
+        assert_eq!(missing, [("x.csv", false, true), ("y.csv", true, false)]);
+        assert_eq!(r.sign_in().signed_in, 1);
+        // An unusable export may hold the tenant no other export has: no finding for it.
+        s.unusable = true;
+        let r = assess(&l, &s, dt("2027-01-01 00:00"), 7);
+        assert_eq!(r.findings.iter().filter(|f| f.rule == Rule::MissingStatus).count(), 1);
     }
 }

@@ -202,10 +202,10 @@ impl Checked {
     }
 }
 
-/// The `--status` export, when one was given.
+/// The `--status` exports (one per tenant) as one, when any was given.
 pub(crate) fn load_status(opts: &Options) -> Result<Option<TeamStatus>, LoadError> {
-    match &opts.status {
-        Some(path) => Ok(Some(status_export::load(path, &opts.read, load::hints::Command::Migration)?)),
-        None => Ok(None),
+    if opts.status.is_empty() {
+        return Ok(None);
     }
+    Ok(Some(status_export::load_all(&opts.status, &opts.read, load::hints::Command::Migration)?))
 }

@@ -12,6 +12,7 @@ pub(crate) mod l10n;
 pub(crate) mod mail;
 pub(crate) mod next;
 pub(crate) mod spacing;
+pub(crate) mod status_list;
 pub(crate) mod text;
 
 use crate::core::applied::Applied;

@@ -34,6 +34,7 @@ mod security;
 mod spreadsheets;
 mod status;
 mod status_exit;
+mod status_tenants;
 mod stylesheet;
 mod taiwan;
 mod taiwan_output;

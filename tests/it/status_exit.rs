@@ -133,9 +133,9 @@ fn lists_are_capped_at_20_and_the_summary_comes_last() {
     let run = status(&wrk, "status.csv", &add_days(EXPIRES, 1), &[]);
     run.assert_code(1);
     let lines: Vec<&str> = run.stdout.lines().collect();
-    let listed = lines.iter().filter(|l| l.contains("remove and add again (next apply")).count();
+    let listed = lines.iter().filter(|l| l.contains("Contoso Ltd (1234567)  expired 2025-08-30")).count();
     assert_eq!(listed, 20, "{run:?}");
-    assert!(run.stdout.contains("  … and 25 more (see out/status.html / out/status.json)"), "{run:?}");
+    assert!(run.stdout.contains("  … and 25 more (--changes all to list them)"), "{run:?}");
     // Anna is not in the export: one finding, listed too.
     assert!(run.stdout.contains("warning[missing-status]"), "{run:?}");
     let tail = &lines[lines.len() - 3..];
@@ -161,7 +161,7 @@ fn one_day_is_not_days() {
     wrk.create("status.csv", csv(STATUS_HEADER, &rows));
     let run = status(&wrk, "status.csv", &add_days(EXPIRES, -1), &["--warn-days", "1"]);
     run.assert_code(1);
-    assert!(run.stdout.contains("temporary password expires 2025-08-30 (1 day)"), "{run:?}");
+    assert!(run.stdout.contains("expires 2025-08-30, 1 day left"), "{run:?}");
     assert!(run.stdout.contains("1 expiring within 1 day,"), "{run:?}");
 }
 

@@ -4,6 +4,9 @@
 //! and its inputs and ledger are pinned by SHA-256.
 
 mod layout;
+mod roster;
+
+pub(crate) use roster::{Roster, roster};
 
 use crate::core::applied::Applied;
 use crate::core::finding::Severity;
@@ -314,7 +317,7 @@ pub(crate) fn options_from_plan(
         },
         jobs,
         quiet,
-        status: p.inputs.get(2).map(|i| i.path.clone()),
+        status: p.inputs.iter().skip(2).map(|i| i.path.clone()).collect(),
         lang: o.lang,
         name_order: o.name_order,
         sign_in_url: o.sign_in_url,
