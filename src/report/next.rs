@@ -67,7 +67,11 @@ pub(crate) fn apply_next(checked: &Checked, written: &Written, out_dir: &Path) -
     }
     if !written.credentials.is_empty() {
         if written.outbox {
-            steps.push(format!("send the sign-on emails in {} to the people they are addressed to", file("outbox/")));
+            steps.push(format!(
+                "send the sign-on emails in {}: pmc-migrate send --out {} --smtp smtp://HOST:587 (see `pmc-migrate send --help`)",
+                file("outbox/"),
+                shell(&out_dir.display().to_string())
+            ));
         }
         steps.push("delete those files once delivered: they are the only copy of the temporary passwords".to_string());
     }
