@@ -88,6 +88,10 @@ pub static AIOSMTPD: Tool = Tool::new(
     concat!("python3 -m pip install ", smtp_package!(), "; apt-get install openssl"),
 );
 
+/// The age command and age-keygen (Debian's `age`), which open and make the
+/// keys of `apply --encrypt-to`.
+pub static AGE: Tool = Tool::new("age", "age-keygen", &["--version"], "apt-get install age");
+
 /// Whether `tool` runs here. When it doesn't: a panic where `CI` is set, and
 /// elsewhere one line on stderr (past the test harness's capture, so that it
 /// shows) and false, for the test to return at once.

@@ -3,6 +3,7 @@
 //! authority and AUTH; `tests/smtp_server.py`). Messages are counted where
 //! they arrive: at the server.
 
+mod encrypt;
 mod exactly_once;
 mod failures;
 
