@@ -4,6 +4,7 @@
 use super::args::{Common, Inputs};
 use crate::Error;
 use crate::files::plan_file::PlanFileError;
+use crate::files::sealed::Recipients;
 use crate::migration::{self, apply::ApplyRun, apply::Applying};
 use crate::pipeline::Outcome;
 use crate::report::{self, change_listing as listing, change_listing::Tense};
@@ -37,6 +38,12 @@ pub struct Args {
     /// Also write credentials/<mpn_id>.entra.csv for Microsoft Entra's "Bulk create users" upload.
     #[arg(long)]
     pub entra_csv: bool,
+    /// Write every credential file and sign-on email as an age file
+    /// (`<name>.age`) encrypted to RECIPIENT: an age public key (age1…), an
+    /// ssh-ed25519 or ssh-rsa public key, or a file of them; repeatable.
+    /// No plaintext password reaches the disk. Open with `age -d -i KEY FILE`.
+    #[arg(long = "encrypt-to", value_name = "RECIPIENT")]
+    pub encrypt_to: Vec<String>,
     /// How many people (and organisations' files) the listing names: a number, or `all`.
     #[arg(long, value_name = "N|all", default_value_t = listing::FIRST, value_parser = super::plan::parse_changes)]
     pub changes: usize,
@@ -66,10 +73,17 @@ pub fn run(args: &Args) -> Result<Outcome, Error> {
                 skip_invalid: false,
                 entra_csv: false,
                 reviewed: None,
+                encrypt_to: None,
             }
         }
     };
-    let run = ApplyRun { force: args.force, skip_invalid: args.skip_invalid, entra_csv: args.entra_csv, ..run };
+    // Read before anything is written: a wrong key refuses the run whole.
+    let encrypt_to = match args.encrypt_to.as_slice() {
+        [] => None,
+        given => Some(Recipients::parse(given)?),
+    };
+    let run =
+        ApplyRun { force: args.force, skip_invalid: args.skip_invalid, entra_csv: args.entra_csv, encrypt_to, ..run };
     if args.dry_run {
         return Ok(super::plan::plan_and_report(&run.opts, &args.out, args.changes, args.force)?.outcome());
     }

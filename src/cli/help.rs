@@ -111,6 +111,28 @@ pub(super) fn of(command: &str) -> Help {
                 ("2", "usage error, no ledger in --out, unreadable input file, or I/O failure"),
             ],
         },
+        "send" => Help {
+            examples: &[
+                ("What would be sent, connecting to nothing", "pmc-migrate send --out cutover --dry-run"),
+                (
+                    "Through Microsoft 365, logged in as PMC_SMTP_USER with PMC_SMTP_PASSWORD from the environment",
+                    "pmc-migrate send --out cutover --smtp smtp://smtp.office365.com:587",
+                ),
+                (
+                    "One organisation, messages written with apply --encrypt-to",
+                    "pmc-migrate send --out cutover --smtp smtps://mail.contoso.com --only 1234567 --identity key.txt",
+                ),
+            ],
+            exit_codes: &[
+                ("0", "every message is delivered (with --dry-run: nothing is left to send)"),
+                ("1", "a server refused a message for good, or messages are left (run send again)"),
+                (
+                    "2",
+                    "usage error, wrong credentials, unreachable server or lost connection, no outbox in --out, \
+                     or a message that cannot be read or decrypted",
+                ),
+            ],
+        },
         "generate" => Help {
             examples: &[
                 ("A small demo pair of exports", "pmc-migrate generate --orgs 50 --employees 1000 --out demo"),

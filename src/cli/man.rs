@@ -26,6 +26,7 @@ pub enum Page {
     Plan,
     Apply,
     Status,
+    Send,
     Generate,
     Columns,
     Rules,

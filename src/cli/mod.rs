@@ -11,6 +11,7 @@ mod help;
 pub mod man;
 pub mod plan;
 pub mod rules;
+pub mod send;
 pub mod status;
 mod stdout;
 pub mod validate;
@@ -53,6 +54,10 @@ pub enum Command {
     /// credit shows. Writes status.html and status.json.
     #[command(after_help = help::after_help("status"))]
     Status(status::Args),
+    /// Deliver the sign-on mail in --out's outbox over SMTP, exactly once
+    /// (a sent log in --out remembers what the server accepted).
+    #[command(after_help = help::after_help("send"))]
+    Send(send::Args),
     /// Write realistic memberships.csv and employees.csv of any size (benchmarks, demos).
     #[command(after_help = help::after_help("generate"))]
     Generate(generate::Args),
@@ -134,6 +139,7 @@ pub fn run(command: &Command) -> Result<Outcome, Error> {
         Command::Plan(args) => plan::run(args),
         Command::Apply(args) => apply::run(args),
         Command::Status(args) => status::run(args),
+        Command::Send(args) => send::run(args),
         Command::Generate(args) => generate::run(args),
         Command::Columns(args) => columns::run(args),
         Command::Rules(args) => rules::run(args),

@@ -49,4 +49,7 @@ pub(crate) struct Written {
     /// Whether each organisation got a sign-on email per password in
     /// `outbox/<mpn_id>/` (individual creation).
     pub outbox: bool,
+    /// Whether each of these files was written as an age file (`<name>.age`,
+    /// `apply --encrypt-to`).
+    pub sealed: bool,
 }

@@ -8,3 +8,5 @@ pub(crate) mod credentials;
 pub(crate) mod findings_csv;
 pub(crate) mod ledger_csv;
 pub(crate) mod plan_file;
+pub(crate) mod sealed;
+pub(crate) mod sent_log;

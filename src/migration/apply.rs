@@ -16,6 +16,7 @@ use crate::core::transaction::owned::{self, Claim, Folder};
 use crate::core::transaction::{self, Staging, atomic::write_atomic_streamed};
 use crate::files::ledger_csv as ledger;
 use crate::files::plan_file;
+use crate::files::sealed::Recipients;
 use crate::pipeline::{Checked, Outcome, check, load_status, with_jobs};
 use std::path::{Path, PathBuf};
 
@@ -31,6 +32,8 @@ pub(crate) struct ApplyRun<'a> {
     pub entra_csv: bool,
     /// The reviewed plan.json's bytes (`apply --plan`): its pins are checked.
     pub reviewed: Option<Vec<u8>>,
+    /// `--encrypt-to`: write every secret file as an age file to these keys.
+    pub encrypt_to: Option<Recipients>,
 }
 
 impl<'a> ApplyRun<'a> {
@@ -39,7 +42,15 @@ impl<'a> ApplyRun<'a> {
     pub(crate) fn reviewed(plan: &Path, out: &'a Path, jobs: Option<usize>, quiet: bool) -> Result<Self, Error> {
         let bytes = plan_file::read(plan)?;
         let opts = plan_file::options_from_plan(plan, &bytes, out, jobs, quiet)?;
-        Ok(ApplyRun { opts, out, force: false, skip_invalid: false, entra_csv: false, reviewed: Some(bytes) })
+        Ok(ApplyRun {
+            opts,
+            out,
+            force: false,
+            skip_invalid: false,
+            entra_csv: false,
+            reviewed: Some(bytes),
+            encrypt_to: None,
+        })
     }
 }
 
@@ -80,7 +91,8 @@ pub(crate) fn apply(run: &ApplyRun<'_>, render: &dyn Render) -> Result<Applying,
         return report(checked, applied, Written::default(), &mut folder, render);
     }
 
-    let (entra_csv, run) = (run.entra_csv, ledger.last_run() + 1);
+    let (entra_csv, sealed) = (run.entra_csv, run.encrypt_to.as_ref());
+    let run = ledger.last_run() + 1;
     let progress = Progress::new(opts.quiet);
     let stage_timer = progress.stage("issuing passwords");
     let issue = issue::issue(&checked, &ledger, run, dir)?;
@@ -96,7 +108,7 @@ pub(crate) fn apply(run: &ApplyRun<'_>, render: &dyn Render) -> Result<Applying,
         "no account was issued: the staged password files were removed and {} is as it was",
         dir.display()
     ));
-    let to = StageTo { opts, entra_csv, run, dir, render };
+    let to = StageTo { opts, entra_csv, run, dir, render, seal: sealed };
     let stage_timer = progress.bar("writing credentials", Unit::Items("files"), to.files(&checked, &issue));
     stage(&mut staging, &issue, &checked, &to, &stage_timer.counter())?;
     stage_timer.finish(|n| format!("wrote {n} with passwords"));
@@ -118,6 +130,7 @@ pub(crate) fn apply(run: &ApplyRun<'_>, render: &dyn Render) -> Result<Applying,
         credentials: orgs.filter_map(|(org, file)| Some((file.clone()?, issue::fresh(org).count()))).collect(),
         entra: entra_csv,
         outbox: opts.creation == Creation::Individual,
+        sealed: sealed.is_some(),
     };
     let applied = issue::applied(&checked, &ledger, Some(&issue), run, false);
     drop(issue);

@@ -2,8 +2,10 @@
 //! it concerns; the commands print them and choose the exit code.
 
 use crate::core::transaction::{self, owned::FolderError};
+use crate::files::sealed::SealedError;
 use crate::files::{ledger_csv::LedgerError, plan_file::PlanFileError};
 use crate::migration::issue::IssueError;
+use crate::migration::send::SendError;
 use crate::pipeline::{CheckError, ThreadsError, generate::GenerateError, load::LoadError};
 use std::path::PathBuf;
 
@@ -24,6 +26,10 @@ pub enum Error {
     Issue(#[from] IssueError),
     #[error(transparent)]
     Generate(#[from] GenerateError),
+    #[error(transparent)]
+    Send(#[from] SendError),
+    #[error(transparent)]
+    Sealed(#[from] SealedError),
     #[error("cannot write {path}: {source}")]
     Output { path: PathBuf, source: std::io::Error },
     #[error("cannot read {path}: {source}")]
@@ -56,6 +62,7 @@ impl Error {
         match self {
             Error::PlanFile(e) => e.is_refusal(),
             Error::Transaction(transaction::TxnError::Locked { .. }) => true,
+            Error::Send(SendError::Transaction(transaction::TxnError::Locked { .. })) => true,
             Error::Issue(e) => e.is_refusal(),
             _ => false,
         }

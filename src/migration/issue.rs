@@ -162,7 +162,7 @@ pub(crate) fn draw(org: &OrgPlan) -> Result<Vec<(Issued, &AccountPlan)>, passwor
                 username: a.username.clone(),
                 display_name: a.display_name.clone(),
                 email: a.email.clone(),
-                password: password::generate()?,
+                password: password::generate_for(&a.username)?,
                 password_expires: a.password_expires,
             };
             Ok((issued, a))
@@ -179,8 +179,10 @@ fn credentials_file_name(org: &OrgPlan, ledger: &Ledger, run: u32, dir: &Path) -
     let first_allowed = !ledger.has_accounts_for(&org.mpn_id);
     let chosen = super::staging::secret_name(dir, Path::new(&first_name), Path::new(&later_name), first_allowed)?;
     let name = if chosen == Path::new(&first_name) { first } else { later };
-    if dir.join(name.entra()).exists() {
-        return Err(IssueError::WouldOverwrite(dir.join(name.entra())));
+    for entra in [name.entra(), format!("{}{}", name.entra(), crate::files::sealed::SUFFIX)] {
+        if dir.join(&entra).exists() {
+            return Err(IssueError::WouldOverwrite(dir.join(entra)));
+        }
     }
     Ok(name)
 }

@@ -9,6 +9,7 @@ pub(crate) mod issue;
 pub(crate) mod plan;
 pub(crate) mod render;
 pub(crate) mod report_set;
+pub(crate) mod send;
 pub(crate) mod staging;
 pub(crate) mod status;
 

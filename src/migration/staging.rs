@@ -11,6 +11,7 @@ use crate::core::options::{Creation, Options};
 use crate::core::progress::Counter;
 use crate::core::transaction::Staging;
 use crate::files::credentials::{entra, file};
+use crate::files::sealed::{Recipients, SUFFIX};
 use crate::pipeline::Checked;
 use crate::pipeline::plan::OrgPlan;
 use std::path::{Path, PathBuf};
@@ -18,9 +19,14 @@ use std::path::{Path, PathBuf};
 /// The never-overwrite policy of every secret-bearing file: its first name
 /// (`credentials/<mpn_id>.csv`, `outbox/<mpn_id>/<username>.eml`) while that
 /// is free and `first_allowed`, else the run's own (`….run<N>.…`); when even
-/// that is taken by a file the ledger does not know, a refusal.
+/// that is taken by a file the ledger does not know, a refusal. A name is
+/// taken by its plain file and by its age file (`--encrypt-to`) alike.
 pub(crate) fn secret_name(dir: &Path, first: &Path, later: &Path, first_allowed: bool) -> Result<PathBuf, IssueError> {
-    let present = |rel: &Path| std::fs::symlink_metadata(dir.join(rel)).is_ok();
+    let present = |rel: &Path| {
+        let mut sealed = rel.as_os_str().to_owned();
+        sealed.push(SUFFIX);
+        std::fs::symlink_metadata(dir.join(rel)).is_ok() || std::fs::symlink_metadata(dir.join(sealed)).is_ok()
+    };
     if first_allowed && !present(first) {
         return Ok(first.to_path_buf());
     }
@@ -39,9 +45,24 @@ pub(super) struct StageTo<'a> {
     /// The output folder (where earlier runs' messages are).
     pub dir: &'a Path,
     pub render: &'a dyn Render,
+    /// `--encrypt-to`: every file is written as an age file (`….age`),
+    /// encrypted in memory, so no plaintext password reaches the disk.
+    pub seal: Option<&'a Recipients>,
 }
 
 impl StageTo<'_> {
+    /// Stage `bytes` at `rel`, or their age file at `rel.age`.
+    fn put(&self, staging: &Staging, rel: &Path, bytes: &[u8]) -> Result<(), Error> {
+        match self.seal {
+            None => Ok(staging.write(rel, bytes)?),
+            Some(recipients) => {
+                let mut name = rel.as_os_str().to_owned();
+                name.push(SUFFIX);
+                Ok(staging.write(Path::new(&name), &recipients.encrypt(bytes)?)?)
+            }
+        }
+    }
+
     /// How many files [`stage`] writes: per organisation its credentials,
     /// its Entra file, and (individual creation) one message per account.
     pub(super) fn files(&self, checked: &Checked, issue: &Issue) -> u64 {
@@ -88,12 +109,12 @@ fn stage_org(
     to: &StageTo<'_>,
     files: &Counter,
 ) -> Result<(), Error> {
-    let StageTo { opts, entra_csv, run, dir, render } = *to;
+    let StageTo { opts, entra_csv, run, dir, render, .. } = *to;
     let accounts = issue::draw(org).map_err(IssueError::from)?;
-    staging.write(Path::new(&name.to_string()), &file::render(accounts.iter().map(|(i, _)| i)))?;
+    to.put(staging, Path::new(&name.to_string()), &file::render(accounts.iter().map(|(i, _)| i)))?;
     files.add(1);
     if entra_csv {
-        staging.write(Path::new(&name.entra()), &entra::render(&accounts, org.country.as_deref()))?;
+        to.put(staging, Path::new(&name.entra()), &entra::render(&accounts, org.country.as_deref()))?;
         files.add(1);
     }
     if opts.creation != Creation::Individual {
@@ -119,7 +140,7 @@ fn stage_org(
         let later = folder.join(format!("{}.run{run}.eml", i.username));
         let rel = secret_name(dir, &first, &later, true)?;
         let bytes = render.letter(&letter).map_err(Error::output(dir.join(&rel)))?;
-        staging.write(&rel, &bytes)?;
+        to.put(staging, &rel, &bytes)?;
         files.add(1);
     }
     Ok(())

@@ -339,12 +339,14 @@ fn reports(checked: &Checked, out_dir: &Path) -> String {
 fn written_files(orgs: &[(CredentialsFile, usize)], w: &Written, out_dir: &Path) -> Vec<(String, String)> {
     let path = |rel: &str| out_dir.join(rel).display().to_string();
     let mut out = Vec::new();
+    let age = if w.sealed { ".age" } else { "" };
     for (file, n) in orgs {
         let passwords = plural(*n, "temporary password", "temporary passwords");
-        out.push((path(&file.to_string()), format!("{passwords}, mode 0600")));
+        out.push((path(&format!("{file}{age}")), format!("{passwords}, mode 0600")));
         if w.entra {
             let users = plural(*n, "user", "users");
-            out.push((path(&file.entra()), format!("{users} for Microsoft Entra's \"Bulk create users\", mode 0600")));
+            let entra = format!("{}{age}", file.entra());
+            out.push((path(&entra), format!("{users} for Microsoft Entra's \"Bulk create users\", mode 0600")));
         }
         if w.outbox {
             let emails = plural(*n, "sign-on email", "sign-on emails");

@@ -3,6 +3,7 @@
 
 pub(crate) mod change_listing;
 pub(crate) mod changes;
+pub(crate) mod delivery;
 mod fit;
 pub(crate) mod github;
 pub(crate) mod html;

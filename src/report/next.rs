@@ -36,6 +36,7 @@ pub(crate) fn plan_next(checked: &Checked, out_dir: &Path) -> String {
 pub(crate) fn apply_next(checked: &Checked, written: &Written, out_dir: &Path) -> String {
     let file = |name: &str| out_dir.join(name).display().to_string();
     let mut steps: Vec<String> = Vec::new();
+    let age = if written.sealed { ".age" } else { "" };
     if let [(only, _)] = written.credentials.as_slice() {
         let who = match checked.plan.organizations.iter().find(|o| o.mpn_id == only.mpn_id) {
             Some(o) => format!("the admin of {} ({})", printable(&o.organization), o.mpn_id),
@@ -44,16 +45,16 @@ pub(crate) fn apply_next(checked: &Checked, written: &Written, out_dir: &Path) -
         if written.entra {
             steps.push(format!(
                 "upload {} in the Microsoft Entra admin center (Users › Bulk operations › Bulk create)",
-                file(&only.entra())
+                file(&format!("{}{age}", only.entra()))
             ));
         }
         steps.push(match checked.plan.creation {
             Creation::Bulk => format!(
                 "give {} to {who}, who uploads it in Partner Center (Set up your team › Add users using PMC data)",
-                file(&only.to_string())
+                file(&format!("{only}{age}"))
             ),
             Creation::Individual => {
-                format!("give {} to {who}, who adds each person with Add new user", file(&only.to_string()))
+                format!("give {} to {who}, who adds each person with Add new user", file(&format!("{only}{age}")))
             }
         });
     } else if !written.credentials.is_empty() {
@@ -66,8 +67,19 @@ pub(crate) fn apply_next(checked: &Checked, written: &Written, out_dir: &Path) -
         });
     }
     if !written.credentials.is_empty() {
+        if written.sealed {
+            steps.push(
+                "the files are encrypted (age): open one with `age -d -i key.txt -o FILE FILE.age`, key.txt being the private key of an --encrypt-to recipient"
+                    .to_string(),
+            );
+        }
         if written.outbox {
-            steps.push(format!("send the sign-on emails in {} to the people they are addressed to", file("outbox/")));
+            steps.push(format!(
+                "send the sign-on emails in {}: pmc-migrate send --out {} --smtp smtp://HOST:587{} (see `pmc-migrate send --help`)",
+                file("outbox/"),
+                shell(&out_dir.display().to_string()),
+                if written.sealed { " --identity key.txt" } else { "" }
+            ));
         }
         steps.push("delete those files once delivered: they are the only copy of the temporary passwords".to_string());
     }

@@ -31,6 +31,7 @@ mod report_html;
 mod review_and_handoff;
 mod rules_table;
 mod security;
+mod send;
 mod spreadsheets;
 mod status;
 mod status_exit;

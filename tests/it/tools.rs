@@ -73,6 +73,25 @@ pub static JUNIT_PACKAGES: Tool = Tool::new(
     concat!("python3 -m pip install ", junit_packages!()),
 );
 
+/// The SMTP server of the `send` tests, pinned as `.ci/run` installs it.
+macro_rules! smtp_package {
+    () => {
+        "aiosmtpd==1.4.6"
+    };
+}
+pub const SMTP_PACKAGE: &str = smtp_package!();
+/// aiosmtpd in python3, and the openssl command that makes its certificate.
+pub static AIOSMTPD: Tool = Tool::new(
+    "python3 with aiosmtpd",
+    "python3",
+    &["-c", "import aiosmtpd, shutil, sys; sys.exit(shutil.which('openssl') is None)"],
+    concat!("python3 -m pip install ", smtp_package!(), "; apt-get install openssl"),
+);
+
+/// The age command and age-keygen (Debian's `age`), which open and make the
+/// keys of `apply --encrypt-to`.
+pub static AGE: Tool = Tool::new("age", "age-keygen", &["--version"], "apt-get install age");
+
 /// Whether `tool` runs here. When it doesn't: a panic where `CI` is set, and
 /// elsewhere one line on stderr (past the test harness's capture, so that it
 /// shows) and false, for the test to return at once.

@@ -84,6 +84,40 @@ pub(crate) fn generate() -> Result<Secret, RngError> {
     })
 }
 
+/// Test seam, honoured only by debug builds (a release binary ignores it):
+/// with `PMC_MIGRATE_TEST_PASSWORDS=SEED`, each password is derived from
+/// the seed and `key` (the username), so two runs issue the same passwords
+/// and their files can be compared byte for byte.
+const FIXED_ENV: &str = "PMC_MIGRATE_TEST_PASSWORDS";
+
+/// The password for the account `key`: from the CSPRNG, or (debug builds
+/// under the test seam) derived from the seed.
+pub(crate) fn generate_for(key: &str) -> Result<Secret, RngError> {
+    if cfg!(debug_assertions)
+        && let Ok(seed) = std::env::var(FIXED_ENV)
+    {
+        return Ok(derived(&seed, key));
+    }
+    generate()
+}
+
+/// A valid password from SHA-256 of the seed, the key and a counter.
+fn derived(seed: &str, key: &str) -> Secret {
+    use sha2::{Digest, Sha256};
+    let alphabet = alphabet();
+    (0u32..)
+        .map(|n| {
+            let digest =
+                Sha256::new().chain_update(seed).chain_update([0]).chain_update(key).chain_update(n.to_le_bytes());
+            let s: String =
+                digest.finalize()[..LENGTH].iter().map(|b| alphabet[*b as usize % alphabet.len()] as char).collect();
+            s
+        })
+        .find(|s| is_valid(s))
+        .map(Secret)
+        .expect("some counter gives a valid password")
+}
+
 pub(crate) fn is_valid(s: &str) -> bool {
     let has = |set: &str| s.chars().any(|c| set.contains(c));
     s.len() == LENGTH
@@ -126,6 +160,15 @@ mod tests {
         let all: HashSet<&String> = drawn.iter().flatten().collect();
         assert_eq!(all.len(), 20_000, "passwords repeat");
         assert!(all.iter().all(|p| is_valid(p)));
+    }
+
+    #[test]
+    fn derived_passwords_follow_the_rules_and_depend_on_seed_and_key() {
+        let a = derived("seed", "ann@contoso.com");
+        assert!(is_valid(a.expose()));
+        assert_eq!(a, derived("seed", "ann@contoso.com"));
+        assert_ne!(a, derived("seed", "ben@contoso.com"));
+        assert_ne!(a, derived("other", "ann@contoso.com"));
     }
 
     #[test]
