@@ -3,8 +3,11 @@
 use serde::Serialize;
 use std::fmt;
 
+mod file_name;
 mod rules;
 mod severity;
+
+pub(crate) use file_name::FileName;
 
 pub use rules::{Rule, markdown_table};
 pub use severity::Severity;
@@ -26,7 +29,7 @@ impl Serialize for Rule {
 /// `column` is the 1-based field number (1 when the finding is about a whole row).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    pub file: String,
+    pub file: FileName,
     pub line: u64,
     pub column: u32,
     pub rule: Rule,
@@ -36,7 +39,7 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(file: &str, line: u64, column: u32, rule: Rule, message: String) -> Self {
-        Finding { file: file.to_string(), line, column, rule, severity: rule.severity(), message }
+        Finding { file: FileName::shared(file), line, column, rule, severity: rule.severity(), message }
     }
 }
 

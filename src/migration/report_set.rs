@@ -42,7 +42,7 @@ pub(crate) fn write_reports(
             let path = into.join("plan.json");
             write_streamed(&path, |w| plan_file::write_to(checked, applied, &out_dir, w)).map_err(out(path))?;
             let path = into.join("findings.csv");
-            std::fs::write(&path, findings_csv::render(&checked.findings)).map_err(out(path))
+            write_streamed(&path, |w| findings_csv::write_to(&checked.findings, w)).map_err(out(path))
         },
         || {
             // Counted as the listing's "orgs/ (N pages)" counts them, and the index named beside them.

@@ -9,8 +9,16 @@ pub(super) struct ShallowPretty {
 }
 
 impl ShallowPretty {
+    #[cfg(test)]
     pub(super) fn new(max_depth: usize) -> Self {
-        ShallowPretty { depth: 0, max_depth, has_value: false }
+        ShallowPretty::at(0, max_depth)
+    }
+
+    /// The formatter as it stands inside `depth` open arrays or objects: a
+    /// value written with it is byte for byte what it would be at that place
+    /// of the whole document, so parts of a document can be written apart.
+    pub(super) fn at(depth: usize, max_depth: usize) -> Self {
+        ShallowPretty { depth, max_depth, has_value: false }
     }
 
     fn pretty(&self) -> bool {

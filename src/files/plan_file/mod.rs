@@ -3,6 +3,7 @@
 //! ways: the options a plan records are the options `apply --plan` repeats,
 //! and its inputs and ledger are pinned by SHA-256.
 
+mod chunked;
 mod layout;
 mod roster;
 
@@ -11,13 +12,11 @@ pub(crate) use roster::{Roster, roster};
 use crate::core::applied::Applied;
 use crate::core::finding::Severity;
 use crate::core::ledger::Ledger;
-use crate::core::model::{InputFacts, Lang};
+use crate::core::model::Lang;
 use crate::core::names::NameOrder;
 use crate::core::options::{ColumnNames, Creation, DEFAULT_SIGN_IN_URL, DateOrder, Options, ReadOptions};
 use crate::pipeline::Checked;
 use crate::pipeline::load::input::MAX_STREAM_BYTES;
-use crate::pipeline::plan::{LeftAccount, OrgPlan};
-use crate::pipeline::validate::BlockedOrg;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -127,28 +126,6 @@ const DIGEST_KEY: &[u8] = b"\"report_sha256\": \"";
 /// Where the digest goes until the report set is written ([`seal`]).
 const UNSEALED: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
-#[derive(Serialize)]
-struct PlanDoc<'a> {
-    as_of: NaiveDate,
-    tool: Tool,
-    /// SHA-256 of the report set beside it ([`REPORT_SET`]), which `apply --plan` checks.
-    report_sha256: &'a str,
-    creation: Creation,
-    options: RecordedOptions,
-    /// SHA-256 of the output folder's ledger.csv when the plan was made (null: none).
-    ledger_sha256: Option<&'a str>,
-    /// The output folder as given to `--out`: the ledger above is that folder's.
-    out: String,
-    inputs: &'a [InputFacts],
-    summary: Summary,
-    organizations: &'a [OrgPlan],
-    blocked_organizations: &'a [BlockedOrg],
-    /// People in the ledger who are gone from the export: reported, never deleted.
-    left: &'a [LeftAccount],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    apply: Option<&'a Applied>,
-}
-
 /// What `apply --plan` reads back from a [`PlanDoc`]: how it was made, and its pins.
 #[derive(Deserialize)]
 struct Pins {
@@ -220,34 +197,41 @@ pub(crate) fn write_to(
     out: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
     let read = &checked.options.read;
-    let doc = PlanDoc {
-        as_of: checked.plan.as_of,
-        tool: Tool { name: "pmc-migrate", version: env!("CARGO_PKG_VERSION") },
-        report_sha256: UNSEALED,
-        creation: checked.plan.creation,
-        options: RecordedOptions {
-            strict: checked.options.strict,
-            date_order: read.date_order,
-            encoding: read.encoding,
-            delimiter: read.delimiter,
-            sheets: read.sheets.clone(),
-            header_row: read.header_row,
-            columns: read.columns.clone(),
-            lang: checked.options.lang,
-            name_order: checked.options.name_order,
-            sign_in_url: checked.options.sign_in_url.clone(),
-        },
-        ledger_sha256: checked.ledger_sha256.as_deref(),
-        out: out_dir.display().to_string(),
-        inputs: &checked.inputs,
-        summary: summary(checked),
-        organizations: &checked.plan.organizations,
-        blocked_organizations: &checked.blocked,
-        left: &checked.plan.left,
-        apply: applied,
+    let options = RecordedOptions {
+        strict: checked.options.strict,
+        date_order: read.date_order,
+        encoding: read.encoding,
+        delimiter: read.delimiter,
+        sheets: read.sheets.clone(),
+        header_row: read.header_row,
+        columns: read.columns.clone(),
+        lang: checked.options.lang,
+        name_order: checked.options.name_order,
+        sign_in_url: checked.options.sign_in_url.clone(),
     };
-    let mut ser = serde_json::Serializer::with_formatter(&mut *out, layout::ShallowPretty::new(4));
-    doc.serialize(&mut ser).map_err(std::io::Error::other)?;
+    // The document's fields in their order (design §7); the organisations,
+    // nearly all of its bytes, are serialised in parallel chunks.
+    let mut doc = chunked::Object::begin(&mut *out)?;
+    doc.field("as_of", &checked.plan.as_of)?;
+    doc.field("tool", &Tool { name: "pmc-migrate", version: env!("CARGO_PKG_VERSION") })?;
+    // The digest of the report set beside it ([`REPORT_SET`]), which `apply --plan` checks.
+    doc.field("report_sha256", &UNSEALED)?;
+    doc.field("creation", &checked.plan.creation)?;
+    doc.field("options", &options)?;
+    // The output folder's ledger.csv when the plan was made (null: none).
+    doc.field("ledger_sha256", &checked.ledger_sha256.as_deref())?;
+    // The output folder as given to `--out`: the ledger above is that folder's.
+    doc.field("out", &out_dir.display().to_string())?;
+    doc.field("inputs", &checked.inputs)?;
+    doc.field("summary", &summary(checked))?;
+    doc.array("organizations", &checked.plan.organizations)?;
+    doc.array("blocked_organizations", &checked.blocked)?;
+    // People in the ledger who are gone from the export: reported, never deleted.
+    doc.array("left", &checked.plan.left)?;
+    if let Some(applied) = applied {
+        doc.field("apply", applied)?;
+    }
+    doc.end()?;
     out.write_all(b"\n")
 }
 
