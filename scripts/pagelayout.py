@@ -12,7 +12,8 @@ Usage:
                 [--shot-height PX] [--name NAME]... PAGE...
 
 Prints one JSON object per page and width on stdout:
-  {"page", "width", "scroll_width", "height", "problems": [...]}
+  {"page", "width", "scroll_width", "height", "tops": {section id: px}, "problems": [...]}
+"tops" is where each shown section[id] starts, in px from the top of the page.
 A problem is one of:
   page-scrolls-sideways    the document is wider than the viewport;
   cramped-cell             a table cell with less room than its longest word
@@ -131,7 +132,11 @@ MEASURE = r"""
         problems.push({kind: 'table-overflows-its-box', detail: w.scrollWidth + ' px in ' + w.clientWidth + ' px', where: where(w)});
     }
   }
-  return {scroll_width: doc.scrollWidth, height: doc.scrollHeight, problems};
+  // Where each section starts, from the top of the document: what a reader
+  // scrolls past before reaching it.
+  const tops = {};
+  for (const s of document.querySelectorAll('section[id]')) if (shown(s)) tops[s.id] = Math.round(s.getBoundingClientRect().top + window.scrollY);
+  return {scroll_width: doc.scrollWidth, height: doc.scrollHeight, tops, problems};
 })()
 """ % {"min_bar": MIN_BAR, "min_cell": MIN_CELL, "min_chars": MIN_CHARS, "min_text": MIN_TEXT, "desktop": DESKTOP}
 

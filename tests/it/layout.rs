@@ -24,17 +24,19 @@ fn screenshots() -> PathBuf {
 }
 
 /// One page at one width, as measured.
-struct Measured {
-    page: String,
-    width: u64,
-    scroll_width: u64,
+pub(crate) struct Measured {
+    pub page: String,
+    pub width: u64,
+    pub scroll_width: u64,
     height: u64,
+    /// Where each section (by id) starts, in px from the top of the page.
+    pub tops: serde_json::Map<String, Value>,
     problems: Vec<Value>,
 }
 
 /// Measure `pages` (name for the screenshot, path) at every width; screenshots
 /// into `shots` when given.
-fn measure(pages: &[(String, PathBuf)], shots: Option<&Path>) -> Vec<Measured> {
+pub(crate) fn measure(pages: &[(String, PathBuf)], shots: Option<&Path>) -> Vec<Measured> {
     let widths: Vec<String> = WIDTHS.iter().map(u32::to_string).collect();
     let mut cmd = Command::new("python3");
     cmd.arg(SCRIPT).args(["--chromium", CHROMIUM.program, "--widths", &widths.join(",")]);
@@ -63,6 +65,7 @@ fn measure(pages: &[(String, PathBuf)], shots: Option<&Path>) -> Vec<Measured> {
                 width: v["width"].as_u64().expect("width"),
                 scroll_width: v["scroll_width"].as_u64().expect("scroll_width"),
                 height: v["height"].as_u64().expect("height"),
+                tops: v["tops"].as_object().expect("tops").clone(),
                 problems: v["problems"].as_array().expect("problems").clone(),
             }
         })
@@ -72,7 +75,8 @@ fn measure(pages: &[(String, PathBuf)], shots: Option<&Path>) -> Vec<Measured> {
 }
 
 /// Every page at every width reads well; the report names each problem.
-pub(crate) fn assert_reads_well(run: &str, pages: &[(&str, PathBuf)]) {
+/// Returns the measurements, for a caller to check more.
+pub(crate) fn assert_reads_well(run: &str, pages: &[(&str, PathBuf)]) -> Vec<Measured> {
     let named: Vec<(String, PathBuf)> =
         pages.iter().map(|(name, path)| (format!("{run}-{name}"), path.clone())).collect();
     let dir = screenshots();
@@ -91,6 +95,7 @@ pub(crate) fn assert_reads_well(run: &str, pages: &[(&str, PathBuf)]) {
         }
     }
     assert!(report.is_empty(), "pages that do not read well (screenshots in {}):\n{report}", dir.display());
+    measured
 }
 
 /// The accounts of `ledger.csv`, with a mixed team status: signed in, never
