@@ -31,6 +31,8 @@ pub(crate) struct Measured {
     height: u64,
     /// Where each section (by id) starts, in px from the top of the page.
     pub tops: serde_json::Map<String, Value>,
+    /// Tables that scroll sideways inside their box.
+    pub scrolling_tables: Vec<Value>,
     problems: Vec<Value>,
 }
 
@@ -66,6 +68,7 @@ pub(crate) fn measure(pages: &[(String, PathBuf)], shots: Option<&Path>) -> Vec<
                 scroll_width: v["scroll_width"].as_u64().expect("scroll_width"),
                 height: v["height"].as_u64().expect("height"),
                 tops: v["tops"].as_object().expect("tops").clone(),
+                scrolling_tables: v["scrolling_tables"].as_array().expect("scrolling_tables").clone(),
                 problems: v["problems"].as_array().expect("problems").clone(),
             }
         })
@@ -98,23 +101,28 @@ pub(crate) fn assert_reads_well(run: &str, pages: &[(&str, PathBuf)]) -> Vec<Mea
     measured
 }
 
-/// The accounts of `ledger.csv`, with a mixed team status: signed in, never
-/// signed in, missing from the export, one stranger.
-fn team_status(ledger: &str) -> String {
-    let mut reader = csv::Reader::from_reader(ledger.as_bytes());
+/// The usernames of `ledger.csv`'s accounts, in its order.
+pub(crate) fn ledger_usernames(ledger: &str) -> Vec<String> {
+    let mut reader = csv::Reader::from_reader(ledger.trim_start_matches('\u{feff}').as_bytes());
     let headers = reader.headers().expect("ledger header").clone();
     let column = |name: &str| headers.iter().position(|h| h == name).expect("ledger column");
     let (kind, username) = (column("kind"), column("username"));
-    let mut out = String::from("username,signed_in,pu_connected,associated_at\n");
     let accounts = reader.records().map(|r| r.expect("ledger row")).filter(|r| &r[kind] == "account");
-    for (i, r) in accounts.enumerate() {
+    accounts.map(|r| r[username].to_string()).collect()
+}
+
+/// The accounts of `ledger.csv`, with a mixed team status: signed in, never
+/// signed in, missing from the export, one stranger.
+fn team_status(ledger: &str) -> String {
+    let mut out = String::from("username,signed_in,pu_connected,associated_at\n");
+    for (i, username) in ledger_usernames(ledger).iter().enumerate() {
         if i % 5 == 4 {
             continue;
         }
         let signed_in = if i % 3 == 0 { "no" } else { "yes" };
         let pu = ["yes", "no", ""][i % 3];
         let associated = if i % 2 == 1 { "2026-12-10T09:30" } else { "" };
-        out.push_str(&format!("{},{signed_in},{pu},{associated}\n", &r[username]));
+        out.push_str(&format!("{username},{signed_in},{pu},{associated}\n"));
     }
     out.push_str("stranger@nowhere.onmicrosoft.com,yes,,\n");
     out
@@ -207,7 +215,7 @@ fn a_large_run_and_its_status_read_well_on_a_phone_a_tablet_and_a_desktop() {
     wrk.run(["status", "--out", "applied", "--status", "status.csv", "--as-of", "2027-03-10", "--quiet"])
         .assert_code(1);
     let applied = wrk.path("applied");
-    assert_reads_well(
+    let measured = assert_reads_well(
         "applied",
         &[
             ("index", applied.join("index.html")),
@@ -215,6 +223,10 @@ fn a_large_run_and_its_status_read_well_on_a_phone_a_tablet_and_a_desktop() {
             ("status", applied.join("status.html")),
         ],
     );
+    // status.html's tables fit every width: none scrolls sideways.
+    for m in measured.iter().filter(|m| m.page.ends_with("status.html")) {
+        assert!(m.scrolling_tables.is_empty(), "at {} px tables scroll sideways: {:?}", m.width, m.scrolling_tables);
+    }
 }
 
 /// The measuring itself: a page built to fail every check fails every check,

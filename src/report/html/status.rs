@@ -5,7 +5,8 @@
 //! rest is in status.json. Nothing here reads the clock.
 
 use super::kit::{Capped, Count, Facts, MAX_FINDINGS, MAX_ORGS, count, date, shown, when};
-use crate::core::finding::{Finding, Severity};
+use super::rows::breakable;
+use crate::core::finding::{Finding, Rule, Severity};
 use crate::pipeline::assess::{EmployeeStatus, OrgStatus, SignIn, SignInCounts, StatusReport};
 use serde::Serialize;
 
@@ -73,6 +74,15 @@ struct Totals {
     competency_visible: Count,
     findings: Count,
     warnings: Count,
+    /// Where the ledger and the export disagree: an account the export
+    /// lacks (missing-status) or someone no apply issued (unknown-account).
+    disagreements: Count,
+    /// The other findings: cells and rows of the export that could not be read.
+    unreadable: Count,
+}
+
+fn disagrees(f: &Finding) -> bool {
+    matches!(f.rule, Rule::MissingStatus | Rule::UnknownAccount)
 }
 
 /// A sign-in state as the page shows it.
@@ -95,10 +105,12 @@ fn state(s: SignIn) -> State {
     State { id, label, badge }
 }
 
+/// Usernames and emails are escaped HTML with `<wbr>` between their parts
+/// ([`breakable`]), so a narrow column breaks them only at `@` and `.`.
 #[derive(Serialize)]
-struct EmployeeRow<'a> {
-    username: &'a str,
-    email: &'a str,
+struct EmployeeRow {
+    username: String,
+    email: String,
     state: State,
     password_expires: String,
     /// "12 days left", "expires today", "expired 3 days ago"; empty once signed in.
@@ -124,10 +136,10 @@ fn days_text(e: &EmployeeStatus) -> String {
     }
 }
 
-fn employee_row(e: &EmployeeStatus) -> EmployeeRow<'_> {
+fn employee_row(e: &EmployeeStatus) -> EmployeeRow {
     EmployeeRow {
-        username: &e.username,
-        email: &e.email,
+        username: breakable(&e.username),
+        email: breakable(&e.email),
         state: state(e.sign_in),
         password_expires: date(e.password_expires),
         days: days_text(e),
@@ -156,7 +168,7 @@ struct OrgView<'a> {
     accounts: Count,
     #[serde(flatten)]
     sign_in: SignInView,
-    employees: Vec<EmployeeRow<'a>>,
+    employees: Vec<EmployeeRow>,
     /// Employees of this organisation not shown (the page's row budget ran out).
     more: Count,
 }
@@ -174,13 +186,14 @@ fn org_view<'a>(o: &'a OrgStatus, rows: usize, table: bool, links: &Links<'_>) -
     }
 }
 
-/// Someone who needs action: must be re-added, or their password expires soon.
+/// Someone who needs action: must be re-added, or their password expires
+/// soon. Username and email as in [`EmployeeRow`].
 #[derive(Serialize)]
 struct ActionRow<'a> {
     mpn_id: &'a str,
     organization: String,
-    username: &'a str,
-    email: &'a str,
+    username: String,
+    email: String,
     password_expires: String,
     days: String,
 }
@@ -195,8 +208,8 @@ fn action_list<'a>(report: &'a StatusReport, want: SignIn, links: &Links<'_>) ->
         .map(|(o, e)| ActionRow {
             mpn_id: &o.mpn_id,
             organization: (links.name)(&o.mpn_id).unwrap_or_default(),
-            username: &e.username,
-            email: &e.email,
+            username: breakable(&e.username),
+            email: breakable(&e.email),
             password_expires: date(e.password_expires),
             days: days_text(e),
         })
@@ -234,6 +247,8 @@ pub(crate) fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusVie
         competency_visible: count(employees().filter(|e| e.competency_visible).count()),
         findings: count(report.findings.len()),
         warnings: count(report.findings.iter().filter(|f| f.severity != Severity::Info).count()),
+        disagreements: count(report.findings.iter().filter(|f| disagrees(f)).count()),
+        unreadable: count(report.findings.iter().filter(|f| !disagrees(f)).count()),
     };
     let mut budget = MAX_EMPLOYEE_ROWS;
     let mut tables = Vec::new();
@@ -272,7 +287,6 @@ pub(crate) fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusVie
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::finding::Rule;
     use crate::core::model::Lang;
     use crate::report::html::templates::{STATUS, render_page};
     use chrono::{NaiveDate, NaiveDateTime};
@@ -334,10 +348,34 @@ mod tests {
         let html = render(&r);
         assert!(!html.contains("<script"), "{html}");
         assert!(html.contains("&lt;script&gt;"));
-        assert!(html.contains("o&#x27;brien&amp;co@contoso.com"));
+        assert!(html.contains("o&#x27;brien&amp;co@<wbr>contoso.<wbr>com"));
+        assert!(html.contains(">obrien.<wbr>co@<wbr>contoso.<wbr>onmicrosoft.<wbr>com</span>"));
         assert!(html.contains("must re-add"));
         assert!(!html.contains("href=\"index.html\""), "no index to link to");
         assert_eq!(html, render(&r));
+    }
+
+    /// 2 disagreements (an account the export lacks, a stranger) and 3
+    /// cells that could not be read: the banner counts each apart.
+    #[test]
+    fn the_banner_counts_disagreements_apart_from_unreadable_cells() {
+        let mut r = report(vec![employee(SignIn::SignedIn, 10)]);
+        let finding = |rule, message: &str| Finding::new("status.csv", 3, 2, rule, message.into());
+        r.findings.push(finding(Rule::MissingStatus, "not in the status export"));
+        for _ in 0..3 {
+            r.findings.push(finding(Rule::InvalidValue, "\"maybe\" is not yes or no"));
+        }
+        let html = render(&r);
+        let banner = html.split("<p class=\"banner").nth(1).expect("a banner");
+        let banner = &banner[..banner.find("</p>").unwrap()];
+        assert!(
+            banner.contains("disagree in 2 places, and 3 cells or rows of the status export could not be read"),
+            "{banner}"
+        );
+        r.findings.retain(|f| f.rule == Rule::InvalidValue);
+        let html = render(&r);
+        assert!(html.contains("but 3 cells or rows of the status export could not be read: see"), "{html}");
+        assert!(!html.contains("disagree"), "{html}");
     }
 
     #[test]
