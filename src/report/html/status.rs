@@ -7,7 +7,9 @@
 use super::kit::{Capped, Count, Facts, MAX_FINDINGS, MAX_ORGS, count, date, shown, when};
 use super::rows::breakable;
 use crate::core::finding::{Finding, Rule, Severity};
+use crate::core::model::Lang;
 use crate::pipeline::assess::{EmployeeStatus, OrgStatus, SignIn, SignInCounts, StatusReport};
+use crate::report::l10n;
 use serde::Serialize;
 
 /// Employee rows over all organisation tables (the rest is in status.json).
@@ -24,10 +26,6 @@ pub(crate) struct Links<'a> {
     pub listing: bool,
     /// An organisation's name, when the folder's plan knows it.
     pub name: &'a dyn Fn(&str) -> Option<String>,
-}
-
-fn plural(n: i64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Facts the base template and the page show (`as_of` is a date and time).
@@ -85,24 +83,23 @@ fn disagrees(f: &Finding) -> bool {
     matches!(f.rule, Rule::MissingStatus | Rule::UnknownAccount)
 }
 
-/// A sign-in state as the page shows it.
+/// A sign-in state as the page shows it (its words: `status-state-<id>`).
 #[derive(Serialize)]
 struct State {
     id: &'static str,
-    label: &'static str,
     /// Badge class from style.css.
     badge: &'static str,
 }
 
 fn state(s: SignIn) -> State {
-    let (id, label, badge) = match s {
-        SignIn::SignedIn => ("signed-in", "signed in", "ok"),
-        SignIn::Waiting => ("waiting", "waiting", "neutral"),
-        SignIn::ExpiresSoon => ("expires-soon", "expires soon", "warning"),
-        SignIn::MustReissue => ("must-reissue", "must re-add", "error"),
-        SignIn::Unknown => ("unknown", "not in export", "info"),
+    let (id, badge) = match s {
+        SignIn::SignedIn => ("signed-in", "ok"),
+        SignIn::Waiting => ("waiting", "neutral"),
+        SignIn::ExpiresSoon => ("expires-soon", "warning"),
+        SignIn::MustReissue => ("must-reissue", "error"),
+        SignIn::Unknown => ("unknown", "info"),
     };
-    State { id, label, badge }
+    State { id, badge }
 }
 
 /// Usernames and emails are escaped HTML with `<wbr>` between their parts
@@ -127,22 +124,23 @@ struct EmployeeRow {
     next_action: &'static str,
 }
 
-fn days_text(e: &EmployeeStatus) -> String {
+fn days_text(e: &EmployeeStatus, lang: Lang) -> String {
+    let days = |id: &str, n: i64| l10n::text_n(lang, id, &[("n", &n.to_string())], &[("n_n", n as f64)]);
     match e.sign_in {
         SignIn::SignedIn => String::new(),
-        _ if e.days_left > 0 => format!("{} left", plural(e.days_left, "day", "days")),
-        _ if e.days_left == 0 => "expires today".to_string(),
-        _ => format!("expired {} ago", plural(-e.days_left, "day", "days")),
+        _ if e.days_left > 0 => days("status-days-left", e.days_left),
+        _ if e.days_left == 0 => l10n::text(lang, "status-expires-today", &[]),
+        _ => days("status-expired-ago", -e.days_left),
     }
 }
 
-fn employee_row(e: &EmployeeStatus) -> EmployeeRow {
+fn employee_row(e: &EmployeeStatus, lang: Lang) -> EmployeeRow {
     EmployeeRow {
         username: breakable(&e.username),
         email: breakable(&e.email),
         state: state(e.sign_in),
         password_expires: date(e.password_expires),
-        days: days_text(e),
+        days: days_text(e, lang),
         pu: match e.pu_connected {
             Some(true) => "yes",
             Some(false) => "no",
@@ -173,7 +171,7 @@ struct OrgView<'a> {
     more: Count,
 }
 
-fn org_view<'a>(o: &'a OrgStatus, rows: usize, table: bool, links: &Links<'_>) -> OrgView<'a> {
+fn org_view<'a>(o: &'a OrgStatus, rows: usize, table: bool, links: &Links<'_>, lang: Lang) -> OrgView<'a> {
     OrgView {
         mpn_id: &o.mpn_id,
         organization: (links.name)(&o.mpn_id).unwrap_or_default(),
@@ -181,7 +179,7 @@ fn org_view<'a>(o: &'a OrgStatus, rows: usize, table: bool, links: &Links<'_>) -
         table,
         accounts: count(o.employees.len()),
         sign_in: sign_in_view(o.sign_in),
-        employees: o.employees.iter().take(rows).map(employee_row).collect(),
+        employees: o.employees.iter().take(rows).map(|e| employee_row(e, lang)).collect(),
         more: count(o.employees.len().saturating_sub(rows)),
     }
 }
@@ -211,7 +209,7 @@ fn action_list<'a>(report: &'a StatusReport, want: SignIn, links: &Links<'_>) ->
             username: breakable(&e.username),
             email: breakable(&e.email),
             password_expires: date(e.password_expires),
-            days: days_text(e),
+            days: days_text(e, report.lang),
         })
         .collect();
     shown(rows, total)
@@ -258,7 +256,7 @@ pub(crate) fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusVie
         }
         let rows = o.employees.len().min(budget);
         budget -= rows;
-        tables.push(org_view(o, rows, true, links));
+        tables.push(org_view(o, rows, true, links, report.lang));
     }
     let shown_rows: usize = tables.iter().map(|t| t.employees.len()).sum();
     let more_organizations = orgs.len() - tables.len();
@@ -272,7 +270,11 @@ pub(crate) fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusVie
         },
         totals,
         summary: shown(
-            orgs.iter().take(MAX_ORGS).enumerate().map(|(i, o)| org_view(o, 0, i < tables.len(), links)).collect(),
+            orgs.iter()
+                .take(MAX_ORGS)
+                .enumerate()
+                .map(|(i, o)| org_view(o, 0, i < tables.len(), links, report.lang))
+                .collect(),
             orgs.len(),
         ),
         organizations: tables,
@@ -287,7 +289,6 @@ pub(crate) fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusVie
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::Lang;
     use crate::report::html::templates::{STATUS, render_page};
     use chrono::{NaiveDate, NaiveDateTime};
 
@@ -334,10 +335,12 @@ mod tests {
 
     #[test]
     fn days_and_times_read_naturally() {
-        assert_eq!(days_text(&employee(SignIn::Waiting, 1)), "1 day left");
-        assert_eq!(days_text(&employee(SignIn::ExpiresSoon, 0)), "expires today");
-        assert_eq!(days_text(&employee(SignIn::MustReissue, -3)), "expired 3 days ago");
-        assert_eq!(days_text(&employee(SignIn::SignedIn, -3)), "");
+        assert_eq!(days_text(&employee(SignIn::Waiting, 1), Lang::En), "1 day left");
+        assert_eq!(days_text(&employee(SignIn::ExpiresSoon, 0), Lang::En), "expires today");
+        assert_eq!(days_text(&employee(SignIn::MustReissue, -3), Lang::En), "expired 3 days ago");
+        assert_eq!(days_text(&employee(SignIn::SignedIn, -3), Lang::En), "");
+        assert_eq!(days_text(&employee(SignIn::Waiting, 12), Lang::ZhTw), "還有 12 天");
+        assert_eq!(days_text(&employee(SignIn::MustReissue, -3), Lang::ZhTw), "3 天前到期");
         assert_eq!(when(dt("2025-06-10 09:30:00")), "2025-06-10 09:30");
         assert_eq!(when(dt("2025-06-10 09:30:15")), "2025-06-10 09:30:15");
     }
@@ -376,6 +379,37 @@ mod tests {
         let html = render(&r);
         assert!(html.contains("but 3 cells or rows of the status export could not be read: see"), "{html}");
         assert!(!html.contains("disagree"), "{html}");
+    }
+
+    /// The page in the report's language: zh-TW has no English words of
+    /// its own left, and English stays the default.
+    #[test]
+    fn the_page_is_in_the_reports_language() {
+        let mut r = report(vec![employee(SignIn::MustReissue, -3), employee(SignIn::Waiting, 12)]);
+        r.lang = Lang::ZhTw;
+        let html = render(&r);
+        assert!(html.contains("<html lang=\"zh-Hant-TW\">"), "{html}");
+        for zh in ["轉換後的團隊狀態", "執行資訊", "必須移除後重新新增", "3 天前到期", "須重新新增", "本頁不含任何密碼"]
+        {
+            assert!(html.contains(zh), "no {zh} in {html}");
+        }
+        let text = html.split("<main>").nth(1).unwrap();
+        for en in [
+            "Run facts",
+            "Totals",
+            "signed in",
+            "days left",
+            "days ago",
+            "expired",
+            "Must be removed",
+            "Username",
+            "Next apply",
+            "Findings",
+        ] {
+            assert!(!text.contains(en), "{en} in the zh-TW page: {text}");
+        }
+        r.lang = Lang::En;
+        assert!(render(&r).contains("<h2>Run facts</h2>"));
     }
 
     #[test]
