@@ -12,7 +12,10 @@ Usage:
                 [--shot-height PX] [--name NAME]... PAGE...
 
 Prints one JSON object per page and width on stdout:
-  {"page", "width", "scroll_width", "height", "problems": [...]}
+  {"page", "width", "scroll_width", "height", "tops": {section id: px},
+   "scrolling_tables": [...], "problems": [...]}
+"tops" is where each shown section[id] starts, in px from the top of the page;
+"scrolling_tables" names each table that scrolls sideways inside its box.
 A problem is one of:
   page-scrolls-sideways    the document is wider than the viewport;
   cramped-cell             a table cell with less room than its longest word
@@ -131,7 +134,16 @@ MEASURE = r"""
         problems.push({kind: 'table-overflows-its-box', detail: w.scrollWidth + ' px in ' + w.clientWidth + ' px', where: where(w)});
     }
   }
-  return {scroll_width: doc.scrollWidth, height: doc.scrollHeight, problems};
+  // Where each section starts, from the top of the document: what a reader
+  // scrolls past before reaching it.
+  const tops = {};
+  for (const s of document.querySelectorAll('section[id]')) if (shown(s)) tops[s.id] = Math.round(s.getBoundingClientRect().top + window.scrollY);
+  // Tables that scroll sideways inside their box, at any width: a page whose
+  // tables must fit every width (status.html) is judged on these.
+  const scrolling = [...document.querySelectorAll('.table-wrap')]
+    .filter((w) => shown(w) && w.scrollWidth > w.clientWidth + 1)
+    .map((w) => where(w) + ': ' + w.scrollWidth + ' px in ' + w.clientWidth + ' px');
+  return {scroll_width: doc.scrollWidth, height: doc.scrollHeight, tops, scrolling_tables: scrolling, problems};
 })()
 """ % {"min_bar": MIN_BAR, "min_cell": MIN_CELL, "min_chars": MIN_CHARS, "min_text": MIN_TEXT, "desktop": DESKTOP}
 

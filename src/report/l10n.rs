@@ -11,7 +11,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use std::sync::OnceLock;
 
-type Files = [(&'static str, &'static str); 3];
+type Files = [(&'static str, &'static str); 4];
 
 /// Each language's files, by name, in [`Lang::ALL`] order.
 const LOCALES: [(Lang, Files); 2] = [
@@ -21,6 +21,7 @@ const LOCALES: [(Lang, Files); 2] = [
             ("common.ftl", include_str!("../../locales/en/common.ftl")),
             ("signon.ftl", include_str!("../../locales/en/signon.ftl")),
             ("checklist.ftl", include_str!("../../locales/en/checklist.ftl")),
+            ("pages.ftl", include_str!("../../locales/en/pages.ftl")),
         ],
     ),
     (
@@ -29,6 +30,7 @@ const LOCALES: [(Lang, Files); 2] = [
             ("common.ftl", include_str!("../../locales/zh-TW/common.ftl")),
             ("signon.ftl", include_str!("../../locales/zh-TW/signon.ftl")),
             ("checklist.ftl", include_str!("../../locales/zh-TW/checklist.ftl")),
+            ("pages.ftl", include_str!("../../locales/zh-TW/pages.ftl")),
         ],
     ),
 ];
@@ -59,10 +61,16 @@ fn bundle(lang: Lang, files: &Files) -> Bundle {
 /// Message `id` (or `id.attribute`) in `lang` with the string `args`; the
 /// English one when `lang` lacks it.
 pub(crate) fn text(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
-    format(bundles(), lang, id, args)
+    format(bundles(), lang, id, args, &[])
 }
 
-fn format(all: &[Bundle], lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
+/// [`text`] with `numbers` too: counts that a message's plural forms select
+/// on (`{ $accounts_n -> [one] … *[other] … }`), shown through its strings.
+pub(crate) fn text_n(lang: Lang, id: &str, args: &[(&str, &str)], numbers: &[(&str, f64)]) -> String {
+    format(bundles(), lang, id, args, numbers)
+}
+
+fn format(all: &[Bundle], lang: Lang, id: &str, args: &[(&str, &str)], numbers: &[(&str, f64)]) -> String {
     let found = [lang, Lang::En].into_iter().find_map(|l| {
         let bundle = &all[l as usize];
         pattern(bundle, id).map(|p| (bundle, p))
@@ -73,7 +81,10 @@ fn format(all: &[Bundle], lang: Lang, id: &str, args: &[(&str, &str)]) -> String
     };
     // Chinese text sets values without the spaces Latin ones keep (spacing).
     let tight = lang == Lang::ZhTw && !args.is_empty();
-    let mut fluent_args = FluentArgs::with_capacity(args.len());
+    let mut fluent_args = FluentArgs::with_capacity(args.len() + numbers.len());
+    for (name, n) in numbers {
+        fluent_args.set(*name, *n);
+    }
     for (name, value) in args {
         if tight {
             fluent_args.set(*name, spacing::mark(value));
@@ -126,17 +137,35 @@ mod tests {
         out
     }
 
+    /// The variables a pattern uses, in its variants and selectors too; not
+    /// the `…_n` counts that only choose a plural form (a language without
+    /// plurals has no use for them).
     fn variables(p: &Pattern<&str>) -> BTreeSet<String> {
         let mut out = BTreeSet::new();
+        collect(p, &mut out);
+        out.retain(|v| !v.ends_with("_n"));
+        out
+    }
+
+    fn collect(p: &Pattern<&str>, out: &mut BTreeSet<String>) {
         for element in &p.elements {
-            if let PatternElement::Placeable {
-                expression: Expression::Inline(InlineExpression::VariableReference { id }),
-            } = element
-            {
-                out.insert(id.name.to_string());
+            match element {
+                PatternElement::Placeable {
+                    expression: Expression::Inline(InlineExpression::VariableReference { id }),
+                } => {
+                    out.insert(id.name.to_string());
+                }
+                PatternElement::Placeable { expression: Expression::Select { selector, variants } } => {
+                    if let InlineExpression::VariableReference { id } = selector {
+                        out.insert(id.name.to_string());
+                    }
+                    for v in variants {
+                        collect(&v.value, out);
+                    }
+                }
+                _ => {}
             }
         }
-        out
     }
 
     #[test]
@@ -205,12 +234,13 @@ mod tests {
 
     #[test]
     fn a_missing_translation_falls_back_to_english() {
-        let files: Files = [("common.ftl", "date = { $iso }"), ("signon.ftl", ""), ("checklist.ftl", "")];
+        let files: Files =
+            [("common.ftl", "date = { $iso }"), ("signon.ftl", ""), ("checklist.ftl", ""), ("pages.ftl", "")];
         let set = [bundle(Lang::En, &LOCALES[0].1), bundle(Lang::ZhTw, &files)];
         assert!(pattern(&set[1], "signon-subject").is_none());
         let args = [("organization", "Contoso")];
-        assert_eq!(format(&set, Lang::ZhTw, "signon-subject", &args), "Your Partner Center sign-in for Contoso");
-        assert_eq!(format(&set, Lang::ZhTw, "date", &[("iso", "2027-03-01")]), "2027-03-01");
+        assert_eq!(format(&set, Lang::ZhTw, "signon-subject", &args, &[]), "Your Partner Center sign-in for Contoso");
+        assert_eq!(format(&set, Lang::ZhTw, "date", &[("iso", "2027-03-01")], &[]), "2027-03-01");
         assert_eq!(text(Lang::ZhTw, "signon-subject", &args), "您在 Contoso 的合作夥伴中心登入資訊");
         assert_eq!(
             text(Lang::ZhTw, "signon-subject", &[("organization", "台灣雲端")]),

@@ -177,14 +177,14 @@ fn organisation_pages_show_the_checklist_in_the_language_most_of_their_people_re
     let (tag, text) = checklist(&index);
     assert_eq!(tag, "<section class=\"card\" id=\"employee\" lang=\"zh-TW\">");
     assert!(text.contains("員工檢查清單"), "{text}");
-    // So is the admin checklist, with its dates in the Chinese form. The page says zh-Hant-TW; its other sections are not translated yet.
+    // So is the admin checklist, with its dates in the Chinese form, and the rest of the page.
     let (tag, text) = section(&index, "admin");
     assert_eq!(tag, "<section class=\"card\" id=\"admin\" lang=\"zh-TW\">");
     for words in ["系統管理員檢查清單", "（2025年6月1日）", "2025年8月30日", "<span class=\"ui\">新增使用者</span>"]
     {
         assert!(text.contains(words), "{words} not in {text}");
     }
-    assert!(index.contains("<h2>Run facts</h2>") && index.starts_with("<!DOCTYPE html>\n<html lang=\"zh-Hant-TW\">"));
+    assert!(index.contains("<h2>執行資訊</h2>") && index.starts_with("<!DOCTYPE html>\n<html lang=\"zh-Hant-TW\">"));
     let english = wrk.read_string("out/index.html");
     let (tag, text) = section(&english, "admin");
     assert_eq!(tag, "<section class=\"card\" id=\"admin\">");

@@ -24,17 +24,21 @@ fn screenshots() -> PathBuf {
 }
 
 /// One page at one width, as measured.
-struct Measured {
-    page: String,
-    width: u64,
-    scroll_width: u64,
+pub(crate) struct Measured {
+    pub page: String,
+    pub width: u64,
+    pub scroll_width: u64,
     height: u64,
+    /// Where each section (by id) starts, in px from the top of the page.
+    pub tops: serde_json::Map<String, Value>,
+    /// Tables that scroll sideways inside their box.
+    pub scrolling_tables: Vec<Value>,
     problems: Vec<Value>,
 }
 
 /// Measure `pages` (name for the screenshot, path) at every width; screenshots
 /// into `shots` when given.
-fn measure(pages: &[(String, PathBuf)], shots: Option<&Path>) -> Vec<Measured> {
+pub(crate) fn measure(pages: &[(String, PathBuf)], shots: Option<&Path>) -> Vec<Measured> {
     let widths: Vec<String> = WIDTHS.iter().map(u32::to_string).collect();
     let mut cmd = Command::new("python3");
     cmd.arg(SCRIPT).args(["--chromium", CHROMIUM.program, "--widths", &widths.join(",")]);
@@ -63,6 +67,8 @@ fn measure(pages: &[(String, PathBuf)], shots: Option<&Path>) -> Vec<Measured> {
                 width: v["width"].as_u64().expect("width"),
                 scroll_width: v["scroll_width"].as_u64().expect("scroll_width"),
                 height: v["height"].as_u64().expect("height"),
+                tops: v["tops"].as_object().expect("tops").clone(),
+                scrolling_tables: v["scrolling_tables"].as_array().expect("scrolling_tables").clone(),
                 problems: v["problems"].as_array().expect("problems").clone(),
             }
         })
@@ -72,7 +78,8 @@ fn measure(pages: &[(String, PathBuf)], shots: Option<&Path>) -> Vec<Measured> {
 }
 
 /// Every page at every width reads well; the report names each problem.
-pub(crate) fn assert_reads_well(run: &str, pages: &[(&str, PathBuf)]) {
+/// Returns the measurements, for a caller to check more.
+pub(crate) fn assert_reads_well(run: &str, pages: &[(&str, PathBuf)]) -> Vec<Measured> {
     let named: Vec<(String, PathBuf)> =
         pages.iter().map(|(name, path)| (format!("{run}-{name}"), path.clone())).collect();
     let dir = screenshots();
@@ -91,25 +98,31 @@ pub(crate) fn assert_reads_well(run: &str, pages: &[(&str, PathBuf)]) {
         }
     }
     assert!(report.is_empty(), "pages that do not read well (screenshots in {}):\n{report}", dir.display());
+    measured
+}
+
+/// The usernames of `ledger.csv`'s accounts, in its order.
+pub(crate) fn ledger_usernames(ledger: &str) -> Vec<String> {
+    let mut reader = csv::Reader::from_reader(ledger.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().expect("ledger header").clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).expect("ledger column");
+    let (kind, username) = (column("kind"), column("username"));
+    let accounts = reader.records().map(|r| r.expect("ledger row")).filter(|r| &r[kind] == "account");
+    accounts.map(|r| r[username].to_string()).collect()
 }
 
 /// The accounts of `ledger.csv`, with a mixed team status: signed in, never
 /// signed in, missing from the export, one stranger.
 fn team_status(ledger: &str) -> String {
-    let mut reader = csv::Reader::from_reader(ledger.as_bytes());
-    let headers = reader.headers().expect("ledger header").clone();
-    let column = |name: &str| headers.iter().position(|h| h == name).expect("ledger column");
-    let (kind, username) = (column("kind"), column("username"));
     let mut out = String::from("username,signed_in,pu_connected,associated_at\n");
-    let accounts = reader.records().map(|r| r.expect("ledger row")).filter(|r| &r[kind] == "account");
-    for (i, r) in accounts.enumerate() {
+    for (i, username) in ledger_usernames(ledger).iter().enumerate() {
         if i % 5 == 4 {
             continue;
         }
         let signed_in = if i % 3 == 0 { "no" } else { "yes" };
         let pu = ["yes", "no", ""][i % 3];
         let associated = if i % 2 == 1 { "2026-12-10T09:30" } else { "" };
-        out.push_str(&format!("{},{signed_in},{pu},{associated}\n", &r[username]));
+        out.push_str(&format!("{username},{signed_in},{pu},{associated}\n"));
     }
     out.push_str("stranger@nowhere.onmicrosoft.com,yes,,\n");
     out
@@ -202,7 +215,7 @@ fn a_large_run_and_its_status_read_well_on_a_phone_a_tablet_and_a_desktop() {
     wrk.run(["status", "--out", "applied", "--status", "status.csv", "--as-of", "2027-03-10", "--quiet"])
         .assert_code(1);
     let applied = wrk.path("applied");
-    assert_reads_well(
+    let measured = assert_reads_well(
         "applied",
         &[
             ("index", applied.join("index.html")),
@@ -210,6 +223,10 @@ fn a_large_run_and_its_status_read_well_on_a_phone_a_tablet_and_a_desktop() {
             ("status", applied.join("status.html")),
         ],
     );
+    // status.html's tables fit every width: none scrolls sideways.
+    for m in measured.iter().filter(|m| m.page.ends_with("status.html")) {
+        assert!(m.scrolling_tables.is_empty(), "at {} px tables scroll sideways: {:?}", m.width, m.scrolling_tables);
+    }
 }
 
 /// The measuring itself: a page built to fail every check fails every check,

@@ -27,6 +27,12 @@ fn section(html: &str, id: &str) -> String {
     unescape(&html[start..end])
 }
 
+/// The index's apply part: its counts near the top ("apply") and its tables
+/// after the summary ("apply-orgs"), unescaped.
+fn index_apply(html: &str) -> String {
+    section(html, "apply") + &section(html, "apply-orgs")
+}
+
 /// The cells of the table row whose first cell is `first`, tags stripped
 /// (several `<div>`s or `<code>`s in one cell are joined with a space).
 fn row(section: &str, first: &str) -> Vec<String> {
@@ -93,7 +99,7 @@ fn first_apply_shows_created_counts_and_credential_files() {
     wrk.apply("out", &[]).assert_code(0);
     let html = wrk.read_string("out/index.html");
     assert!(html.contains("<a href=\"#apply\">Apply</a>"), "no nav link to the apply section");
-    let apply = section(&html, "apply");
+    let apply = index_apply(&html);
     assert!(apply.contains("Apply · run 1"), "{apply}");
     assert!(!apply.contains("apply refused"), "{apply}");
     assert_eq!(
@@ -125,7 +131,7 @@ fn second_apply_shows_created_kept_reissued_and_left_per_organisation() {
     wrk.apply("out", &["--as-of", &day_91, "--status", "status.csv"]).assert_code(0);
 
     let html = wrk.read_string("out/index.html");
-    let apply = section(&html, "apply");
+    let apply = index_apply(&html);
     assert!(apply.contains("Apply · run 2"), "{apply}");
     assert_eq!(
         row(&apply, "1234567"),
@@ -166,7 +172,7 @@ fn an_apply_with_nothing_new_says_so() {
     let wrk = Workdir::baseline();
     wrk.apply("out", &[]).assert_code(0);
     wrk.apply("out", &[]).assert_code(0);
-    let apply = section(&wrk.read_string("out/index.html"), "apply");
+    let apply = index_apply(&wrk.read_string("out/index.html"));
     assert!(apply.contains("Nothing new to issue"), "{apply}");
     assert_eq!(row(&apply, "1234567"), ["1234567", "Contoso Ltd", "0", "2", "0", "0", "credentials/1234567.csv"]);
 }
@@ -176,7 +182,7 @@ fn individual_mode_names_the_outbox_folder() {
     let wrk = Workdir::baseline();
     wrk.apply("out", &["--creation", "individual"]).assert_code(0);
     assert!(!wrk.files_under("out/outbox/1234567").is_empty());
-    let apply = section(&wrk.read_string("out/index.html"), "apply");
+    let apply = index_apply(&wrk.read_string("out/index.html"));
     assert!(apply.contains("<th>Sign-on emails</th>"), "{apply}");
     let cells = row(&apply, "1234567");
     assert_eq!(cells.last().map(String::as_str), Some("outbox/1234567/"), "{cells:?}");
@@ -186,7 +192,7 @@ fn individual_mode_names_the_outbox_folder() {
     // In bulk mode Partner Center sends the emails: no outbox column.
     let bulk = Workdir::baseline();
     bulk.apply("out", &[]).assert_code(0);
-    assert!(!section(&bulk.read_string("out/index.html"), "apply").contains("Sign-on emails"));
+    assert!(!index_apply(&bulk.read_string("out/index.html")).contains("Sign-on emails"));
 }
 
 // ---- refused ----
@@ -206,7 +212,7 @@ fn a_refused_apply_shows_the_refused_banner_and_writes_no_credentials() {
         html.contains("<p class=\"banner error\">apply refused: no credentials were written; fix the errors or use --skip-invalid</p>"),
         "no refused banner"
     );
-    let apply = section(&html, "apply");
+    let apply = index_apply(&html);
     assert!(apply.contains("Apply refused"), "{apply}");
     assert!(apply.contains("nothing has been applied into this folder yet"), "{apply}");
     assert_eq!(row(&apply, "1234567"), ["1234567", "Contoso Ltd", "2", "0", "0", "0", "none yet"]);
@@ -217,7 +223,7 @@ fn a_refused_apply_shows_the_refused_banner_and_writes_no_credentials() {
     let html = wrk.read_string("out/index.html");
     assert!(!html.contains("apply refused"), "refused after --skip-invalid");
     assert_eq!(
-        row(&section(&html, "apply"), "1234567"),
+        row(&index_apply(&html), "1234567"),
         ["1234567", "Contoso Ltd", "2", "0", "0", "0", "credentials/1234567.csv"]
     );
 }
@@ -257,7 +263,18 @@ fn plan_and_dry_run_pages_have_no_apply_section_and_are_identical() {
         .collect();
     assert_eq!(
         ids,
-        ["changes", "run", "totals", "findings", "organisations", "left-out", "accounts", "admin", "employee"]
+        [
+            "totals",
+            "will-do",
+            "findings",
+            "run",
+            "changes",
+            "organisations",
+            "left-out",
+            "accounts",
+            "admin",
+            "employee"
+        ]
     );
 
     // A plan into a folder an apply wrote: still no apply section.

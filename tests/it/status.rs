@@ -63,10 +63,11 @@ fn findings(json: &Value) -> Vec<(String, u64, String)> {
 }
 
 /// The part of `html` from the element with `id` to the end of its section.
-fn section<'a>(html: &'a str, id: &str) -> &'a str {
+/// The section with `id`, without the `<wbr>`s that let addresses break.
+fn section(html: &str, id: &str) -> String {
     let start = html.find(&format!("id=\"{id}\"")).unwrap_or_else(|| panic!("no #{id} in the page"));
     let end = html[start..].find("</section>").map_or(html.len(), |e| start + e);
-    &html[start..end]
+    html[start..end].replace("<wbr>", "")
 }
 
 // ---- sign-in states and the exit code ----
@@ -290,7 +291,7 @@ fn status_html_is_self_contained_escaped_and_deterministic() {
     assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
     assert!(!html.to_ascii_lowercase().contains("<script"), "a script in status.html");
     assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;@x.com"), "the hostile username is not escaped");
-    assert!(html.contains("o&#x27;brien&amp;co@contoso.com"), "the email is not escaped");
+    assert!(html.contains("o&#x27;brien&amp;co@<wbr>contoso.<wbr>com"), "the email is not escaped");
     for needle in ["http:", "https:", " src=", "url(", "@import"] {
         assert!(!html.contains(needle), "status.html loads something ({needle})");
     }

@@ -86,13 +86,16 @@ pub(crate) struct Facts {
     as_of: String,
     /// The page's `<html lang>`.
     lang: &'static str,
+    /// The page's language as `--lang` names it: every message of the page
+    /// is looked up in it (`t(k=…, l=run.tag)`).
+    tag: &'static str,
     /// A CSS rule after the stylesheet, for the page's script (empty for English).
     fonts: &'static str,
 }
 
 impl Facts {
     pub(crate) fn new(as_of: String, lang: Lang) -> Facts {
-        Facts { version: env!("CARGO_PKG_VERSION"), as_of, lang: html_lang(lang), fonts: fonts(lang) }
+        Facts { version: env!("CARGO_PKG_VERSION"), as_of, lang: html_lang(lang), tag: lang.tag(), fonts: fonts(lang) }
     }
 }
 

@@ -16,7 +16,8 @@
 //! - [`checklist`]: the employee checklist in a language (uses `emit::l10n`);
 //! - [`templates`]: the one tera instance, rendering a page or an email body;
 //! - [`svg`]: chart and timeline geometry (uses the kit);
-//! - [`rows`]: an organisation page's account rows, escaped as tera would;
+//! - [`rows`]: an organisation page's account rows, escaped as tera would,
+//!   and addresses that break only between their parts;
 //! - [`org`]: an organisation's page, and the rows the index shows of it;
 //! - [`index`]: the index page (uses the organisation rows);
 //! - [`listing`]: `orgs/index.html`, every organisation page;

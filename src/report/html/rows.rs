@@ -29,6 +29,21 @@ pub(crate) fn escape(out: &mut String, s: &str) {
     out.push_str(&s[rest..]);
 }
 
+/// `s` (a username or an email) HTML-escaped, with a `<wbr>` after each
+/// `@` and `.`: a narrow cell breaks an address only between its parts,
+/// never mid-word. Each part is escaped before the tag goes in after it, so
+/// no tag lands inside an entity (`&#x27;` holds neither `@` nor `.`).
+pub(crate) fn breakable(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 16);
+    for part in s.split_inclusive(['@', '.']) {
+        escape(&mut out, part);
+        if part.ends_with(['@', '.']) {
+            out.push_str("<wbr>");
+        }
+    }
+    out
+}
+
 /// The one place a task gets its words on the page.
 fn task_label(task: Task) -> &'static str {
     match task {
@@ -104,6 +119,23 @@ mod tests {
             let mut out = String::from("kept:");
             escape(&mut out, s);
             assert_eq!(out, format!("kept:{}", tera::escape_html(s)), "{s}");
+        }
+    }
+
+    #[test]
+    fn addresses_break_only_after_at_and_dot_and_never_inside_an_entity() {
+        assert_eq!(
+            breakable("siobhan.oconnor@northwind.onmicrosoft.com"),
+            "siobhan.<wbr>oconnor@<wbr>northwind.<wbr>onmicrosoft.<wbr>com"
+        );
+        assert_eq!(breakable("o'brien&co@x.com"), "o&#x27;brien&amp;co@<wbr>x.<wbr>com");
+        assert_eq!(breakable("<b>.</b>"), "&lt;b&gt;.<wbr>&lt;&#x2F;b&gt;");
+        assert_eq!(breakable("a..@"), "a.<wbr>.<wbr>@<wbr>");
+        assert_eq!(breakable("陳.chen6@例子.台灣"), "陳.<wbr>chen6@<wbr>例子.<wbr>台灣");
+        assert_eq!(breakable(""), "");
+        // Without the tags, the text is exactly what tera would have escaped.
+        for s in ["o'brien&co@x.com", "\"quoted\"@x.y", "a/b.c@d", "plain"] {
+            assert_eq!(breakable(s).replace("<wbr>", ""), tera::escape_html(s), "{s}");
         }
     }
 

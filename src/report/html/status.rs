@@ -5,8 +5,11 @@
 //! rest is in status.json. Nothing here reads the clock.
 
 use super::kit::{Capped, Count, Facts, MAX_FINDINGS, MAX_ORGS, count, date, shown, when};
-use crate::core::finding::{Finding, Severity};
+use super::rows::breakable;
+use crate::core::finding::{Finding, Rule, Severity};
+use crate::core::model::Lang;
 use crate::pipeline::assess::{EmployeeStatus, OrgStatus, SignIn, SignInCounts, StatusReport};
+use crate::report::l10n;
 use serde::Serialize;
 
 /// Employee rows over all organisation tables (the rest is in status.json).
@@ -23,10 +26,6 @@ pub(crate) struct Links<'a> {
     pub listing: bool,
     /// An organisation's name, when the folder's plan knows it.
     pub name: &'a dyn Fn(&str) -> Option<String>,
-}
-
-fn plural(n: i64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Facts the base template and the page show (`as_of` is a date and time).
@@ -73,32 +72,42 @@ struct Totals {
     competency_visible: Count,
     findings: Count,
     warnings: Count,
+    /// Where the ledger and the export disagree: an account the export
+    /// lacks (missing-status) or someone no apply issued (unknown-account).
+    disagreements: Count,
+    /// The other findings: cells and rows of the export that could not be read.
+    unreadable: Count,
 }
 
-/// A sign-in state as the page shows it.
+fn disagrees(f: &Finding) -> bool {
+    matches!(f.rule, Rule::MissingStatus | Rule::UnknownAccount)
+}
+
+/// A sign-in state as the page shows it (its words: `status-state-<id>`).
 #[derive(Serialize)]
 struct State {
     id: &'static str,
-    label: &'static str,
     /// Badge class from style.css.
     badge: &'static str,
 }
 
 fn state(s: SignIn) -> State {
-    let (id, label, badge) = match s {
-        SignIn::SignedIn => ("signed-in", "signed in", "ok"),
-        SignIn::Waiting => ("waiting", "waiting", "neutral"),
-        SignIn::ExpiresSoon => ("expires-soon", "expires soon", "warning"),
-        SignIn::MustReissue => ("must-reissue", "must re-add", "error"),
-        SignIn::Unknown => ("unknown", "not in export", "info"),
+    let (id, badge) = match s {
+        SignIn::SignedIn => ("signed-in", "ok"),
+        SignIn::Waiting => ("waiting", "neutral"),
+        SignIn::ExpiresSoon => ("expires-soon", "warning"),
+        SignIn::MustReissue => ("must-reissue", "error"),
+        SignIn::Unknown => ("unknown", "info"),
     };
-    State { id, label, badge }
+    State { id, badge }
 }
 
+/// Usernames and emails are escaped HTML with `<wbr>` between their parts
+/// ([`breakable`]), so a narrow column breaks them only at `@` and `.`.
 #[derive(Serialize)]
-struct EmployeeRow<'a> {
-    username: &'a str,
-    email: &'a str,
+struct EmployeeRow {
+    username: String,
+    email: String,
     state: State,
     password_expires: String,
     /// "12 days left", "expires today", "expired 3 days ago"; empty once signed in.
@@ -115,22 +124,23 @@ struct EmployeeRow<'a> {
     next_action: &'static str,
 }
 
-fn days_text(e: &EmployeeStatus) -> String {
+fn days_text(e: &EmployeeStatus, lang: Lang) -> String {
+    let days = |id: &str, n: i64| l10n::text_n(lang, id, &[("n", &n.to_string())], &[("n_n", n as f64)]);
     match e.sign_in {
         SignIn::SignedIn => String::new(),
-        _ if e.days_left > 0 => format!("{} left", plural(e.days_left, "day", "days")),
-        _ if e.days_left == 0 => "expires today".to_string(),
-        _ => format!("expired {} ago", plural(-e.days_left, "day", "days")),
+        _ if e.days_left > 0 => days("status-days-left", e.days_left),
+        _ if e.days_left == 0 => l10n::text(lang, "status-expires-today", &[]),
+        _ => days("status-expired-ago", -e.days_left),
     }
 }
 
-fn employee_row(e: &EmployeeStatus) -> EmployeeRow<'_> {
+fn employee_row(e: &EmployeeStatus, lang: Lang) -> EmployeeRow {
     EmployeeRow {
-        username: &e.username,
-        email: &e.email,
+        username: breakable(&e.username),
+        email: breakable(&e.email),
         state: state(e.sign_in),
         password_expires: date(e.password_expires),
-        days: days_text(e),
+        days: days_text(e, lang),
         pu: match e.pu_connected {
             Some(true) => "yes",
             Some(false) => "no",
@@ -156,12 +166,12 @@ struct OrgView<'a> {
     accounts: Count,
     #[serde(flatten)]
     sign_in: SignInView,
-    employees: Vec<EmployeeRow<'a>>,
+    employees: Vec<EmployeeRow>,
     /// Employees of this organisation not shown (the page's row budget ran out).
     more: Count,
 }
 
-fn org_view<'a>(o: &'a OrgStatus, rows: usize, table: bool, links: &Links<'_>) -> OrgView<'a> {
+fn org_view<'a>(o: &'a OrgStatus, rows: usize, table: bool, links: &Links<'_>, lang: Lang) -> OrgView<'a> {
     OrgView {
         mpn_id: &o.mpn_id,
         organization: (links.name)(&o.mpn_id).unwrap_or_default(),
@@ -169,18 +179,19 @@ fn org_view<'a>(o: &'a OrgStatus, rows: usize, table: bool, links: &Links<'_>) -
         table,
         accounts: count(o.employees.len()),
         sign_in: sign_in_view(o.sign_in),
-        employees: o.employees.iter().take(rows).map(employee_row).collect(),
+        employees: o.employees.iter().take(rows).map(|e| employee_row(e, lang)).collect(),
         more: count(o.employees.len().saturating_sub(rows)),
     }
 }
 
-/// Someone who needs action: must be re-added, or their password expires soon.
+/// Someone who needs action: must be re-added, or their password expires
+/// soon. Username and email as in [`EmployeeRow`].
 #[derive(Serialize)]
 struct ActionRow<'a> {
     mpn_id: &'a str,
     organization: String,
-    username: &'a str,
-    email: &'a str,
+    username: String,
+    email: String,
     password_expires: String,
     days: String,
 }
@@ -195,10 +206,10 @@ fn action_list<'a>(report: &'a StatusReport, want: SignIn, links: &Links<'_>) ->
         .map(|(o, e)| ActionRow {
             mpn_id: &o.mpn_id,
             organization: (links.name)(&o.mpn_id).unwrap_or_default(),
-            username: &e.username,
-            email: &e.email,
+            username: breakable(&e.username),
+            email: breakable(&e.email),
             password_expires: date(e.password_expires),
-            days: days_text(e),
+            days: days_text(e, report.lang),
         })
         .collect();
     shown(rows, total)
@@ -234,6 +245,8 @@ pub(crate) fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusVie
         competency_visible: count(employees().filter(|e| e.competency_visible).count()),
         findings: count(report.findings.len()),
         warnings: count(report.findings.iter().filter(|f| f.severity != Severity::Info).count()),
+        disagreements: count(report.findings.iter().filter(|f| disagrees(f)).count()),
+        unreadable: count(report.findings.iter().filter(|f| !disagrees(f)).count()),
     };
     let mut budget = MAX_EMPLOYEE_ROWS;
     let mut tables = Vec::new();
@@ -243,7 +256,7 @@ pub(crate) fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusVie
         }
         let rows = o.employees.len().min(budget);
         budget -= rows;
-        tables.push(org_view(o, rows, true, links));
+        tables.push(org_view(o, rows, true, links, report.lang));
     }
     let shown_rows: usize = tables.iter().map(|t| t.employees.len()).sum();
     let more_organizations = orgs.len() - tables.len();
@@ -257,7 +270,11 @@ pub(crate) fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusVie
         },
         totals,
         summary: shown(
-            orgs.iter().take(MAX_ORGS).enumerate().map(|(i, o)| org_view(o, 0, i < tables.len(), links)).collect(),
+            orgs.iter()
+                .take(MAX_ORGS)
+                .enumerate()
+                .map(|(i, o)| org_view(o, 0, i < tables.len(), links, report.lang))
+                .collect(),
             orgs.len(),
         ),
         organizations: tables,
@@ -272,8 +289,6 @@ pub(crate) fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusVie
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::finding::Rule;
-    use crate::core::model::Lang;
     use crate::report::html::templates::{STATUS, render_page};
     use chrono::{NaiveDate, NaiveDateTime};
 
@@ -320,10 +335,12 @@ mod tests {
 
     #[test]
     fn days_and_times_read_naturally() {
-        assert_eq!(days_text(&employee(SignIn::Waiting, 1)), "1 day left");
-        assert_eq!(days_text(&employee(SignIn::ExpiresSoon, 0)), "expires today");
-        assert_eq!(days_text(&employee(SignIn::MustReissue, -3)), "expired 3 days ago");
-        assert_eq!(days_text(&employee(SignIn::SignedIn, -3)), "");
+        assert_eq!(days_text(&employee(SignIn::Waiting, 1), Lang::En), "1 day left");
+        assert_eq!(days_text(&employee(SignIn::ExpiresSoon, 0), Lang::En), "expires today");
+        assert_eq!(days_text(&employee(SignIn::MustReissue, -3), Lang::En), "expired 3 days ago");
+        assert_eq!(days_text(&employee(SignIn::SignedIn, -3), Lang::En), "");
+        assert_eq!(days_text(&employee(SignIn::Waiting, 12), Lang::ZhTw), "還有 12 天");
+        assert_eq!(days_text(&employee(SignIn::MustReissue, -3), Lang::ZhTw), "3 天前到期");
         assert_eq!(when(dt("2025-06-10 09:30:00")), "2025-06-10 09:30");
         assert_eq!(when(dt("2025-06-10 09:30:15")), "2025-06-10 09:30:15");
     }
@@ -334,10 +351,65 @@ mod tests {
         let html = render(&r);
         assert!(!html.contains("<script"), "{html}");
         assert!(html.contains("&lt;script&gt;"));
-        assert!(html.contains("o&#x27;brien&amp;co@contoso.com"));
+        assert!(html.contains("o&#x27;brien&amp;co@<wbr>contoso.<wbr>com"));
+        assert!(html.contains(">obrien.<wbr>co@<wbr>contoso.<wbr>onmicrosoft.<wbr>com</span>"));
         assert!(html.contains("must re-add"));
         assert!(!html.contains("href=\"index.html\""), "no index to link to");
         assert_eq!(html, render(&r));
+    }
+
+    /// 2 disagreements (an account the export lacks, a stranger) and 3
+    /// cells that could not be read: the banner counts each apart.
+    #[test]
+    fn the_banner_counts_disagreements_apart_from_unreadable_cells() {
+        let mut r = report(vec![employee(SignIn::SignedIn, 10)]);
+        let finding = |rule, message: &str| Finding::new("status.csv", 3, 2, rule, message.into());
+        r.findings.push(finding(Rule::MissingStatus, "not in the status export"));
+        for _ in 0..3 {
+            r.findings.push(finding(Rule::InvalidValue, "\"maybe\" is not yes or no"));
+        }
+        let html = render(&r);
+        let banner = html.split("<p class=\"banner").nth(1).expect("a banner");
+        let banner = &banner[..banner.find("</p>").unwrap()];
+        assert!(
+            banner.contains("disagree in 2 places, and 3 cells or rows of the status export could not be read"),
+            "{banner}"
+        );
+        r.findings.retain(|f| f.rule == Rule::InvalidValue);
+        let html = render(&r);
+        assert!(html.contains("but 3 cells or rows of the status export could not be read: see"), "{html}");
+        assert!(!html.contains("disagree"), "{html}");
+    }
+
+    /// The page in the report's language: zh-TW has no English words of
+    /// its own left, and English stays the default.
+    #[test]
+    fn the_page_is_in_the_reports_language() {
+        let mut r = report(vec![employee(SignIn::MustReissue, -3), employee(SignIn::Waiting, 12)]);
+        r.lang = Lang::ZhTw;
+        let html = render(&r);
+        assert!(html.contains("<html lang=\"zh-Hant-TW\">"), "{html}");
+        for zh in ["轉換後的團隊狀態", "執行資訊", "必須移除後重新新增", "3 天前到期", "須重新新增", "本頁不含任何密碼"]
+        {
+            assert!(html.contains(zh), "no {zh} in {html}");
+        }
+        let text = html.split("<main>").nth(1).unwrap();
+        for en in [
+            "Run facts",
+            "Totals",
+            "signed in",
+            "days left",
+            "days ago",
+            "expired",
+            "Must be removed",
+            "Username",
+            "Next apply",
+            "Findings",
+        ] {
+            assert!(!text.contains(en), "{en} in the zh-TW page: {text}");
+        }
+        r.lang = Lang::En;
+        assert!(render(&r).contains("<h2>Run facts</h2>"));
     }
 
     #[test]

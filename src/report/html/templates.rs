@@ -8,10 +8,13 @@
 //! email body is plain text, so it is registered under a name autoescaping
 //! does not match: `&` in an organisation's name stays `&` in the email.
 
+use crate::core::model::Lang;
+use crate::report::l10n;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::io;
 use std::sync::OnceLock;
-use tera::{Context, Tera};
+use tera::{Context, Tera, Value};
 
 /// The report's front page.
 pub(crate) const INDEX: &str = "index.html.tera";
@@ -72,12 +75,54 @@ pub(crate) fn render_mail(context: &Context) -> Result<String, tera::Error> {
     tera.render(MAIL, context)
 }
 
+/// `t(k="id", l=run.tag, name=value, …)`: the pages' message `id` of
+/// locales/<l>/pages.ftl. Messages are HTML written by us (they may hold
+/// `<strong>`, `<code>`, links), so the result is not escaped again; every
+/// value is escaped here. A count (`{n, fmt}`) is shown as `fmt` and chosen
+/// on as `name_n`; a number is both; `true`/`false` choose `[true]`/`[false]`.
+struct Translate;
+
+impl tera::Function for Translate {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let id = args.get("k").and_then(Value::as_str).ok_or("t() needs k=\"message id\"")?;
+        let lang = args.get("l").and_then(Value::as_str).and_then(Lang::parse).unwrap_or(Lang::En);
+        let mut strings: Vec<(String, String)> = Vec::with_capacity(args.len());
+        let mut numbers: Vec<(String, f64)> = Vec::new();
+        for (name, value) in args.iter().filter(|(name, _)| *name != "k" && *name != "l") {
+            let number =
+                |v: &Value| v.as_f64().ok_or_else(|| tera::Error::msg(format!("{id}: {name} is not a number")));
+            match value {
+                Value::Object(o) if o.contains_key("fmt") => {
+                    strings.push((name.clone(), tera::escape_html(o["fmt"].as_str().unwrap_or(""))));
+                    numbers.push((format!("{name}_n"), number(&o["n"])?));
+                }
+                Value::Number(_) => {
+                    strings.push((name.clone(), value.to_string()));
+                    numbers.push((format!("{name}_n"), number(value)?));
+                }
+                Value::String(v) => strings.push((name.clone(), tera::escape_html(v))),
+                Value::Bool(b) => strings.push((name.clone(), b.to_string())),
+                Value::Null => strings.push((name.clone(), String::new())),
+                _ => return Err(tera::Error::msg(format!("{id}: {name} is neither text nor a number"))),
+            }
+        }
+        let strings: Vec<(&str, &str)> = strings.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+        let numbers: Vec<(&str, f64)> = numbers.iter().map(|(n, v)| (n.as_str(), *v)).collect();
+        Ok(Value::String(l10n::text_n(lang, id, &strings, &numbers)))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
 /// The compiled templates, built once per process.
 fn templates() -> Result<&'static Tera, &'static str> {
     static TERA: OnceLock<Result<Tera, String>> = OnceLock::new();
     TERA.get_or_init(|| {
         let mut tera = Tera::default();
         tera.autoescape_on(ESCAPED.to_vec());
+        tera.register_function("t", Translate);
         tera.add_raw_templates(TEMPLATES).map_err(|e| chain(&e))?;
         Ok(tera)
     })
@@ -137,9 +182,14 @@ mod tests {
     fn no_template_marks_a_value_safe_or_loads_anything() {
         for (name, text) in TEMPLATES {
             // The exceptions: the rows escaped by `rows::account_rows` (tested
-            // there), and the checklist that tera itself rendered and escaped.
+            // there), the checklist that tera itself rendered and escaped, and
+            // status.html's addresses escaped by `rows::breakable` (tested there).
             let text = if name == ORG {
                 text.replacen("{{ account_rows | safe }}", "", 1).replacen("{{ employee_checklist | safe }}", "", 1)
+            } else if name == STATUS {
+                ["r.username", "r.email", "e.username", "e.email"]
+                    .iter()
+                    .fold(text.to_string(), |t, v| t.replace(&format!("{{{{ {v} | safe }}}}"), ""))
             } else {
                 text.to_string()
             };

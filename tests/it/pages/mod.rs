@@ -4,3 +4,4 @@
 
 mod large_run;
 mod mail_names;
+mod status_page;
