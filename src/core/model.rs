@@ -112,8 +112,9 @@ pub struct Employee {
     pub last_name: Text,
     /// The email as written (trimmed): sign-on information goes here.
     pub email: String,
-    /// Trimmed, NFC, case-folded: the identity of a person inside an organisation.
-    pub email_key: String,
+    /// The email key ([`Employee::email_key`]) where it differs from the
+    /// email: most addresses are their own key, one string and not two.
+    pub key: Option<Box<str>>,
     pub role: Role,
     pub job_title: Text,
     pub partner_university_id: Text,
@@ -124,6 +125,16 @@ pub struct Employee {
 }
 
 impl Employee {
+    /// What [`Employee::key`] holds for `email` and its key `key`.
+    pub fn key_of(email: &str, key: String) -> Option<Box<str>> {
+        (key != email).then(|| key.into_boxed_str())
+    }
+
+    /// Trimmed, NFC, case-folded: the identity of a person inside an organisation.
+    pub fn email_key(&self) -> &str {
+        self.key.as_deref().unwrap_or(&self.email)
+    }
+
     /// The name every output shows, in `order` (design §9); the email when
     /// the export gives no name.
     pub fn display_name(&self, order: crate::core::names::NameOrder) -> String {

@@ -26,7 +26,7 @@ pub struct Deduped {
 
 pub fn dedup(mut people: Vec<Employee>, file: &str, email_col: u32) -> Deduped {
     let at = At { file, email_col };
-    let later = repeats(&people, |p| (p.mpn_id.as_str(), p.email_key.as_str()));
+    let later = repeats(&people, |p| (p.mpn_id.as_str(), p.email_key()));
     // Ascending, since repeats come in row order.
     let dropped: Vec<u32> = later.iter().map(|&(_, row)| row).collect();
     let repeat_lines: Vec<(u64, u64)> =
@@ -49,7 +49,7 @@ pub fn dedup(mut people: Vec<Employee>, file: &str, email_col: u32) -> Deduped {
         keep
     });
     // `cross-org-employee`: one account in each tenant, said once per later organisation.
-    for (first, rows) in by_first(repeats(&people, |p| p.email_key.as_str())) {
+    for (first, rows) in by_first(repeats(&people, |p| p.email_key())) {
         findings.extend(rows.iter().map(|&j| at.cross_org_employee(&people[j as usize], &people[first as usize])));
     }
     Deduped { employees: people, findings, repeats: repeat_lines }
@@ -78,7 +78,9 @@ fn judge_group(people: &[Employee], first: usize, rows: &[u32], at: At, findings
 /// case, so `Kevin.Lin@` and `kevin.lin@` on otherwise equal rows are one row
 /// typed twice, not a conflict (the first spelling is kept).
 fn same_data(a: &Employee, b: &Employee) -> bool {
-    same_letters(&a.email, &b.email) && Employee { line: b.line, email: b.email.clone(), ..a.clone() } == *b
+    same_letters(&a.email, &b.email)
+        && a.email_key() == b.email_key()
+        && Employee { line: b.line, email: b.email.clone(), key: b.key.clone(), ..a.clone() } == *b
 }
 
 /// The merge policy of design §4.

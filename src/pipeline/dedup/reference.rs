@@ -24,7 +24,7 @@ fn groups_by<K: Ord>(keys: impl Iterator<Item = K>) -> Vec<Vec<usize>> {
 pub(super) fn dedup(people: Vec<Employee>, file: &str, email_col: u32) -> (Vec<Employee>, Vec<Finding>) {
     let at = At { file, email_col };
     let n = people.len();
-    let groups = groups_by(people.iter().map(|p| (p.mpn_id.as_str(), p.email_key.as_str())));
+    let groups = groups_by(people.iter().map(|p| (p.mpn_id.as_str(), p.email_key())));
     let mut findings = Vec::new();
     let mut drop = vec![false; n];
     let mut merged: Vec<(usize, Employee)> = Vec::new();
@@ -55,7 +55,7 @@ pub(super) fn dedup(people: Vec<Employee>, file: &str, email_col: u32) -> (Vec<E
             _ => employees.push(p),
         }
     }
-    for group in groups_by(employees.iter().map(|p| p.email_key.as_str())) {
+    for group in groups_by(employees.iter().map(|p| p.email_key())) {
         let first = &employees[group[0]];
         for &j in &group[1..] {
             findings.push(at.cross_org_employee(&employees[j], first));

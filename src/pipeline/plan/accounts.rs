@@ -81,6 +81,7 @@ pub(crate) fn account_plan(e: Employee, opts: &Options, username: Username) -> A
     let (creation, as_of, lang) = (opts.creation, opts.as_of, opts.lang);
     let display_name = e.display_name(opts.name_order);
     let tasks = tasks_for(&e);
+    let email_key = e.key.map_or_else(|| e.email.clone(), String::from);
     AccountPlan {
         email: e.email,
         display_name,
@@ -91,7 +92,7 @@ pub(crate) fn account_plan(e: Employee, opts: &Options, username: Username) -> A
         tasks,
         action: Action::Create,
         language: e.language.unwrap_or(lang),
-        email_key: e.email_key,
+        email_key,
         line: e.line,
         first_name: e.first_name,
         last_name: e.last_name,
@@ -209,7 +210,7 @@ mod tests {
             first_name: "A".into(),
             last_name: Default::default(),
             email: "a@x.com".into(),
-            email_key: "a@x.com".into(),
+            key: None,
             role: Role::Employee,
             job_title: Default::default(),
             partner_university_id: Default::default(),
@@ -239,7 +240,7 @@ mod tests {
             first_name: "A".into(),
             last_name: "B".into(),
             email: "a@x.com".into(),
-            email_key: "a@x.com".into(),
+            key: None,
             role: Role::Admin,
             job_title: Default::default(),
             partner_university_id: Default::default(),

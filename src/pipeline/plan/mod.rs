@@ -143,7 +143,7 @@ pub(crate) fn plan(
             for &t in &team_ids {
                 let mpn_id = &teams[t].membership.mpn_id;
                 for (k, e) in teams[t].employees.iter().enumerate() {
-                    if let Some(existing) = ledger.account(mpn_id, &e.email_key) {
+                    if let Some(existing) = ledger.account(mpn_id, e.email_key()) {
                         named.push((t, k, existing.username.clone()));
                         continue;
                     }
@@ -219,7 +219,7 @@ fn org_plan(team: Team, usernames: Vec<Option<Username>>, opts: &Options, histor
         .into_iter()
         .zip(usernames)
         .map(|(e, name)| {
-            let existing = history.ledger.account(&m.mpn_id, &e.email_key);
+            let existing = history.ledger.account(&m.mpn_id, e.email_key());
             let name = name.expect("everyone was named");
             let mut plan = accounts::account_plan(e, opts, name);
             if let Some(existing) = existing {

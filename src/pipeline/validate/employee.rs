@@ -107,7 +107,7 @@ pub(crate) fn check_employee<'a>(rec: &Record, map: &'a HeaderMap, file: &'a str
         first_name: first.into(),
         last_name: last.into(),
         email: email.to_string(),
-        email_key: values::email_key(email),
+        key: Employee::key_of(email, values::email_key(email)),
         role: role.expect("checked"),
         job_title: job_title.into(),
         partner_university_id: get(e::PARTNER_UNIVERSITY_ID).into(),

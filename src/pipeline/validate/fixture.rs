@@ -11,7 +11,7 @@ pub(crate) fn person(line: u64, mpn: &str, email: &str, role: Role) -> Employee 
         first_name: "Ann".into(),
         last_name: Default::default(),
         email: email.into(),
-        email_key: email_key(email),
+        key: Employee::key_of(email, email_key(email)),
         role,
         job_title: Default::default(),
         partner_university_id: Default::default(),
