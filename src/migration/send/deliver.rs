@@ -121,7 +121,7 @@ pub(super) fn deliver(
                     summary.sent += 1;
                     if run.delete_sent {
                         let path = outbox::path(run.out, &p.file);
-                        std::fs::remove_file(&path).map_err(|source| SendError::Read { path, source })?;
+                        std::fs::remove_file(&path).map_err(|source| SendError::Write { path, source })?;
                     }
                 }
                 Fate::Failed(reply) => {

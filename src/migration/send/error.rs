@@ -2,7 +2,7 @@
 //! error (exit 2). A message the server refused is not an error here: it is
 //! recorded in the sent log and the run goes on.
 
-use crate::core::transaction::TxnError;
+use crate::core::transaction::{TxnError, owned::FolderError};
 use crate::files::sent_log::SentLogError;
 use std::path::PathBuf;
 
@@ -20,6 +20,8 @@ pub enum SendError {
     Ca { path: PathBuf, reason: String },
     #[error("cannot read {path}: {source}")]
     Read { path: PathBuf, source: std::io::Error },
+    #[error("cannot write {path}: {source}")]
+    Write { path: PathBuf, source: std::io::Error },
     #[error("no outbox in {0}: `pmc-migrate apply --creation individual --out {0}` writes the sign-on mail there")]
     NoOutbox(PathBuf),
     #[error("cannot connect to {server}: {reason}")]
@@ -36,4 +38,6 @@ pub enum SendError {
     SentLog(#[from] SentLogError),
     #[error(transparent)]
     Transaction(#[from] TxnError),
+    #[error(transparent)]
+    Folder(#[from] FolderError),
 }

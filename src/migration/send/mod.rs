@@ -14,15 +14,16 @@ pub(crate) mod smtp;
 pub(crate) use error::SendError;
 pub(crate) use request::{NotSent, SendRun, Summary};
 
-use crate::core::transaction;
-use crate::files::sent_log::SentLog;
+use crate::core::transaction::{self, owned, owned::Claim};
+use crate::files::sent_log::{FILE_NAME, SentLog};
+use std::path::Path;
 
 /// Lock the folder, read the log and the outbox, send what is left.
 pub(crate) fn send(run: &SendRun<'_>) -> Result<Summary, SendError> {
     let dir = run.out;
     let files = outbox::scan(dir)?;
     let _lock = match run.server {
-        Some(_) => Some(transaction::lock(dir)?),
+        Some(_) => Some(claim(dir)?),
         None => None,
     };
     let mut log = match run.server {
@@ -77,6 +78,17 @@ pub(crate) fn send(run: &SendRun<'_>) -> Result<Summary, SendError> {
         }
     }
     Ok(summary)
+}
+
+/// The folder must be the tool's (its mark names what it wrote, now the
+/// sent log too), held under apply's lock while the run lasts.
+fn claim(dir: &Path) -> Result<transaction::DirLock, SendError> {
+    let replaces = [FILE_NAME];
+    let mut folder = owned::claim(dir, &Claim { exports: &[], inputs: &[], replaces: &replaces, force: false })?;
+    let lock = transaction::lock(dir)?;
+    folder.wrote([FILE_NAME]);
+    folder.save().map_err(|source| SendError::Write { path: dir.join(owned::MARKER), source })?;
+    Ok(lock)
 }
 
 /// `--only ORG` (or none) keeps `file`.

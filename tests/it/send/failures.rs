@@ -166,3 +166,22 @@ fn ci_installs_the_smtp_server_the_tests_pin() {
     assert!(ci.contains(crate::tools::SMTP_PACKAGE), ".ci/run must install {}", crate::tools::SMTP_PACKAGE);
     assert!(ci.contains("openssl"), ".ci/run must install the openssl command");
 }
+
+#[test]
+fn a_folder_that_is_not_the_tools_is_refused_and_the_sent_log_is_marked_as_its_own() {
+    let Some(wrk) = outbox(5) else { return };
+    let smtp = Smtp::start(&wrk, &[]);
+    send(&wrk, &smtp, &[]).assert_code(0);
+    let mark = wrk.read_string("out/.pmc-migrate");
+    assert!(mark.lines().any(|l| l == "sent.csv"), "{mark}");
+
+    // A folder someone else made, holding an outbox: not the tool's to write in.
+    std::fs::create_dir_all(wrk.path("foreign/outbox/1")).unwrap();
+    std::fs::copy(wrk.path(&messages(&wrk)[0]), wrk.path("foreign/outbox/1/a.eml")).unwrap();
+    let url = smtp.url();
+    let run = wrk.run(["send", "--out", "foreign", "--smtp", &url, "--quiet"]);
+    run.assert_code(2);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(!wrk.exists("foreign/sent.csv"));
+    assert_eq!(smtp.received().len(), messages(&wrk).len());
+}
