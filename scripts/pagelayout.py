@@ -9,7 +9,7 @@ protocol (Runtime.evaluate), which the page's CSP does not govern.
 
 Usage:
   pagelayout.py [--chromium PATH] [--widths 390,768,1400] [--shots DIR]
-                [--shot-height PX] [--name NAME]... PAGE...
+                [--shot-height PX] [--name NAME]... [--english-words FILE] PAGE...
 
 Prints one JSON object per page and width on stdout:
   {"page", "width", "scroll_width", "height", "tops": {section id: px},
@@ -27,7 +27,10 @@ A problem is one of:
   chart-text-cut           SVG text reaching past the sides of the box that
                            holds its chart (the card cuts it, or the page
                            scrolls for it);
-  table-overflows-its-box  at DESKTOP px and wider, a table that scrolls.
+  table-overflows-its-box  at DESKTOP px and wider, a table that scrolls;
+  english-text             with --english-words, two or more of its words one
+                           after the other in visible text outside <code> and
+                           .mono (an English sentence in a translated page).
 Exits 0 whatever it finds (the caller judges), 2 when Chromium can't be driven.
 Screenshots (--shots) are DIR/NAME-WIDTH.png, NAME the page's --name or file stem.
 """
@@ -59,6 +62,7 @@ MEASURE = r"""
 (() => {
   const MIN_BAR = %(min_bar)d, MIN_CELL = %(min_cell)d, MIN_CHARS = %(min_chars)d, MIN_TEXT = %(min_text)d, DESKTOP = %(desktop)d;
   const doc = document.documentElement;
+  const STOP = new Set(%(stop)s);
   const width = window.__requestedWidth;
   const problems = [];
   const where = (el) => {
@@ -92,10 +96,14 @@ MEASURE = r"""
     const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
     for (let n = walk.nextNode(); n; n = walk.nextNode()) {
       const text = n.textContent.replace(/\s+/g, ' ').trim();
-      if (!text) continue;
+      // An SVG <title> is a tooltip, not text in the cell.
+      if (!text || n.parentElement.closest('title')) continue;
       ctx.font = getComputedStyle(n.parentElement).font;
       const chars = MIN_CHARS * ctx.measureText('0').width;
-      for (const w of text.split(' ')) word = Math.max(word, Math.min(ctx.measureText(w).width, chars));
+      // A line may break between words, and around every Chinese or
+      // Japanese character (and full-width punctuation).
+      for (const w of text.match(/[\u3000-\u9fff\uff00-\uffef]|[^ \u3000-\u9fff\uff00-\uffef]+/g) || [])
+        word = Math.max(word, Math.min(ctx.measureText(w).width, chars));
       line = Math.max(line, ctx.measureText(text).width);
     }
     return [word, line];
@@ -138,6 +146,27 @@ MEASURE = r"""
   // scrolls past before reaching it.
   const tops = {};
   for (const s of document.querySelectorAll('section[id]')) if (shown(s)) tops[s.id] = Math.round(s.getBoundingClientRect().top + window.scrollY);
+  // English sentences in a page of another language: a run of two or more
+  // words of the English UI (STOP, lowercase) one after the other in the
+  // visible text, only spaces or , ; : between them. Text in <code> and
+  // .mono (commands, ids, usernames) is not the page's prose.
+  if (STOP.size) {
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !shown(el) || el.closest('code, .mono, style, title')) continue;
+      let run = [];
+      const flush = () => {
+        if (run.length >= 2) problems.push({kind: 'english-text', detail: JSON.stringify(run.join(' ')), where: where(el)});
+        run = [];
+      };
+      for (const m of n.textContent.matchAll(/[A-Za-z][A-Za-z'’-]*|[^A-Za-z\s,;:]+/g)) {
+        const w = m[0];
+        if (/^[A-Za-z]/.test(w) && STOP.has(w.toLowerCase())) run.push(w); else flush();
+      }
+      flush();
+    }
+  }
   // Tables that scroll sideways inside their box, at any width: a page whose
   // tables must fit every width (status.html) is judged on these.
   const scrolling = [...document.querySelectorAll('.table-wrap')]
@@ -145,7 +174,14 @@ MEASURE = r"""
     .map((w) => where(w) + ': ' + w.scrollWidth + ' px in ' + w.clientWidth + ' px');
   return {scroll_width: doc.scrollWidth, height: doc.scrollHeight, tops, scrolling_tables: scrolling, problems};
 })()
-""" % {"min_bar": MIN_BAR, "min_cell": MIN_CELL, "min_chars": MIN_CHARS, "min_text": MIN_TEXT, "desktop": DESKTOP}
+"""
+
+
+def measure_script(stop):
+    return MEASURE % {
+        "min_bar": MIN_BAR, "min_cell": MIN_CELL, "min_chars": MIN_CHARS, "min_text": MIN_TEXT, "desktop": DESKTOP,
+        "stop": json.dumps(sorted(stop)),
+    }
 
 
 def high(fd):
@@ -251,7 +287,7 @@ class Browser:
         self.profile.cleanup()
 
 
-def measure(browser, page, width, shot=None, shot_height=0):
+def measure(browser, page, width, shot=None, shot_height=0, stop=()):
     # A phone is a mobile viewport (the page's viewport meta applies);
     # a tablet and a desktop are not.
     browser.call(
@@ -262,7 +298,7 @@ def measure(browser, page, width, shot=None, shot_height=0):
     browser.call("Page.navigate", session=True, url=page.resolve().as_uri())
     browser.wait_event("Page.loadEventFired")
     browser.call("Runtime.evaluate", session=True, expression="window.__requestedWidth = %d" % width)
-    res = browser.call("Runtime.evaluate", session=True, expression=MEASURE, returnByValue=True)
+    res = browser.call("Runtime.evaluate", session=True, expression=measure_script(stop), returnByValue=True)
     if "exceptionDetails" in res:
         raise RuntimeError("measuring %s: %s" % (page, res["exceptionDetails"]))
     out = res["result"]["value"]
@@ -284,9 +320,12 @@ def main():
     ap.add_argument("--shots", type=Path, help="write <DIR>/<name>-<width>.png of each page")
     ap.add_argument("--shot-height", type=int, default=0, help="cut screenshots at this many px (0: whole page)")
     ap.add_argument("--name", action="append", default=[], help="screenshot name of each page, in order")
+    ap.add_argument("--english-words", type=Path,
+                    help="a file of English UI words, one a line: report english-text in the pages")
     ap.add_argument("pages", nargs="+", type=Path)
     args = ap.parse_args()
     widths = [int(w) for w in args.widths.split(",")]
+    stop = set(args.english_words.read_text().split()) if args.english_words else set()
     try:
         browser = Browser(args.chromium)
     except (OSError, RuntimeError, TimeoutError) as e:
@@ -297,7 +336,7 @@ def main():
             name = args.name[i] if i < len(args.name) else page.stem
             for width in widths:
                 shot = args.shots / ("%s-%d.png" % (name, width)) if args.shots else None
-                print(json.dumps(measure(browser, page, width, shot, args.shot_height)), flush=True)
+                print(json.dumps(measure(browser, page, width, shot, args.shot_height, stop)), flush=True)
     except (OSError, RuntimeError, TimeoutError) as e:
         print("pagelayout: %s" % e, file=sys.stderr)
         return 2

@@ -482,3 +482,102 @@ rule-missing-status = (status) an issued account absent from the Partner Center 
 rule-empty-file = a file with no header line
 rule-no-rows = a header and no records
 rule-suspect-encoding = names read with --encoding look like mojibake: no row of the file is used
+
+## orgs/<mpn_id>.html (task-, role- and action- are plain text: the rows escape them)
+
+task-sign-in = Get sign-in info
+task-university = Connect Partner University
+task-exams = Associate exams & certifications
+task-password-reset = Password reset (optional)
+role-admin = admin
+role-employee = employee
+action-create = create
+action-keep = keep
+action-reissue = reissue
+org-title = { $org } ({ $id }) · Partner Center migration plan
+org-back = ← Migration plan
+org-lede = <strong>{ $accounts }</strong> { $accounts_n ->
+        [one] account
+       *[other] accounts
+    } ({ $admins } { $admins_n ->
+        [one] admin
+       *[other] admins
+    }, { $employees } { $employees_n ->
+        [one] employee
+       *[other] employees
+    }) · cutover <strong>{ $as_of }</strong>
+org-apply-refused = The counts below are what apply would do; credential files listed are from earlier runs.
+org-apply-sub = Temporary passwords are only in the credential files below (mode 0600{ $bulk ->
+        [true] { "" }
+       *[false] , and in the sign-on emails
+    }), never in this report. Paths are relative to the output folder.
+org-where-credentials = Where the credentials are
+org-membership-h2 = Membership dates
+org-membership-sub = The Partner Center membership starts on the cutover date (R1) and ends one year after the PMC membership ends (R2){ $expired ->
+        [true] , or one year after the cutover when the PMC membership has already expired (R4)
+       *[false] { "" }
+    }.
+org-pc-membership = Partner Center membership
+org-timeline = Membership timeline
+org-lane-title = { $lane ->
+        [pmc] PMC membership
+        [pc] Partner Center
+       *[overlap] Both systems
+    }: { $start } to { $end }
+org-lane = { $lane ->
+        [pmc] PMC membership
+        [pc] Partner Center
+       *[overlap] Both systems
+    }
+org-lane-none = none: expired (R4)
+org-cutover-label = cutover { $date }
+org-notes = Notes
+org-renewed-in-pmc = Renewed in PMC:
+org-pc-end-note = { $expired ->
+        [true] One year after the cutover (R4)
+       *[false] One year after the PMC end date (R2)
+    }
+org-both-overlap = Both systems (overlap)
+org-no-overlap = No overlap: the PMC membership had ended (R4)
+org-overlap-days = <strong>{ $days }</strong> days, both ends included (R3)
+org-note-r4 = <strong>R4 · Expired membership.</strong> The PMC membership ended on { $pmc_end }, before the cutover: there is no overlap, and the new Partner Center membership ends one year after the cutover ({ $pc_end }).
+org-note-r3 = <strong>R3 · Both systems until { $pmc_end }.</strong> Until the current PMC membership ends the organisation can still review its PMC benefits{ $renewed ->
+        [true] , even though it already renewed in PMC: the renewed flag changes no date
+       *[false] ; renewing in PMC would change no date
+    }.
+org-accounts-sub = { $accounts } { $accounts_n ->
+        [one] account
+       *[other] accounts
+    } in the <span class="mono">{ $tenant }</span> tenant. { $bulk ->
+        [true] Created in bulk with “Add users using PMC data”: Partner Center emails each person their sign-on info.
+       *[false] Created one by one with “Add new user”: the admin sends each person their username and temporary password directly.
+    } Temporary passwords are good for 90 days (R7). Action: <em>create</em> a new account, <em>keep</em> one already issued, or <em>reissue</em> a new temporary password.
+org-name = Name
+org-role = Role
+org-tasks = Tasks (R8)
+org-action = Action
+org-nobody = Nobody to migrate: the employee export has no one in this organisation.
+org-next-h2 = Next steps
+org-step-enrol = <strong>Re-enrol</strong> on { $as_of }; the Partner Center membership runs until { $pc_end }.
+org-step-admin = <strong>The admin adds the employees</strong> (R5){ $any ->
+        [true] : { $admins }
+       *[false] { "" }
+    }.
+org-step-bulk = <strong>Set up your team › Add users using PMC data</strong> (R6): Partner Center emails each user their sign-on info.
+org-step-individual = <strong>Add new user</strong> for each account (R6), then send each user their username and temporary password directly.
+org-step-expiry = <strong>By { $date }</strong> everyone signs in; remove and re-add anyone who has not (R7). Set up self-service password reset and its security question types (R8).
+org-step-employee = <strong>Each employee</strong> gets their sign-in info, connects Partner University, associates exams and certifications, and may set up password-reset self-service (R8). Competency progress shows in <span class="ui">Partnership › Competencies</span> 24 hours later (R9).
+org-back-bottom = ← Back to the migration plan
+
+## orgs/index.html
+
+orgs-title = All organisations · Partner Center migration plan · cutover { $as_of }
+orgs-eyebrow = organisations
+orgs-h1 = All organisations
+orgs-lede = <strong>{ $total }</strong> organisation { $total_n ->
+        [one] page
+       *[other] pages
+    } · cutover <strong>{ $as_of }</strong>
+orgs-h2 = Organisation pages
+orgs-sub = Every planned organisation, in the order of the migration plan. Each page has the membership dates and every account; the whole plan is in <a href="../plan.json">plan.json</a>.
+orgs-col-org = Organisation · MPN ID

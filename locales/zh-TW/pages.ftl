@@ -357,3 +357,87 @@ rule-missing-status = （狀態）已發出的帳戶不在合作夥伴中心狀�
 rule-empty-file = 檔案沒有標題列
 rule-no-rows = 只有標題列，沒有任何記錄
 rule-suspect-encoding = 以 --encoding 讀取的姓名看起來是亂碼：該檔案的資料列都不會使用
+
+## orgs/<mpn_id>.html
+
+task-sign-in = 取得登入資訊
+task-university = 連接合作夥伴大學
+task-exams = 建立技術測驗及認證關聯
+task-password-reset = 密碼重設（選用）
+role-admin = 系統管理員
+role-employee = 員工
+action-create = 建立
+action-keep = 保留
+action-reissue = 重新發給
+org-title = { $org }（{ $id }）· 合作夥伴中心轉換計畫
+org-back = ← 轉換計畫
+org-lede = <strong>{ $accounts }</strong> 個帳戶（{ $admins } 個系統管理員、{ $employees } 個員工）· 轉換日 <strong>{ $as_of }</strong>
+org-apply-refused = 下列數量是套用會做的事；列出的登入資訊檔來自先前的執行。
+org-apply-sub = 暫時密碼只存在下列登入資訊檔中（權限 0600{ $bulk ->
+        [true] { "" }
+       *[false] ，以及登入電子郵件
+    }），不會出現在本報告。路徑相對於輸出資料夾。
+org-where-credentials = 登入資訊在哪裡
+org-membership-h2 = 會員資格日期
+org-membership-sub = 合作夥伴中心會員資格從轉換日開始（R1），於 PMC 會員資格結束一年後到期（R2）{ $expired ->
+        [true] ；若 PMC 會員資格已到期，則於轉換日一年後到期（R4）
+       *[false] { "" }
+    }。
+org-pc-membership = 合作夥伴中心會員資格
+org-timeline = 會員資格時間軸
+org-lane-title = { $lane ->
+        [pmc] PMC 會員資格
+        [pc] 合作夥伴中心
+       *[overlap] 兩個系統並行
+    }：{ $start } 至 { $end }
+org-lane = { $lane ->
+        [pmc] PMC 會員資格
+        [pc] 合作夥伴中心
+       *[overlap] 兩個系統並行
+    }
+org-lane-none = 無：已到期（R4）
+org-cutover-label = 轉換日 { $date }
+org-notes = 說明
+org-renewed-in-pmc = 已在 PMC 續約：
+org-pc-end-note = { $expired ->
+        [true] 轉換日一年後（R4）
+       *[false] PMC 結束日一年後（R2）
+    }
+org-both-overlap = 兩個系統並行（重疊）
+org-no-overlap = 沒有重疊：PMC 會員資格已結束（R4）
+org-overlap-days = <strong>{ $days }</strong> 天，含首尾兩天（R3）
+org-note-r4 = <strong>R4 · 已到期的會員資格。</strong>PMC 會員資格已於 { $pmc_end } 結束，早於轉換日：沒有重疊期間，新的合作夥伴中心會員資格於轉換日一年後（{ $pc_end }）到期。
+org-note-r3 = <strong>R3 · 兩個系統並行至 { $pmc_end }。</strong>在目前的 PMC 會員資格結束前，組織仍可查看其 PMC 權益{ $renewed ->
+        [true] ，即使已在 PMC 續約：續約不會改變任何日期
+       *[false] ；在 PMC 續約也不會改變任何日期
+    }。
+org-accounts-sub = <span class="mono">{ $tenant }</span> 租用戶中的 { $accounts } 個帳戶。{ $bulk ->
+        [true] 以「使用 PMC 資料新增使用者」大量建立：合作夥伴中心會以電子郵件寄給每個人登入資訊。
+       *[false] 以「新增使用者」逐一建立：系統管理員直接將使用者名稱和暫時密碼交給每個人。
+    }暫時密碼的有效期為 90 天（R7）。動作：<em>建立</em>新帳戶、<em>保留</em>已發出的帳戶，或<em>重新發給</em>新的暫時密碼。
+org-name = 姓名
+org-role = 角色
+org-tasks = 工作（R8）
+org-action = 動作
+org-nobody = 沒有要轉換的人：員工匯出檔中沒有這個組織的任何人。
+org-next-h2 = 後續步驟
+org-step-enrol = 於 { $as_of } <strong>重新註冊</strong>；合作夥伴中心會員資格有效至 { $pc_end }。
+org-step-admin = <strong>由系統管理員新增員工</strong>（R5）{ $any ->
+        [true] ：{ $admins }
+       *[false] { "" }
+    }。
+org-step-bulk = <strong>設定您的小組 › 使用 PMC 資料新增使用者</strong>（R6）：合作夥伴中心會以電子郵件寄給每位使用者登入資訊。
+org-step-individual = 為每個帳戶執行<strong>新增使用者</strong>（R6），再直接將使用者名稱和暫時密碼交給每位使用者。
+org-step-expiry = <strong>在 { $date } 前</strong>每個人都要登入；尚未登入的人請移除後重新新增（R7）。設定自助式密碼重設及其安全性問題類型（R8）。
+org-step-employee = <strong>每位員工</strong>取得登入資訊、連接合作夥伴大學、建立技術測驗及認證關聯，並可設定密碼重設自助（R8）。24 小時後，專長認證進度會顯示在 <span class="ui">合作關係 › 專長認證</span> 中（R9）。
+org-back-bottom = ← 回到轉換計畫
+
+## orgs/index.html
+
+orgs-title = 所有組織 · 合作夥伴中心轉換計畫 · 轉換日 { $as_of }
+orgs-eyebrow = 組織
+orgs-h1 = 所有組織
+orgs-lede = <strong>{ $total }</strong> 個組織頁面 · 轉換日 <strong>{ $as_of }</strong>
+orgs-h2 = 組織頁面
+orgs-sub = 計畫中的每個組織，依轉換計畫的順序排列。每個頁面都有會員資格日期與所有帳戶；完整的計畫在 <a href="../plan.json">plan.json</a> 中。
+orgs-col-org = 組織 · MPN ID

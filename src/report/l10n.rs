@@ -86,7 +86,12 @@ fn format(all: &[Bundle], lang: Lang, id: &str, args: &[(&str, &str)], numbers: 
         fluent_args.set(*name, *n);
     }
     for (name, value) in args {
-        if tight {
+        // Only a value with a wide character at an edge can lose a space
+        // (spacing::tidy); the rest go in as given, so that a select on
+        // them ([true], [comma]) still matches.
+        let wide_edge =
+            value.chars().next().is_some_and(spacing::wide) || value.chars().last().is_some_and(spacing::wide);
+        if tight && wide_edge {
             fluent_args.set(*name, spacing::mark(value));
         } else {
             fluent_args.set(*name, *value);
@@ -264,6 +269,9 @@ mod tests {
         assert_eq!(s, "王小明 {$x} <b> 您好：");
         let s = text(Lang::ZhTw, "signon-greeting", &[("name", "王小明")]);
         assert_eq!(s, "王小明您好：");
+        // A Latin value still selects its variant in Chinese text.
+        let s = text(Lang::ZhTw, "page-footer", &[("version", "0.1.0"), ("as_of", "2026-12-01"), ("creation", "bulk")]);
+        assert!(s.contains("（大量建立帳戶）"), "{s}");
         let s = text(Lang::En, "signon-subject", &[("organization", "O'Brien & Co")]);
         assert_eq!(s, "Your Partner Center sign-in for O'Brien & Co");
     }

@@ -48,7 +48,7 @@ fn at_fence(chars: &[char], i: usize) -> bool {
 }
 
 /// Han, kana, Hangul and the full-width punctuation Chinese text uses.
-fn wide(c: char) -> bool {
+pub(crate) fn wide(c: char) -> bool {
     crate::core::names::is_cjk(c.encode_utf8(&mut [0; 4]))
         || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF60}')
 }

@@ -30,6 +30,16 @@ fn files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 
 #[test]
 fn sample_report_matches_the_committed_one_byte_for_byte() {
+    matches_the_committed_report("reports/sample", &[]);
+}
+
+/// The same sample with `--lang zh-TW`: every page in Traditional Chinese.
+#[test]
+fn sample_report_in_traditional_chinese_matches_the_committed_one_byte_for_byte() {
+    matches_the_committed_report("reports/sample-zh-TW", &["--lang", "zh-TW"]);
+}
+
+fn matches_the_committed_report(out: &str, extra: &[&str]) {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     // The same relative paths as scripts/update-golden.sh, in a scratch copy,
     // so the input and output paths read as in the golden plan.json.
@@ -41,27 +51,28 @@ fn sample_report_matches_the_committed_one_byte_for_byte() {
     let run = Command::new(env!("CARGO_BIN_EXE_pmc-migrate"))
         .current_dir(work.path())
         .args(["plan", "--memberships", "samples/memberships.csv", "--employees", "samples/employees.csv"])
-        .args(["--as-of", AS_OF, "--quiet", "--out", "reports/sample"])
+        .args(["--as-of", AS_OF, "--quiet", "--out", out])
+        .args(extra)
         .output()
         .unwrap();
     assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
-    let golden = files(&repo.join("reports/sample"));
-    let fresh = files(&work.path().join("reports/sample"));
+    let golden = files(&repo.join(out));
+    let fresh = files(&work.path().join(out));
     similar_asserts::assert_eq!(
         golden.keys().collect::<Vec<_>>(),
         fresh.keys().collect::<Vec<_>>(),
-        "the set of files differs from reports/sample"
+        "the set of files differs from {out}"
     );
     for (name, bytes) in &golden {
         let what = format!(
-            "{} differs from reports/sample/{} (-committed, +this run; run scripts/update-golden.sh if the change is intended)",
+            "{} differs from {out}/{} (-committed, +this run; run scripts/update-golden.sh if the change is intended)",
             name.display(),
             name.display()
         );
         assert_same_bytes(bytes, &fresh[name], &what);
     }
     for must in ["plan.json", "findings.csv", "index.html"] {
-        assert!(golden.contains_key(Path::new(must)), "reports/sample/{must} is missing");
+        assert!(golden.contains_key(Path::new(must)), "{out}/{must} is missing");
     }
-    assert!(golden.keys().any(|k| k.starts_with("orgs")), "no organisation pages in reports/sample");
+    assert!(golden.keys().any(|k| k.starts_with("orgs")), "no organisation pages in {out}");
 }

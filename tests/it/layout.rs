@@ -33,15 +33,25 @@ pub(crate) struct Measured {
     pub tops: serde_json::Map<String, Value>,
     /// Tables that scroll sideways inside their box.
     pub scrolling_tables: Vec<Value>,
-    problems: Vec<Value>,
+    pub problems: Vec<Value>,
 }
 
 /// Measure `pages` (name for the screenshot, path) at every width; screenshots
 /// into `shots` when given.
 pub(crate) fn measure(pages: &[(String, PathBuf)], shots: Option<&Path>) -> Vec<Measured> {
-    let widths: Vec<String> = WIDTHS.iter().map(u32::to_string).collect();
+    measure_with(pages, shots, &WIDTHS, &[])
+}
+
+/// [`measure`] at `widths`, with more of the script's options.
+pub(crate) fn measure_with(
+    pages: &[(String, PathBuf)],
+    shots: Option<&Path>,
+    widths: &[u32],
+    options: &[&std::ffi::OsStr],
+) -> Vec<Measured> {
+    let width_list: Vec<String> = widths.iter().map(u32::to_string).collect();
     let mut cmd = Command::new("python3");
-    cmd.arg(SCRIPT).args(["--chromium", CHROMIUM.program, "--widths", &widths.join(",")]);
+    cmd.arg(SCRIPT).args(["--chromium", CHROMIUM.program, "--widths", &width_list.join(",")]).args(options);
     if let Some(dir) = shots {
         // Long pages are cut: a screenshot is for looking at, not for the whole page.
         cmd.arg("--shots").arg(dir).args(["--shot-height", "4000"]);
@@ -73,7 +83,7 @@ pub(crate) fn measure(pages: &[(String, PathBuf)], shots: Option<&Path>) -> Vec<
             }
         })
         .collect();
-    assert_eq!(measured.len(), pages.len() * WIDTHS.len(), "every page measured at every width");
+    assert_eq!(measured.len(), pages.len() * widths.len(), "every page measured at every width");
     measured
 }
 

@@ -110,14 +110,15 @@ pub(crate) fn html_lang(lang: Lang) -> &'static str {
 
 /// The fonts a zh-TW machine has (Windows, macOS, Linux) before the generic
 /// family, so that Chinese text is not set in whatever fallback the browser
-/// finds first. Unquoted names (valid CSS identifiers): the value goes
+/// finds first; and short number headers kept on one line (Chinese text
+/// breaks between any two characters, one a line in a narrow column). Unquoted names (valid CSS identifiers): the value goes
 /// through the page's HTML escaping, which would turn quotes into entities.
 pub(crate) fn fonts(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "",
         Lang::ZhTw => {
-            "body { font-family: system-ui, -apple-system, Segoe UI, Microsoft JhengHei, PingFang TC, \
-             Noto Sans CJK TC, Noto Sans TC, sans-serif; }"
+            "thead th.num { white-space: nowrap; } body { font-family: system-ui, -apple-system, Segoe UI, \
+             Microsoft JhengHei, PingFang TC, Noto Sans CJK TC, Noto Sans TC, sans-serif; }"
         }
     }
 }

@@ -144,7 +144,7 @@ pub(crate) fn org_page<'a>(
         overlap_end: o.overlap_end.map(date).unwrap_or_default(),
         timeline: svg::timeline(o),
         admins: o.accounts.iter().filter(|a| a.role == Role::Admin).map(|a| a.display_name.as_str()).collect(),
-        account_rows: rows::account_rows(&o.accounts),
+        account_rows: rows::account_rows(&o.accounts, plan.lang),
         apply: applied.map(|(a, left)| org_apply_view(a, o, left)),
         employee_checklist: employee_checklist_html(o.language(plan.lang), plan.creation == Creation::Bulk),
     }

@@ -4,10 +4,12 @@
 //! loop, byte for byte; every input value goes through [`escape`], which
 //! escapes exactly like tera's autoescaping, so the page reads the same.
 
-use crate::core::model::Task;
-use crate::pipeline::plan::accounts::AccountPlan;
+use crate::core::model::{Lang, Role, Task};
+use crate::pipeline::plan::accounts::{AccountPlan, Action};
+use crate::report::l10n;
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write;
+use std::sync::OnceLock;
 
 /// `s`, HTML-escaped as tera escapes (`& < > " ' /`), appended to `out`.
 pub(crate) fn escape(out: &mut String, s: &str) {
@@ -44,13 +46,56 @@ pub(crate) fn breakable(s: &str) -> String {
     out
 }
 
-/// The one place a task gets its words on the page.
-fn task_label(task: Task) -> &'static str {
+/// The words an account row shows, in one language (locales/*/pages.ftl),
+/// looked up once per process and language, not once per row.
+struct Words {
+    tasks: [String; 4],
+    roles: [String; 2],
+    actions: [String; 3],
+}
+
+impl Words {
+    fn of(lang: Lang) -> &'static Words {
+        static WORDS: OnceLock<Vec<Words>> = OnceLock::new();
+        &WORDS.get_or_init(|| Lang::ALL.iter().map(|&l| Words::new(l)).collect())[lang as usize]
+    }
+
+    fn new(lang: Lang) -> Words {
+        let t = |id: &str| l10n::text(lang, id, &[]);
+        Words {
+            tasks: TASKS.map(|task| t(&format!("task-{}", task_id(task)))),
+            roles: [Role::Admin, Role::Employee].map(|r| t(&format!("role-{}", r.as_str()))),
+            actions: [Action::Create, Action::Keep, Action::Reissue].map(|a| t(&format!("action-{}", a.as_str()))),
+        }
+    }
+
+    fn task(&self, task: Task) -> &str {
+        &self.tasks[TASKS.iter().position(|t| *t == task).unwrap_or(0)]
+    }
+
+    fn role(&self, role: Role) -> &str {
+        &self.roles[usize::from(role != Role::Admin)]
+    }
+
+    fn action(&self, action: Action) -> &str {
+        match action {
+            Action::Create => &self.actions[0],
+            Action::Keep => &self.actions[1],
+            Action::Reissue => &self.actions[2],
+        }
+    }
+}
+
+const TASKS: [Task; 4] =
+    [Task::GetSignInInfo, Task::ConnectPartnerUniversity, Task::AssociateExamsCertifications, Task::SetUpPasswordReset];
+
+/// A task's message id: `task-<this>`.
+fn task_id(task: Task) -> &'static str {
     match task {
-        Task::GetSignInInfo => "Get sign-in info",
-        Task::ConnectPartnerUniversity => "Connect Partner University",
-        Task::AssociateExamsCertifications => "Associate exams & certifications",
-        Task::SetUpPasswordReset => "Password reset (optional)",
+        Task::GetSignInInfo => "sign-in",
+        Task::ConnectPartnerUniversity => "university",
+        Task::AssociateExamsCertifications => "exams",
+        Task::SetUpPasswordReset => "password-reset",
     }
 }
 
@@ -60,15 +105,17 @@ fn date(out: &mut String, d: NaiveDate) {
 }
 
 /// One `<tr>` per account, each ending in a line break, as the table's body.
-pub(crate) fn account_rows(accounts: &[AccountPlan]) -> String {
+/// The words are in `lang`; the classes stay the English ids.
+pub(crate) fn account_rows(accounts: &[AccountPlan], lang: Lang) -> String {
+    let words = Words::of(lang);
     let mut out = String::with_capacity(accounts.len() * 640);
     for a in accounts {
-        row(&mut out, a);
+        row(&mut out, a, words);
     }
     out
 }
 
-fn row(out: &mut String, a: &AccountPlan) {
+fn row(out: &mut String, a: &AccountPlan, words: &Words) {
     out.push_str("<tr><td class=\"name\">");
     escape(out, &a.display_name);
     if !a.job_title.is_empty() {
@@ -81,7 +128,7 @@ fn row(out: &mut String, a: &AccountPlan) {
     out.push_str("</td><td><span class=\"badge ");
     escape(out, a.role.as_str());
     out.push_str("\">");
-    escape(out, a.role.as_str());
+    escape(out, words.role(a.role));
     out.push_str("</span></td><td class=\"mono long\">");
     escape(out, a.username.as_str());
     out.push_str("</td><td class=\"nowrap\">");
@@ -90,13 +137,13 @@ fn row(out: &mut String, a: &AccountPlan) {
     for &t in &a.tasks {
         // Drawn lighter: the person may skip it.
         out.push_str(if t.optional() { "<span class=\"tag optional\">" } else { "<span class=\"tag\">" });
-        escape(out, task_label(t));
+        escape(out, words.task(t));
         out.push_str("</span>");
     }
     out.push_str("</td><td><span class=\"badge act-");
     escape(out, a.action.as_str());
     out.push_str("\">");
-    escape(out, a.action.as_str());
+    escape(out, words.action(a.action));
     out.push_str("</span></td></tr>\n");
 }
 

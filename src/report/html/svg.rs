@@ -137,7 +137,8 @@ struct Bar {
 #[derive(Debug, Serialize)]
 struct Marker {
     x: String,
-    label: String,
+    /// The cutover day; the page words the label in its language.
+    date: String,
     anchor: &'static str,
 }
 
@@ -205,7 +206,7 @@ pub(crate) fn timeline(o: &OrgPlan) -> Timeline {
         height: axis_y + 24,
         axis_y,
         lanes,
-        cutover: Marker { x: pct(cut), label: format!("cutover {}", date(o.pc_start)), anchor },
+        cutover: Marker { x: pct(cut), date: date(o.pc_start), anchor },
         ticks: year_ticks(&axis, hi),
         expired: o.expired,
     }

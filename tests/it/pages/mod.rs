@@ -5,3 +5,4 @@
 mod large_run;
 mod mail_names;
 mod status_page;
+mod translated;
