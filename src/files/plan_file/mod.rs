@@ -6,6 +6,8 @@
 mod layout;
 mod roster;
 
+#[cfg(test)]
+pub(crate) use roster::Person;
 pub(crate) use roster::{Roster, roster};
 
 use crate::core::applied::Applied;
