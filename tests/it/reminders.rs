@@ -121,7 +121,7 @@ fn a_rerun_replaces_the_set_and_keeps_each_reminders_message_id() {
         run.stdout
     );
     assert_eq!(id(CHEN_MAIL), (chen_id, "Date: Thu, 28 Aug 2025 00:00:00 +0000".to_string()));
-    assert!(!wrk.exists("out/outbox/reminders/1234567"), "Ben's emptied folder stays");
+    assert!(!wrk.exists("out/outbox/reminders/1234567"), "Ben's emptied folder goes");
     // Expired: to remove and add again, no reminder; the folder goes.
     let run = status(&wrk, &[ANNA_U, LI_U, BEN_U], &[CHEN_U], "2025-08-31", &[]);
     assert!(!wrk.exists("out/outbox/reminders"), "{:?}", reminders(&wrk));
@@ -170,8 +170,8 @@ fn reminders_parse_with_python_in_each_persons_language_with_the_sign_in_link() 
     }
     let wrk = applied();
     status(&wrk, &[ANNA_U, LI_U], &[BEN_U, CHEN_U], "2025-08-27", &[]).assert_code(1);
-    let output = Command::new("python3").current_dir(wrk.root()).arg("-c").arg(PARSE).args([BEN_MAIL, CHEN_MAIL]);
-    let output = output.output().unwrap();
+    let mut python = Command::new("python3");
+    let output = python.current_dir(wrk.root()).arg("-c").arg(PARSE).args([BEN_MAIL, CHEN_MAIL]).output().unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let mails: Value = serde_json::from_slice(&output.stdout).unwrap();
     for path in [BEN_MAIL, CHEN_MAIL] {
