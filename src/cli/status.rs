@@ -1,6 +1,7 @@
 //! `pmc-migrate status`, after cutover: the ledger of `--out` against the
 //! Partner Center team-status exports of its tenants; writes status.json and
-//! status.html and names the people who have not signed in yet.
+//! status.html, names the people who have not signed in yet, and writes
+//! reminders to those whose temporary password expires soon.
 
 use super::args::{encoding_parser, lang_parser, parse_columns, parse_delimiter};
 use crate::Error;
@@ -26,9 +27,13 @@ pub struct Args {
     /// with a time H:MM (default: now).
     #[arg(long, value_name = "WHEN", value_parser = parse_when)]
     pub as_of: Option<chrono::NaiveDateTime>,
-    /// Exit 1 when someone's temporary password expires within this many days without a sign-in.
+    /// Exit 1 when someone's temporary password expires within this many days
+    /// without a sign-in; each of them gets a reminder in DIR/outbox/reminders/.
     #[arg(long, value_name = "N", default_value_t = 7)]
     pub warn_days: u32,
+    /// Write no reminders (DIR/outbox/reminders/ stays as the last run left it).
+    #[arg(long)]
+    pub no_reminders: bool,
     /// How many people each list on stdout names (to re-add, expiring,
     /// waiting): a number, or `all`.
     #[arg(long, value_name = "N|all", default_value_t = listing::FIRST, value_parser = super::plan::parse_changes)]
@@ -77,12 +82,14 @@ pub fn run(args: &Args) -> Result<Outcome, Error> {
         warn_days: args.warn_days,
         lang: args.lang,
         listed: args.changes,
+        reminders: !args.no_reminders,
         quiet: args.quiet,
     };
     let judged = migration::status::status(&run, &report::Renderer)?;
     // A report, which --quiet never silences (design §6).
     let (report, exports) = (&judged.report, args.status.len());
-    let text = report::status_list::status_report(report, &judged.roster, &args.out, args.changes, exports);
+    let (roster, reminded) = (&judged.roster, judged.reminded);
+    let text = report::status_list::status_report(report, roster, &args.out, args.changes, exports, reminded);
     super::stdout::print(&text)?;
     Ok(if report.needs_attention() { Outcome::Errors } else { Outcome::Clean })
 }

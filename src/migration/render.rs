@@ -1,5 +1,5 @@
 //! What the workflows need from the report layer above them: the pages of a
-//! report set, the status page and a sign-on email. The commands hand the
+//! report set, the status page, a sign-on email and a reminder. The commands hand the
 //! workflows the report layer's implementation of [`Render`], so the
 //! workflows stay below the formats people read.
 
@@ -33,6 +33,9 @@ pub(crate) trait Render: Sync {
 
     /// One sign-on email, ready to send.
     fn letter(&self, letter: &Letter<'_>) -> io::Result<Vec<u8>>;
+
+    /// One reminder to sign in, ready to send.
+    fn reminder(&self, reminder: &Reminder<'_>) -> io::Result<Vec<u8>>;
 }
 
 /// What a sign-on email says to one person.
@@ -47,5 +50,25 @@ pub(crate) struct Letter<'a> {
     /// The person's language (their `language` cell, else `--lang`).
     pub language: Lang,
     /// `--sign-in-url`: where the person signs in, in every sign-on email.
+    pub sign_in_url: &'a str,
+}
+
+/// What a reminder says to someone whose temporary password expires soon:
+/// never the password, only when it lapses and whom to ask for it.
+pub(crate) struct Reminder<'a> {
+    pub mpn_id: &'a str,
+    /// The organisation's name (empty: unknown, the MPN ID stands alone).
+    pub organization: &'a str,
+    /// The person's display name (empty: unknown, their address stands in).
+    pub display_name: &'a str,
+    pub email: &'a str,
+    pub username: &'a str,
+    pub password_expires: NaiveDate,
+    /// The organisation's admin, name and address (none: "your administrator").
+    pub admin: Option<(&'a str, &'a str)>,
+    /// The Date of the message: the day `status` judged at.
+    pub date: NaiveDate,
+    pub language: Lang,
+    /// `--sign-in-url` as the plan recorded it.
     pub sign_in_url: &'a str,
 }

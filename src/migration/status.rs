@@ -1,7 +1,9 @@
 //! After cutover: the ledger of an output folder against the Partner Center
 //! status exports of its tenants, judged at a moment; writes status.json and
-//! status.html in the plan's language, and names the people to list.
+//! status.html in the plan's language, names the people to list, and writes
+//! reminders to those whose temporary password expires soon.
 
+use super::reminders::{self, Reminded};
 use super::render::Render;
 use super::{Error, folder};
 use crate::core::model::Lang;
@@ -11,7 +13,7 @@ use crate::core::transaction::atomic::write_atomic;
 use crate::core::transaction::owned::{self, Claim};
 use crate::files::ledger_csv as ledger;
 use crate::files::plan_file::{self, Roster};
-use crate::pipeline::assess::{self, LISTED, StatusReport};
+use crate::pipeline::assess::{self, LISTED, SignIn, StatusReport};
 use crate::pipeline::load::hints::Command;
 use crate::pipeline::status_export;
 use std::collections::HashSet;
@@ -32,6 +34,8 @@ pub(crate) struct StatusRun<'a> {
     pub lang: Option<Lang>,
     /// How many people of each group stdout names (their display names are looked up).
     pub listed: usize,
+    /// Write reminders into `outbox/reminders/` (false: `--no-reminders`, the set stays as it was).
+    pub reminders: bool,
     pub quiet: bool,
 }
 
@@ -40,6 +44,8 @@ pub(crate) struct StatusRun<'a> {
 pub(crate) struct Judged {
     pub report: StatusReport,
     pub roster: Roster,
+    /// The reminder set written (none: `--no-reminders`).
+    pub reminded: Option<Reminded>,
 }
 
 /// Judge the team at `--as-of` and write status.json and status.html into `--out`.
@@ -53,7 +59,12 @@ pub(crate) fn status(run: &StatusRun<'_>, render: &dyn Render) -> Result<Judged,
         return Err(Error::NoLedger(dir.to_path_buf()));
     }
     let inputs: Vec<&Path> = run.status.iter().map(PathBuf::as_path).collect();
-    let claim = Claim { exports: &[], inputs: &inputs, replaces: &["status.json", "status.html"], force: false };
+    let replaces: &[&str] = if run.reminders {
+        &["status.json", "status.html", reminders::FOLDER]
+    } else {
+        &["status.json", "status.html"]
+    };
+    let claim = Claim { exports: &[], inputs: &inputs, replaces, force: false };
     // The ledger comes with the folder (read once, under its lock).
     let (mut folder, _lock, ledger) = folder::open(dir, &claim, run.quiet)?;
     let progress = Progress::new(run.quiet);
@@ -84,16 +95,23 @@ pub(crate) fn status(run: &StatusRun<'_>, render: &dyn Render) -> Result<Judged,
     let path = dir.join("status.json");
     write_atomic(&path, &json, None).map_err(out(&path))?;
     render.status_page(&report, dir).map_err(out(dir))?;
-    Ok(Judged { report, roster })
+    let reminded = match run.reminders {
+        true => Some(reminders::remind(&mut folder, &report, &roster, run.as_of.date(), render)?),
+        false => None,
+    };
+    Ok(Judged { report, roster, reminded })
 }
 
-/// The language and names of the plan.json in `dir`, with the display names
-/// of the people stdout lists. Without a readable plan: English, no names
-/// (stdout then shows addresses and MPN IDs), and a note saying why.
+/// The language, sign-in link, names and admins of the plan.json in `dir`,
+/// with the people stdout lists and those reminded. Without a readable plan:
+/// English, no names (stdout then shows addresses and MPN IDs, reminders
+/// greet by address and name no admin), and a note saying why.
 fn roster(dir: &Path, report: &StatusReport, run: &StatusRun<'_>) -> Roster {
+    let reminded = report.in_state(SignIn::ExpiresSoon).into_iter().filter(|_| run.reminders);
     let wanted: HashSet<String> = LISTED
         .iter()
         .flat_map(|&state| report.in_state(state).into_iter().take(run.listed))
+        .chain(reminded)
         .map(|(_, e)| e.username.to_lowercase())
         .collect();
     let path = dir.join("plan.json");

@@ -11,7 +11,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use std::sync::OnceLock;
 
-type Files = [(&'static str, &'static str); 4];
+type Files = [(&'static str, &'static str); 5];
 
 /// Each language's files, by name, in [`Lang::ALL`] order.
 const LOCALES: [(Lang, Files); 2] = [
@@ -22,6 +22,7 @@ const LOCALES: [(Lang, Files); 2] = [
             ("signon.ftl", include_str!("../../locales/en/signon.ftl")),
             ("checklist.ftl", include_str!("../../locales/en/checklist.ftl")),
             ("pages.ftl", include_str!("../../locales/en/pages.ftl")),
+            ("reminder.ftl", include_str!("../../locales/en/reminder.ftl")),
         ],
     ),
     (
@@ -31,6 +32,7 @@ const LOCALES: [(Lang, Files); 2] = [
             ("signon.ftl", include_str!("../../locales/zh-TW/signon.ftl")),
             ("checklist.ftl", include_str!("../../locales/zh-TW/checklist.ftl")),
             ("pages.ftl", include_str!("../../locales/zh-TW/pages.ftl")),
+            ("reminder.ftl", include_str!("../../locales/zh-TW/reminder.ftl")),
         ],
     ),
 ];
@@ -202,14 +204,14 @@ mod tests {
     }
 
     /// String literals in the code that name a message (`signon-…`,
-    /// `checklist-…`, `admin-…`, with or without an attribute).
+    /// `checklist-…`, `admin-…`, `reminder-…`, with or without an attribute).
     fn ids_in(source: &str) -> Vec<&str> {
         source
             .split('"')
             .skip(1)
             .step_by(2)
             .filter(|s| {
-                ["signon-", "checklist-", "admin-"].iter().any(|p| s.starts_with(p))
+                ["signon-", "checklist-", "admin-", "reminder-"].iter().any(|p| s.starts_with(p))
                     || *s == "date"
                         && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
             })
@@ -223,6 +225,7 @@ mod tests {
             ("emit/l10n.rs", include_str!("l10n.rs")),
             ("emit/mail.rs", include_str!("mail.rs")),
             ("emit/html/checklist.rs", include_str!("html/checklist.rs")),
+            ("emit/reminder.rs", include_str!("reminder.rs")),
         ];
         let mut used = 0;
         for (file, source) in sources {
@@ -240,7 +243,7 @@ mod tests {
     #[test]
     fn a_missing_translation_falls_back_to_english() {
         let files: Files =
-            [("common.ftl", "date = { $iso }"), ("signon.ftl", ""), ("checklist.ftl", ""), ("pages.ftl", "")];
+            [("common.ftl", "date = { $iso }"), ("signon.ftl", ""), ("checklist.ftl", ""), ("pages.ftl", ""), ("reminder.ftl", "")];
         let set = [bundle(Lang::En, &LOCALES[0].1), bundle(Lang::ZhTw, &files)];
         assert!(pattern(&set[1], "signon-subject").is_none());
         let args = [("organization", "Contoso")];

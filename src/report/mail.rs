@@ -12,6 +12,7 @@
 //! the clock or on chance: the Date is the cutover date and the Message-ID is
 //! derived from the username and that date.
 
+use crate::core::model::Lang;
 use crate::report::html::templates::render_mail;
 use crate::report::l10n::{date, text};
 use chrono::NaiveDate;
@@ -30,32 +31,63 @@ pub(crate) use crate::migration::render::Letter;
 pub(crate) fn render(letter: &Letter<'_>) -> Result<Vec<u8>, tera::Error> {
     let body = body(letter)?;
     let i = letter.issued;
+    let subject = text(letter.language, "signon-subject", &[("organization", &one_line(letter.organization))]);
+    Ok(message(
+        Envelope {
+            from: (!letter.admin_email.is_empty()).then_some((letter.admin_name, letter.admin_email)),
+            to: (&i.display_name, &i.email),
+            subject: &subject,
+            date: letter.date,
+            message_id: message_id("signon", &[&i.username, &letter.date.to_string()], letter.date),
+            language: letter.language,
+        },
+        body,
+    ))
+}
+
+/// The header of a message to one person, as every mail the tool writes has it.
+pub(super) struct Envelope<'a> {
+    /// Display name and address; none: the message has no From (the sender's mail system sets one).
+    pub from: Option<(&'a str, &'a str)>,
+    pub to: (&'a str, &'a str),
+    pub subject: &'a str,
+    /// The Date, at midnight UTC: never the clock.
+    pub date: NaiveDate,
+    pub message_id: String,
+    pub language: Lang,
+}
+
+/// The message of `envelope` with the plain-text `body` (LF line ends).
+pub(super) fn message(envelope: Envelope<'_>, body: String) -> Vec<u8> {
     let mut msg = MessageBuilder::new();
-    if !letter.admin_email.is_empty() {
-        msg = mailbox(msg, "From", letter.admin_name, letter.admin_email);
+    if let Some((name, email)) = envelope.from {
+        msg = mailbox(msg, "From", name, email);
     }
-    let msg = mailbox(msg, "To", &i.display_name, &i.email)
-        .subject(one_line(&text(
-            letter.language,
-            "signon-subject",
-            &[("organization", &one_line(letter.organization))],
-        )))
-        .date(Date::new(letter.date.and_hms_opt(0, 0, 0).expect("midnight").and_utc().timestamp()))
-        .message_id(MessageId::new(message_id(&i.username, letter.date)))
-        .header("Content-Language", Raw::new(letter.language.tag()))
+    let (name, email) = envelope.to;
+    let msg = mailbox(msg, "To", name, email)
+        .subject(one_line(envelope.subject))
+        .date(Date::new(envelope.date.and_hms_opt(0, 0, 0).expect("midnight").and_utc().timestamp()))
+        .message_id(MessageId::new(envelope.message_id))
+        .header("Content-Language", Raw::new(envelope.language.tag()))
         .text_body(body);
     let mut out = Vec::new();
     msg.serialize(&mut out);
-    Ok(out)
+    out
 }
 
 /// One line of the sign-in block: a label, padding to line up the values
 /// (by display width: a CJK character takes two columns), the value.
 #[derive(Serialize)]
-struct Field {
-    label: String,
-    pad: String,
-    value: String,
+pub(super) struct Field {
+    pub label: String,
+    pub pad: String,
+    pub value: String,
+}
+
+/// The `(label, value)` pairs with their labels padded to one column.
+pub(super) fn aligned(labels: Vec<(String, String)>) -> Vec<Field> {
+    let width = labels.iter().map(|(l, _)| l.width()).max().unwrap_or(0) + 2;
+    labels.into_iter().map(|(label, value)| Field { pad: " ".repeat(width - label.width()), label, value }).collect()
 }
 
 /// The plain-text body from the template (LF line ends; the builder writes CRLF).
@@ -76,11 +108,7 @@ fn body(letter: &Letter<'_>) -> Result<String, tera::Error> {
         (text(lang, "signon-expires", &[]), expires.clone()),
         (text(lang, "signon-sign-in-at", &[]), one_line(letter.sign_in_url)),
     ];
-    let width = labels.iter().map(|(l, _)| l.width()).max().unwrap_or(0) + 2;
-    let fields: Vec<Field> = labels
-        .into_iter()
-        .map(|(label, value)| Field { pad: " ".repeat(width - label.width()), label, value })
-        .collect();
+    let fields = aligned(labels.into());
     let steps = [
         text(lang, "signon-step-sign-in", &[]),
         if letter.partner_university {
@@ -110,7 +138,7 @@ fn body(letter: &Letter<'_>) -> Result<String, tera::Error> {
 }
 
 /// Control characters (line breaks above all) become spaces.
-fn one_line(s: &str) -> String {
+pub(super) fn one_line(s: &str) -> String {
     s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
@@ -144,18 +172,18 @@ fn mailbox<'x>(msg: MessageBuilder<'x>, header: &'static str, name: &str, email:
     msg.header(header, Address::new_address((!name.is_empty()).then_some(name), email))
 }
 
-/// `<signon.YYYYMMDD.HASH@pmc-migrate.invalid>`: the same username and
-/// cutover date give the same id, and no input value appears in it.
-fn message_id(username: &str, date: NaiveDate) -> String {
-    let hash = Sha256::digest(format!("{username}\n{date}").as_bytes());
+/// `<KIND.YYYYMMDD.HASH@pmc-migrate.invalid>`, HASH of the `key` parts (a
+/// sign-on mail's: the username and the cutover date): the same parts give
+/// the same id, and no input value appears in it.
+pub(super) fn message_id(kind: &str, key: &[&str], date: NaiveDate) -> String {
+    let hash = Sha256::digest(key.join("\n").as_bytes());
     let hex: String = hash[..12].iter().map(|b| format!("{b:02x}")).collect();
-    format!("signon.{}.{hex}@pmc-migrate.invalid", date.format("%Y%m%d"))
+    format!("{kind}.{}.{hex}@pmc-migrate.invalid", date.format("%Y%m%d"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::Lang;
     use crate::files::credentials::Issued;
     use crate::files::credentials::password;
 

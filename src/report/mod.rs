@@ -1,5 +1,5 @@
 //! Layer 5, the report: findings, plans and runs in the formats people and CI
-//! read (terminal text, JSON, JUnit, GitHub, HTML pages, sign-on emails).
+//! read (terminal text, JSON, JUnit, GitHub, HTML pages, sign-on emails, reminders).
 
 pub(crate) mod change_listing;
 pub(crate) mod changes;
@@ -12,6 +12,7 @@ pub(crate) mod junit;
 pub(crate) mod l10n;
 pub(crate) mod mail;
 pub(crate) mod next;
+pub(crate) mod reminder;
 pub(crate) mod spacing;
 pub(crate) mod status_list;
 pub(crate) mod text;
@@ -19,7 +20,7 @@ pub(crate) mod text;
 use crate::core::applied::Applied;
 use crate::core::options::ReportFormat;
 use crate::core::progress::Counter;
-use crate::migration::render::{Letter, Render};
+use crate::migration::render::{Letter, Reminder, Render};
 use crate::pipeline::Checked;
 use crate::pipeline::assess::StatusReport;
 use std::io::{self, Write};
@@ -60,5 +61,9 @@ impl Render for Renderer {
 
     fn letter(&self, letter: &Letter<'_>) -> io::Result<Vec<u8>> {
         mail::render(letter).map_err(|e| io::Error::other(format!("cannot render a sign-on email: {e}")))
+    }
+
+    fn reminder(&self, reminder: &Reminder<'_>) -> io::Result<Vec<u8>> {
+        Ok(reminder::render(reminder))
     }
 }

@@ -131,7 +131,7 @@ pub(crate) fn refusal(checked: &Checked, out_dir: &Path) -> String {
 }
 
 /// A path as a shell word, for commands people copy.
-fn shell(s: &str) -> String {
+pub(crate) fn shell(s: &str) -> String {
     let plain = !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "._/-+=:@,".contains(c));
     if plain { s.to_string() } else { format!("'{}'", s.replace('\'', r"'\''")) }
 }

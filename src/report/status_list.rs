@@ -3,26 +3,30 @@
 //! the warning window and those still waiting for a first sign-in, each by
 //! name, organisation and date, by MPN ID then username, the first `limit`
 //! of each (`--changes`); then the exports' findings, errors first; then the
-//! summary, last, so that it is what stays on screen. Plain text: no colour,
-//! nothing fitted to a terminal, so a pipe gets every character.
+//! summary, and the reminders written with how to send them, last, so that
+//! they are what stays on screen. Plain text: no colour, nothing fitted to a
+//! terminal, so a pipe gets every character.
 
 use super::change_listing::FIRST_FINDINGS;
 use super::fit;
 use super::text::finding_line;
 use crate::core::finding::{Severity, printable};
 use crate::files::plan_file::Roster;
+use crate::migration::reminders::{FOLDER, Reminded};
 use crate::pipeline::assess::{EmployeeStatus, LISTED, OrgStatus, SignIn, StatusReport};
 use std::fmt::Write;
 use std::path::Path;
 
 /// `status`'s report for the folder `out_dir`, naming at most `limit` people
-/// of each group; `exports` is how many status exports were read.
+/// of each group; `exports` is how many status exports were read, `reminded`
+/// what became of the reminder set (none: `--no-reminders`).
 pub(crate) fn status_report(
     report: &StatusReport,
     roster: &Roster,
     out_dir: &Path,
     limit: usize,
     exports: usize,
+    reminded: Option<Reminded>,
 ) -> String {
     let (html, json) = (out_dir.join("status.html"), out_dir.join("status.json"));
     let exports = if exports == 1 { "export" } else { "exports" };
@@ -63,7 +67,31 @@ pub(crate) fn status_report(
         exports
     );
     let _ = writeln!(text, "status: {}", html.display());
+    if let Some(r) = reminded {
+        reminders(&mut text, r, out_dir);
+    }
     text
+}
+
+/// How many reminders are waiting in `outbox/reminders/`, how many of an
+/// earlier run went, and how to send them.
+fn reminders(text: &mut String, r: Reminded, out_dir: &Path) {
+    let gone = match r.removed {
+        0 => String::new(),
+        1 => "; 1 earlier reminder removed (signed in, expired or renewed since)".to_string(),
+        n => format!("; {n} earlier reminders removed (signed in, expired or renewed since)"),
+    };
+    let folder = out_dir.join(FOLDER);
+    let _ = match r.written {
+        0 if gone.is_empty() => return,
+        0 => writeln!(text, "reminders: none due{gone}"),
+        1 => writeln!(text, "reminders: 1 written to {} (no password in it){gone}", folder.display()),
+        n => writeln!(text, "reminders: {n} written to {} (no password in them){gone}", folder.display()),
+    };
+    if r.written > 0 {
+        let dir = super::next::shell(&out_dir.display().to_string());
+        let _ = writeln!(text, "Next: send them with pmc-migrate send --out {dir}");
+    }
 }
 
 /// One group: its title and count, its first `limit` people in aligned
@@ -106,7 +134,10 @@ fn people(text: &mut String, report: &StatusReport, roster: &Roster, state: Sign
 /// A person's cells: display name (else their address), username,
 /// organisation (name and MPN ID, or the MPN ID alone), and the date.
 fn row(roster: &Roster, o: &OrgStatus, e: &EmployeeStatus) -> [String; 4] {
-    let name = roster.people.get(&e.username.to_lowercase()).map_or_else(|| printable(&e.email), |n| printable(n));
+    let name = roster
+        .people
+        .get(&e.username.to_lowercase())
+        .map_or_else(|| printable(&e.email), |p| printable(&p.display_name));
     let org = match roster.organizations.get(o.mpn_id.as_str()) {
         Some(org) => format!("{} ({})", printable(org), o.mpn_id),
         None => o.mpn_id.to_string(),
@@ -127,6 +158,8 @@ fn counted(n: i64, noun: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::model::Lang;
+    use crate::files::plan_file::Person;
     use crate::pipeline::assess::SignInCounts;
     use chrono::NaiveDate;
 
@@ -171,10 +204,12 @@ mod tests {
         let mut b = OrgStatus::new("1111".into());
         b.employees = vec![person("li", SignIn::ExpiresSoon, 1), person("bo", SignIn::MustReissue, -3)];
         let mut roster = Roster::default();
-        roster.people.insert("li@x.onmicrosoft.com".into(), "李宗翰".into());
-        roster.people.insert("zed@x.onmicrosoft.com".into(), "Zed Fox".into());
+        let person = |name: &str| Person { display_name: name.into(), email: String::new(), language: Lang::En };
+        roster.people.insert("li@x.onmicrosoft.com".into(), person("李宗翰"));
+        roster.people.insert("zed@x.onmicrosoft.com".into(), person("Zed Fox"));
         roster.organizations.insert("1111".into(), "台灣雲端".into());
-        let text = status_report(&report(vec![b, a]), &roster, Path::new("out"), 2, 1);
+        let reminded = Reminded { written: 3, removed: 1 };
+        let text = status_report(&report(vec![b, a]), &roster, Path::new("out"), 2, 1, Some(reminded));
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(
             lines[..6],
@@ -187,6 +222,24 @@ mod tests {
                 "  amy@x.com  amy@x.onmicrosoft.com  2222             expires 2027-03-01, today is its last day",
                 "  … and 1 more (--changes all to list them)",
             ]
+        );
+        assert_eq!(
+            lines[lines.len() - 3..],
+            [
+                "status: out/status.html",
+                "reminders: 3 written to out/outbox/reminders/ (no password in them); 1 earlier reminder removed \
+                 (signed in, expired or renewed since)",
+                "Next: send them with pmc-migrate send --out out",
+            ]
+        );
+        let quiet = |r| status_report(&report(Vec::new()), &roster, Path::new("out"), 2, 1, r);
+        assert!(quiet(None).ends_with("status: out/status.html\n"));
+        assert!(quiet(Some(Reminded { written: 0, removed: 0 })).ends_with("status: out/status.html\n"));
+        let gone = quiet(Some(Reminded { written: 0, removed: 2 }));
+        assert!(
+            gone.ends_with(
+                "\nreminders: none due; 2 earlier reminders removed (signed in, expired or renewed since)\n"
+            )
         );
     }
 }

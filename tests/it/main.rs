@@ -26,6 +26,7 @@ mod papercuts;
 mod plan;
 mod progress;
 mod properties;
+mod reminders;
 mod report_apply;
 mod report_html;
 mod review_and_handoff;

@@ -211,12 +211,16 @@ impl Folder {
     }
 
     /// Every entry of the folder `path` (named `name`, ending in `/`) must be
-    /// the tool's: the folder is replaced whole.
+    /// the tool's: the folder is replaced whole. A folder inside it that the
+    /// list names (`outbox/reminders/1234/`) is checked the same way.
     fn check_inside(&self, path: &Path, name: &str) -> Result<(), FolderError> {
         let Ok(entries) = fs::read_dir(path) else { return Ok(()) };
         for entry in entries.flatten() {
             let rel = format!("{name}{}", entry.file_name().to_string_lossy());
-            if !self.written.contains(&rel) {
+            let folder = format!("{rel}/");
+            if self.written.contains(&folder) && entry.file_type().is_ok_and(|t| t.is_dir()) {
+                self.check_inside(&entry.path(), &folder)?;
+            } else if !self.written.contains(&rel) {
                 return Err(FolderError::InsideOurs { path: self.dir.join(rel), folder: path.to_path_buf() });
             }
         }
@@ -226,6 +230,11 @@ impl Folder {
     /// Record files the run writes (relative paths; `orgs/1234.html`).
     pub(crate) fn wrote<S: Into<String>>(&mut self, names: impl IntoIterator<Item = S>) {
         self.written.extend(names.into_iter().map(Into::into));
+    }
+
+    /// The files and folders the list names under `prefix`.
+    pub(crate) fn listed(&self, prefix: &str) -> Vec<String> {
+        self.written.iter().filter(|n| n.starts_with(prefix)).cloned().collect()
     }
 
     /// Forget the files under `prefix` (a folder the run replaced whole).
@@ -279,6 +288,27 @@ mod tests {
         assert!(e.contains("orgs/notes.txt"), "{e}");
         fs::remove_file(dir.path().join("orgs/notes.txt")).unwrap();
         assert!(claim(dir.path(), &forced).unwrap().adopted);
+    }
+
+    #[test]
+    fn a_listed_folder_inside_a_replaced_one_is_checked_file_by_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let claim_reminders = Claim { replaces: &["outbox/reminders/"], ..REPORTS };
+        let mut folder = claim(dir.path(), &claim_reminders).unwrap();
+        folder.wrote(["outbox/reminders/1/", "outbox/reminders/1/a.eml"]);
+        folder.save().unwrap();
+        fs::create_dir_all(dir.path().join("outbox/reminders/1")).unwrap();
+        fs::write(dir.path().join("outbox/reminders/1/a.eml"), "m").unwrap();
+        assert!(claim(dir.path(), &claim_reminders).is_ok());
+        assert_eq!(folder.listed("outbox/reminders/"), ["outbox/reminders/1/", "outbox/reminders/1/a.eml"]);
+        fs::write(dir.path().join("outbox/reminders/1/mine.eml"), "x").unwrap();
+        let e = claim(dir.path(), &claim_reminders).unwrap_err().to_string();
+        assert!(e.contains("outbox/reminders/1/mine.eml"), "{e}");
+        fs::remove_file(dir.path().join("outbox/reminders/1/mine.eml")).unwrap();
+        // A folder the list does not name is a stranger, whatever it holds.
+        fs::create_dir_all(dir.path().join("outbox/reminders/2")).unwrap();
+        let e = claim(dir.path(), &claim_reminders).unwrap_err().to_string();
+        assert!(e.contains("outbox/reminders/2"), "{e}");
     }
 
     #[test]

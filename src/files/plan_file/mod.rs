@@ -7,6 +7,8 @@ mod chunked;
 mod layout;
 mod roster;
 
+#[cfg(test)]
+pub(crate) use roster::Person;
 pub(crate) use roster::{Roster, roster};
 
 use crate::core::applied::Applied;
