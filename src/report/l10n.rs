@@ -242,8 +242,13 @@ mod tests {
 
     #[test]
     fn a_missing_translation_falls_back_to_english() {
-        let files: Files =
-            [("common.ftl", "date = { $iso }"), ("signon.ftl", ""), ("checklist.ftl", ""), ("pages.ftl", ""), ("reminder.ftl", "")];
+        let files: Files = [
+            ("common.ftl", "date = { $iso }"),
+            ("signon.ftl", ""),
+            ("checklist.ftl", ""),
+            ("pages.ftl", ""),
+            ("reminder.ftl", ""),
+        ];
         let set = [bundle(Lang::En, &LOCALES[0].1), bundle(Lang::ZhTw, &files)];
         assert!(pattern(&set[1], "signon-subject").is_none());
         let args = [("organization", "Contoso")];

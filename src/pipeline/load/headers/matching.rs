@@ -75,23 +75,40 @@ fn renamed(headers: &[&str], schema: &[ColumnSpec], fields: &[Option<usize>]) ->
         .collect()
 }
 
-/// The schema column `key` (a normalised header) names: by `--columns`
-/// first, so a mapping can also move a header the tool knows to another column.
-pub(crate) fn column_of(key: &str, schema: &[ColumnSpec], extra: &ColumnNames) -> Option<usize> {
-    let mapped = extra.0.iter().find(|(header, _)| normalize(header) == key);
-    if let Some((_, column)) = mapped {
-        return schema.iter().position(|spec| spec.name == column);
+/// The schema column each normalised header names, worked out once per
+/// header row: a row may hold 100,000 cells, each compared with every alias.
+/// `--columns` comes first, so a mapping can also move a header the tool
+/// knows to another column.
+struct Columns(std::collections::HashMap<String, Option<usize>>);
+
+impl Columns {
+    fn new(schema: &[ColumnSpec], extra: &ColumnNames) -> Self {
+        let mut keys = std::collections::HashMap::new();
+        for (header, column) in &extra.0 {
+            let at = schema.iter().position(|spec| spec.name == column);
+            keys.entry(normalize(header)).or_insert(at);
+        }
+        for (i, spec) in schema.iter().enumerate() {
+            for name in std::iter::once(&spec.name).chain(spec.aliases.iter()) {
+                keys.entry(normalize(name)).or_insert(Some(i));
+            }
+        }
+        Columns(keys)
     }
-    schema.iter().position(|spec| normalize(spec.name) == key || spec.aliases.iter().any(|a| normalize(a) == key))
+
+    fn of(&self, key: &str) -> Option<usize> {
+        self.0.get(key).copied().flatten()
+    }
 }
 
 /// The field of each schema column (first match wins), and the headers matching none.
 fn map_fields(headers: &[&str], schema: &[ColumnSpec], extra: &ColumnNames) -> (Vec<Option<usize>>, Vec<String>) {
     let mut fields = vec![None; schema.len()];
     let mut ignored = Vec::new();
+    let columns = Columns::new(schema, extra);
     for (pos, header) in headers.iter().enumerate() {
         let key = normalize(header);
-        let hit = column_of(&key, schema, extra);
+        let hit = columns.of(&key);
         match hit {
             Some(i) if fields[i].is_none() => fields[i] = Some(pos),
             _ => {
