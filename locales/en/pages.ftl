@@ -512,6 +512,7 @@ org-apply-sub = Temporary passwords are only in the credential files below (mode
        *[false] , and in the sign-on emails
     }), never in this report. Paths are relative to the output folder.
 org-where-credentials = Where the credentials are
+org-sealed-note = Encrypted with age to the keys given to --encrypt-to: open each with the matching identity file.
 org-membership-h2 = Membership dates
 org-membership-sub = The Partner Center membership starts on the cutover date (R1) and ends one year after the PMC membership ends (R2){ $expired ->
         [true] , or one year after the cutover when the PMC membership has already expired (R4)

@@ -378,6 +378,7 @@ org-apply-sub = 暫時密碼只存在下列登入資訊檔中（權限 0600{ $bu
        *[false] ，以及登入電子郵件
     }），不會出現在本報告。路徑相對於輸出資料夾。
 org-where-credentials = 登入資訊在哪裡
+org-sealed-note = 已用 age 加密給 --encrypt-to 指定的金鑰：請以對應的身分識別檔開啟。
 org-membership-h2 = 會員資格日期
 org-membership-sub = 合作夥伴中心會員資格從轉換日開始（R1），於 PMC 會員資格結束一年後到期（R2）{ $expired ->
         [true] ；若 PMC 會員資格已到期，則於轉換日一年後到期（R4）

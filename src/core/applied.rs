@@ -31,6 +31,10 @@ pub struct OrgApplied {
     pub left: usize,
     /// Credential files of this organisation, oldest first (relative to --out).
     pub credential_files: Vec<CredentialsFile>,
+    /// Those of `credential_files` that are age files (`apply --encrypt-to`),
+    /// by what is on disk: an earlier run may have written plain ones.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sealed: Vec<CredentialsFile>,
     pub outbox: Option<String>,
 }
 

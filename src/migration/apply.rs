@@ -88,7 +88,7 @@ pub(crate) fn apply(run: &ApplyRun<'_>, render: &dyn Render) -> Result<Applying,
 
     if checked.outcome() == Outcome::Errors && !run.skip_invalid {
         let applied = issue::applied(&checked, &ledger, None, ledger.last_run(), true);
-        return report(checked, applied, Written::default(), &mut folder, render);
+        return report(checked, applied, Written::default(), &mut folder, dir, render);
     }
 
     let (entra_csv, sealed) = (run.entra_csv, run.encrypt_to.as_ref());
@@ -100,7 +100,7 @@ pub(crate) fn apply(run: &ApplyRun<'_>, render: &dyn Render) -> Result<Applying,
     if issue.keeps_ledger() {
         // Nothing new: the ledger and every credential file stay as they are.
         let applied = issue::applied(&checked, &ledger, None, ledger.last_run(), false);
-        return report(checked, applied, Written::default(), &mut folder, render);
+        return report(checked, applied, Written::default(), &mut folder, dir, render);
     }
 
     let mut staging = Staging::begin(dir, run)?;
@@ -134,18 +134,20 @@ pub(crate) fn apply(run: &ApplyRun<'_>, render: &dyn Render) -> Result<Applying,
     };
     let applied = issue::applied(&checked, &ledger, Some(&issue), run, false);
     drop(issue);
-    report(checked, applied, written, &mut folder, render)
+    report(checked, applied, written, &mut folder, dir, render)
 }
 
 /// Every way an apply ends: the reports, with what this run did (or refused).
 fn report(
     checked: Checked,
-    applied: Applied,
+    mut applied: Applied,
     mut written: Written,
     folder: &mut Folder,
+    dir: &Path,
     render: &dyn Render,
 ) -> Result<Applying, Error> {
     written.run = applied.run;
+    issue::mark_sealed(&mut applied, dir);
     report_set::write_reports(&checked, Some(&applied), folder, render)?;
     Ok(Applying { checked, applied, written })
 }

@@ -238,6 +238,15 @@ pub(crate) fn applied(
     Applied { run, refused, organizations: out }
 }
 
+/// Which credential files are on disk as age files, so the pages name each
+/// file as it is and say how to open it.
+pub(crate) fn mark_sealed(applied: &mut Applied, dir: &Path) {
+    for org in applied.organizations.values_mut() {
+        let sealed = |f: &&CredentialsFile| dir.join(format!("{f}{}", crate::files::sealed::SUFFIX)).is_file();
+        org.sealed = org.credential_files.iter().filter(sealed).cloned().collect();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,11 +7,10 @@ use super::checklist::{Checklist, admin_checklist, employee_checklist};
 use super::kit::{
     ActionCounts, Capped, Count, MAX_FINDINGS, MAX_ORGS, PlanFacts, capped, count, date, page_id, plan_facts, shown,
 };
-use super::org::{LeftRow, OrgRow, left_row, org_row};
+use super::org::{LeftRow, OrgRow, credential_names, left_row, org_row};
 use super::svg::{self, Chart};
 use crate::core::applied::{Applied, OrgApplied};
 use crate::core::finding::{Finding, Severity};
-use crate::core::ids::CredentialsFile;
 use crate::core::model::{InputFacts, Role};
 use crate::core::options::Creation;
 use crate::files::plan_file;
@@ -201,7 +200,7 @@ struct ApplyOrgRow<'a> {
     organization: &'a str,
     page: bool,
     counts: ActionCounts,
-    credential_files: &'a [CredentialsFile],
+    credential_files: Vec<String>,
     outbox: Option<&'a str>,
 }
 
@@ -211,7 +210,7 @@ fn apply_org_row<'a>(mpn_id: &'a str, o: &'a OrgApplied, plan: Option<&'a OrgPla
         organization: plan.map_or("", |p| p.organization.as_str()),
         page: plan.is_some() && page_id(mpn_id),
         counts: ActionCounts::applied(o),
-        credential_files: &o.credential_files,
+        credential_files: credential_names(o),
         outbox: o.outbox.as_deref(),
     }
 }

@@ -7,10 +7,10 @@ use super::checklist::employee_checklist_html;
 use super::kit::{ActionCounts, Count, PlanFacts, count, date, page_id, plan_facts};
 use super::rows;
 use super::svg::{self, Timeline};
-use crate::core::applied::Applied;
-use crate::core::ids::CredentialsFile;
+use crate::core::applied::{Applied, OrgApplied};
 use crate::core::model::{Role, Task};
 use crate::core::options::Creation;
+use crate::files::sealed::SUFFIX;
 use crate::pipeline::plan::{LeftAccount, OrgPlan, Plan};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -92,21 +92,30 @@ struct OrgApplyView<'a> {
     run: u32,
     refused: bool,
     counts: ActionCounts,
-    credential_files: &'a [CredentialsFile],
+    credential_files: Vec<String>,
+    /// Whether any of them is an age file: the page says how to open it.
+    sealed: bool,
     outbox: Option<&'a str>,
     left: Vec<LeftRow<'a>>,
 }
 
+/// Each credential file as it is named on disk: `….csv`, or `….csv.age`.
+pub(super) fn credential_names(o: &OrgApplied) -> Vec<String> {
+    let name = |f| format!("{f}{}", if o.sealed.contains(f) { SUFFIX } else { "" });
+    o.credential_files.iter().map(name).collect()
+}
+
 fn org_apply_view<'a>(applied: &'a Applied, o: &OrgPlan, left: &[&'a LeftAccount]) -> OrgApplyView<'a> {
-    let (counts, files, outbox) = match applied.organizations.get(&o.mpn_id) {
-        Some(a) => (ActionCounts::applied(a), a.credential_files.as_slice(), a.outbox.as_deref()),
-        None => (ActionCounts::new(0, 0, 0, 0), &[][..], None),
+    let (counts, files, sealed, outbox) = match applied.organizations.get(&o.mpn_id) {
+        Some(a) => (ActionCounts::applied(a), credential_names(a), !a.sealed.is_empty(), a.outbox.as_deref()),
+        None => (ActionCounts::new(0, 0, 0, 0), Vec::new(), false, None),
     };
     OrgApplyView {
         run: applied.run,
         refused: applied.refused,
         counts,
         credential_files: files,
+        sealed,
         outbox,
         left: left.iter().map(|l| left_row(l)).collect(),
     }

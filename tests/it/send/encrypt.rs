@@ -97,6 +97,19 @@ fn age_opens_each_encrypted_file_to_the_bytes_of_a_plain_run_and_no_password_is_
     assert!(plain.iter().all(holds), "the scan finds the passwords where they are plain");
     let leaks: Vec<String> = every_file(&wrk, "sealed").into_iter().filter(|f| holds(f)).collect();
     assert!(leaks.is_empty(), "a password in plaintext in {leaks:?}");
+
+    // The pages name each credential file (escaped, as tera writes `/`) as it is on disk and say how to open it.
+    let csv = sealed.iter().find(|f| f.starts_with("sealed/credentials/") && f.ends_with(".csv.age")).unwrap();
+    let mpn_id = csv.trim_start_matches("sealed/credentials/").split('.').next().unwrap();
+    let (plain_page, sealed_page) =
+        (wrk.read_string(&format!("plain/orgs/{mpn_id}.html")), wrk.read_string(&format!("sealed/orgs/{mpn_id}.html")));
+    assert!(sealed_page.contains(&format!("<code>credentials&#x2F;{mpn_id}.csv.age</code>")), "{sealed_page}");
+    assert!(sealed_page.contains("age -d -i key.txt"), "the page says how to open them");
+    assert!(
+        plain_page.contains(&format!("<code>credentials&#x2F;{mpn_id}.csv</code>")) && !plain_page.contains("age -d")
+    );
+    let index = wrk.read_string("sealed/index.html");
+    assert!(index.contains(&format!("credentials&#x2F;{mpn_id}.csv.age")), "the index names the age file too");
 }
 
 #[test]
