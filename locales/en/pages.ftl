@@ -153,6 +153,12 @@ status-orgs-more = Showing the first { $shown } of { $total } organisations; all
        *[false] { "" }
     }.
 status-orgs-none = The ledger holds no account yet.
+status-delivery-h2 = Sign-on mail delivered
+status-delivery-sub = Each organisation’s sign-on emails by <code>sent.csv</code>, the log <code>pmc-migrate send</code> keeps: accepted by the mail server, refused for good (the server’s words are in the log), and not sent yet. Reminders are not counted here.
+status-col-sent = Sent
+status-col-failed = Failed
+status-col-left = Not sent yet
+status-delivery-more = { $n } more organisations are in <code>sent.csv</code>.
 status-org-sub = { $accounts } { $accounts_n ->
         [one] account
        *[other] accounts

@@ -92,6 +92,12 @@ status-orgs-more = 目前顯示 { $total } 個組織中的前 { $shown } 個；�
        *[false] { "" }
     }。
 status-orgs-none = 帳本中還沒有任何帳戶。
+status-delivery-h2 = 登入電子郵件的寄送情形
+status-delivery-sub = 依 <code>pmc-migrate send</code> 記錄的 <code>sent.csv</code>，列出各組織的登入電子郵件：郵件伺服器已接受、已被永久拒絕（伺服器的回覆記在記錄中）、尚未寄出。提醒郵件不計入。
+status-col-sent = 已寄出
+status-col-failed = 寄送失敗
+status-col-left = 尚未寄出
+status-delivery-more = 另有 { $n } 個組織記在 <code>sent.csv</code> 中。
 status-org-sub = { $accounts } 個帳戶：{ $signed_in } 個已登入、{ $waiting } 個等待中、{ $expiring } 個即將到期、{ $reissue } 個須重新新增、{ $unknown } 個不在狀態匯出檔中。
 status-org-plan = 計畫：
 status-col-sign-in = 登入

@@ -86,6 +86,7 @@ pub(crate) fn status(run: &StatusRun<'_>, render: &dyn Render) -> Result<Judged,
     let mut report = assess::assess(&ledger, &team, run.as_of, i64::from(run.warn_days));
     let roster = roster(dir, &report, run);
     report.lang = run.lang.unwrap_or(roster.lang);
+    report.delivery = super::send::delivery::delivery(dir);
     let out = |path: &Path| Error::output(path.to_path_buf());
     let mut json = serde_json::to_vec_pretty(&report).expect("status serializes");
     json.push(b'\n');

@@ -111,6 +111,19 @@ pub(crate) struct StatusReport {
     pub findings: Vec<Finding>,
     /// The language of the status page: the plan's `--lang`.
     pub lang: Lang,
+    /// How each organisation's sign-on mail went out, once `send` has run.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub delivery: Vec<Delivery>,
+}
+
+/// One organisation's sign-on mail by `send`'s log: accepted, refused for
+/// good, and not sent yet.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub(crate) struct Delivery {
+    pub mpn_id: String,
+    pub sent: usize,
+    pub failed: usize,
+    pub left: usize,
 }
 
 impl StatusReport {
@@ -198,7 +211,7 @@ pub(crate) fn assess(ledger: &Ledger, status: &TeamStatus, as_of: NaiveDateTime,
     crate::core::finding::sort_findings(&mut findings);
     let organizations: Vec<OrgStatus> = orgs.into_values().collect();
     let needs_action = organizations.iter().map(|o| o.sign_in).sum::<SignInCounts>().needs_action();
-    StatusReport { as_of, warn_days, organizations, needs_action, findings, lang: Lang::En }
+    StatusReport { as_of, warn_days, organizations, needs_action, findings, lang: Lang::En, delivery: Vec::new() }
 }
 
 /// Each tenant (lower-cased domain) some export has a row of, with the

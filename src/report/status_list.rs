@@ -194,6 +194,7 @@ mod tests {
             needs_action: 0,
             findings: Vec::new(),
             lang: Default::default(),
+            delivery: Vec::new(),
         }
     }
 

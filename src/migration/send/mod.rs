@@ -6,6 +6,7 @@
 //! never run in one folder at once.
 
 mod deliver;
+pub(crate) mod delivery;
 mod error;
 pub(crate) mod outbox;
 mod request;

@@ -8,7 +8,7 @@ use super::kit::{Capped, Count, Facts, MAX_FINDINGS, MAX_ORGS, count, date, show
 use super::rows::breakable;
 use crate::core::finding::{Finding, Rule, Severity};
 use crate::core::model::Lang;
-use crate::pipeline::assess::{EmployeeStatus, OrgStatus, SignIn, SignInCounts, StatusReport};
+use crate::pipeline::assess::{Delivery, EmployeeStatus, OrgStatus, SignIn, SignInCounts, StatusReport};
 use crate::report::l10n;
 use serde::Serialize;
 
@@ -230,6 +230,20 @@ pub(crate) struct StatusView<'a> {
     expires_soon: Capped<ActionRow<'a>>,
     /// Findings serialize with the field names the templates use.
     findings: Capped<&'a Finding>,
+    /// Each organisation's sign-on mail once `send` has run (no rows before).
+    delivery: Capped<DeliveryRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct DeliveryRow<'a> {
+    mpn_id: &'a str,
+    sent: Count,
+    failed: Count,
+    left: Count,
+}
+
+fn delivery_row(d: &Delivery) -> DeliveryRow<'_> {
+    DeliveryRow { mpn_id: &d.mpn_id, sent: count(d.sent), failed: count(d.failed), left: count(d.left) }
 }
 
 pub(crate) fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusView<'a> {
@@ -283,6 +297,7 @@ pub(crate) fn view<'a>(report: &'a StatusReport, links: &Links<'_>) -> StatusVie
         must_reissue: action_list(report, SignIn::MustReissue, links),
         expires_soon: action_list(report, SignIn::ExpiresSoon, links),
         findings: shown(findings, report.findings.len()),
+        delivery: shown(report.delivery.iter().take(MAX_ORGS).map(delivery_row).collect(), report.delivery.len()),
     }
 }
 
@@ -325,6 +340,7 @@ mod tests {
                 "\"<script>x</script>@x.com\" is not an account any apply into this folder issued".into(),
             )],
             lang: Lang::En,
+            delivery: Vec::new(),
         }
     }
 

@@ -185,3 +185,44 @@ fn a_folder_that_is_not_the_tools_is_refused_and_the_sent_log_is_marked_as_its_o
     assert!(!wrk.exists("foreign/sent.csv"));
     assert_eq!(smtp.received().len(), messages(&wrk).len());
 }
+
+#[test]
+fn status_shows_each_organisations_sign_on_mail_sent_failed_and_left_once_send_has_run() {
+    let Some(wrk) = outbox(20) else { return };
+    wrk.create("status.csv", "username,signed_in\n");
+    let status = || {
+        let run = wrk.run(["status", "--out", "out", "--status", "status.csv", "--as-of", "2026-12-02", "--quiet"]);
+        run.assert_code(1);
+        wrk.read_string("out/status.html")
+    };
+    assert!(!status().contains("id=\"delivery\""), "no delivery section before send has run");
+
+    let to = recipients(&wrk, 1);
+    let smtp = Smtp::start(&wrk, &["--fail-550", &to[0]]);
+    let files = messages(&wrk);
+    // The refused person's organisation, and one message of another left unsent.
+    let log_file = |file: &str| file.trim_start_matches("out/").to_string();
+    let refused = files.iter().find(|f| wrk.read_string(f).contains(&to[0])).unwrap();
+    let org_of = |f: &str| log_file(f).split('/').nth(1).unwrap().to_string();
+    let failed_org = org_of(refused);
+    let unsent = files.iter().find(|f| org_of(f) != failed_org).unwrap();
+    let unsent_org = org_of(unsent);
+    let only = |org: &str| files.iter().filter(|f| org_of(f) == org).count();
+    let run = send(&wrk, &smtp, &["--only", &failed_org]);
+    run.assert_code(1);
+
+    let page = status();
+    let row = |org: &str, sent: usize, failed: usize, left: usize| {
+        let class = if failed > 0 { "num error" } else { "num" };
+        format!(
+            "<tr><td class=\"nowrap mono\">{org}</td><td class=\"num\" data-label=\"Sent\">{sent}</td>\
+             <td class=\"{class}\" data-label=\"Failed\">{failed}</td><td class=\"num\" data-label=\"Not sent yet\">{left}</td></tr>"
+        )
+    };
+    assert!(page.contains("id=\"delivery\""), "{page}");
+    let failed_row = row(&failed_org, only(&failed_org) - 1, 1, 0);
+    assert!(page.contains(&failed_row), "{failed_row} in {page}");
+    assert!(page.contains(&row(&unsent_org, 0, 0, only(&unsent_org))), "the other organisations are left");
+    let json = wrk.read_string("out/status.json");
+    assert!(json.contains("\"delivery\""), "status.json says it too");
+}
