@@ -89,6 +89,14 @@ impl Workdir {
         wrk
     }
 
+    /// A work directory holding a copy of the two exports in the repository's
+    /// folder `dir` (`samples`, `samples/dirty`).
+    pub fn with_samples_in(dir: &str) -> Workdir {
+        let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        let read = |name: &str| std::fs::read(samples.join(name)).expect("read the samples");
+        Workdir::with_inputs(read("memberships.csv"), read("employees.csv"))
+    }
+
     /// The clean baseline inputs.
     pub fn baseline() -> Workdir {
         Workdir::with_inputs(memberships(&[CONTOSO, FABRIKAM]), employees(&[ANNA, BEN, CARLA]))

@@ -154,11 +154,7 @@ fn dirty_samples_read_well_on_a_phone_a_tablet_and_a_desktop() {
     if !(tool(&CHROMIUM) && tool(&PYTHON3)) {
         return;
     }
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/dirty");
-    let wrk = Workdir::with_inputs(
-        std::fs::read(samples.join("memberships.csv")).unwrap(),
-        std::fs::read(samples.join("employees.csv")).unwrap(),
-    );
+    let wrk = Workdir::with_samples_in("samples/dirty");
     wrk.plan("out", &["--as-of", CUTOVER]).assert_code(1);
     assert!(wrk.read_string("out/orgs/1000004.html").contains("badge expired"), "1000004 has expired");
     assert_reads_well(
@@ -178,11 +174,7 @@ fn a_traditional_chinese_report_reads_well_on_a_phone_a_tablet_and_a_desktop() {
     if !(tool(&CHROMIUM) && tool(&PYTHON3)) {
         return;
     }
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-    let wrk = Workdir::with_inputs(
-        std::fs::read(samples.join("memberships.csv")).unwrap(),
-        std::fs::read(samples.join("employees.csv")).unwrap(),
-    );
+    let wrk = Workdir::with_samples_in("samples");
     wrk.plan("out", &["--as-of", CUTOVER, "--lang", "zh-TW"]).assert_code(0);
     assert!(wrk.read_string("out/index.html").contains("<html lang=\"zh-Hant-TW\">"));
     assert_reads_well("zh-TW", &[("index", wrk.path("out/index.html")), ("org", wrk.path("out/orgs/9160245.html"))]);

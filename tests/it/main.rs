@@ -6,6 +6,7 @@
 
 mod common;
 mod diff;
+mod mail_reader;
 mod tools;
 
 mod apply;

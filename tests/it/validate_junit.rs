@@ -59,12 +59,7 @@ fn junit_of(wrk: &Workdir, what: &str, memberships: &str, employees: &str, extra
 
 /// A work directory holding a copy of `samples/dirty/<dir>`'s two exports.
 fn dirty_samples(dir: &str) -> Workdir {
-    let wrk = Workdir::new();
-    for name in ["memberships.csv", "employees.csv"] {
-        let bytes = std::fs::read(repo().join("samples/dirty").join(dir).join(name)).expect("read the dirty samples");
-        wrk.create(name, bytes);
-    }
-    wrk
+    Workdir::with_samples_in(&format!("samples/dirty/{dir}"))
 }
 
 fn dirty(extra: &[&str]) -> Output {

@@ -2,8 +2,9 @@
 //! log's last word on each message, and the messages it does not name yet.
 //! Reminders are left out: they are counted by the status run that wrote them.
 
-use super::outbox::{self, FOLDER};
+use super::outbox;
 use crate::files::sent_log::{Outcome, SentLog};
+use crate::migration::reminders;
 use crate::pipeline::assess::Delivery;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -25,7 +26,7 @@ pub(crate) fn delivery(dir: &Path) -> Vec<Delivery> {
     let mut orgs: BTreeMap<String, Delivery> = BTreeMap::new();
     let outcomes = last.into_iter().map(|(f, o)| (f, Some(o))).chain(waiting.into_iter().map(|f| (f, None)));
     for (file, outcome) in outcomes {
-        if file.starts_with(&format!("{FOLDER}/reminders/")) {
+        if file.starts_with(reminders::FOLDER) {
             continue;
         }
         let Some(mpn_id) = outbox::organisation(&file) else { continue };

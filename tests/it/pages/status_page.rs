@@ -7,7 +7,6 @@
 use crate::common::*;
 use crate::layout::{assert_reads_well, ledger_usernames};
 use crate::tools::{CHROMIUM, PYTHON3, tool};
-use std::path::Path;
 
 /// A team-status export of `ledger.csv`'s accounts: every fifth left out,
 /// a Partner University cell of every third "maybe" and an association
@@ -34,11 +33,7 @@ fn team_status(ledger: &str) -> String {
 
 #[test]
 fn status_counts_disagreements_apart_and_fits_a_phone_a_tablet_and_a_desktop() {
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-    let wrk = Workdir::with_inputs(
-        std::fs::read(samples.join("memberships.csv")).unwrap(),
-        std::fs::read(samples.join("employees.csv")).unwrap(),
-    );
+    let wrk = Workdir::with_samples_in("samples");
     wrk.apply("out", &["--as-of", "2026-12-01"]).assert_code(0);
     wrk.create("status.csv", team_status(&wrk.read_string("out/ledger.csv")));
     wrk.run(["status", "--out", "out", "--status", "status.csv", "--as-of", "2026-12-20", "--quiet"]).assert_code(1);

@@ -96,11 +96,7 @@ fn the_traditional_chinese_report_has_no_english_sentence_on_a_phone_or_a_deskto
     if !(tool(&CHROMIUM) && tool(&PYTHON3)) {
         return;
     }
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-    let wrk = Workdir::with_inputs(
-        std::fs::read(samples.join("memberships.csv")).unwrap(),
-        std::fs::read(samples.join("employees.csv")).unwrap(),
-    );
+    let wrk = Workdir::with_samples_in("samples");
     let words: Vec<String> = english_ui_words(PAGES_FTL).into_iter().collect();
     wrk.create("english-words.txt", words.join("\n"));
     let pages = |out: &str| -> Vec<(String, PathBuf)> {

@@ -8,31 +8,9 @@ use super::formosa;
 use crate::common::*;
 use crate::tools::{PYTHON3, tool};
 use serde_json::Value;
-use std::process::Command;
-
-/// Each message's decoded From and To names, body and defects.
-const PARSE: &str = r#"
-import email, email.header, email.policy, email.utils, json, sys
-def name(raw):
-    n, _ = email.utils.parseaddr(raw)
-    return str(email.header.make_header(email.header.decode_header(n)))
-out = {}
-for path in sys.argv[1:]:
-    raw = open(path, 'rb').read()
-    msg = email.message_from_bytes(raw, policy=email.policy.default)
-    legacy = email.message_from_bytes(raw, policy=email.policy.compat32)
-    defects = [type(d).__name__ for part in msg.walk() for d in part.defects]
-    defects += [type(d).__name__ for _, v in msg.items() for d in v.defects]
-    out[path] = {"from": name(legacy["From"] or ""), "to": name(legacy["To"]), "subject": str(msg["Subject"]),
-                 "body": msg.get_body(preferencelist=('plain',)).get_content().replace('\r\n', '\n'),
-                 "defects": defects}
-print(json.dumps(out))
-"#;
 
 fn parse(wrk: &Workdir, paths: &[&str]) -> Value {
-    let output = Command::new("python3").current_dir(wrk.root()).arg("-c").arg(PARSE).args(paths).output().unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    serde_json::from_slice(&output.stdout).unwrap()
+    crate::mail_reader::read_mails(wrk, paths)
 }
 
 const LI_MAIL: &str = "out/outbox/7654321/li@formosacloud.onmicrosoft.com.eml";
